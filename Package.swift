@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Mekong",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mekong", targets: ["mekong"]),
+        .library(name: "MekongSegmentation", targets: ["MekongSegmentation"]),
+        .library(name: "MekongXML", targets: ["MekongXML"]),
+        .library(name: "MekongText", targets: ["MekongText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+
+        // MARK: Library
+        .target(name: "MekongText", swiftSettings: swiftSettings),
+        .target(name: "MekongXML", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
+        .target(
+            name: "MekongSegmentation",
+            dependencies: ["MekongText", "MekongXML"],
+            resources: [.copy("Resources/rules")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: CLI
+        .executableTarget(
+            name: "mekong",
+            dependencies: [
+                "MekongText", "MekongSegmentation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "MekongTextTests", dependencies: ["MekongText"], swiftSettings: swiftSettings),
+        .testTarget(name: "MekongXMLTests", dependencies: ["MekongXML"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MekongSegmentationTests",
+            dependencies: ["MekongSegmentation", "MekongText"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "mekongTests",
+            dependencies: ["mekong"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,164 @@
+/// Abbreviations and initials: the exceptions an SRX rule engine handles badly, so we handle
+/// them explicitly.
+///
+/// SRX could list abbreviations as `break="no"` rules, but (a) a list of hundreds of
+/// alternatives is slow in a regex engine and unreadable in a rules editor, and (b) SRX cannot
+/// say the thing that matters: "M." never ends a sentence, "etc." may end one when a capital
+/// follows, "p." is followed by a number. So each abbreviation has a ``Kind``, and the list is a
+/// plain text file translators can edit (`Resources/rules/abbreviations-fr.txt`):
+///
+/// ```
+/// [prefix]      # never ends a sentence: titles and words that announce a name
+/// M
+/// Mme
+/// [number]      # announces a number: no break before a digit
+/// p
+/// [final]       # may end a sentence: a break only when a capital letter follows
+/// etc
+/// J.-C
+/// [designator]  # words after which "B." is a label ("plan B. Le…"), not an initial
+/// plan
+/// ```
+///
+/// Initials: a single capital letter followed by a period ("J. Dupont", "J.-P. Martin") never
+/// ends a sentence, unless the word before it is a designator.
+public struct AbbreviationList: Sendable {
+    public enum Kind: String, Sendable {
+        case prefix, number, final, designator
+    }
+
+    private var entries: [[UInt8]: Kind] = [:]
+    private var designators: Set<String> = []
+
+    /// The number of abbreviations (designators not counted).
+    public var count: Int { entries.count }
+
+    /// Parses the list format above. Lines are trimmed; `#` starts a comment.
+    /// - Throws: ``SRXError`` naming the line of an entry before any section header or an
+    ///   unknown section.
+    public init(text: String, name: String = "abbreviations") throws {
+        var kind: Kind?
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(rawLine)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            let entry = line.trimmingCharacters(in: " \t\r")
+            if entry.isEmpty { continue }
+            if entry.hasPrefix("[") && entry.hasSuffix("]") {
+                guard let k = Kind(rawValue: String(entry.dropFirst().dropLast())) else {
+                    throw SRXError(origin: "\(name):\(index + 1)", message: "unknown section \(entry)")
+                }
+                kind = k
+                continue
+            }
+            guard let kind else {
+                throw SRXError(origin: "\(name):\(index + 1)", message: "entry '\(entry)' before any [section]")
+            }
+            var word = entry
+            if word.hasSuffix(".") { word.removeLast() }
+            if kind == .designator {
+                designators.insert(word.lowercased())
+            } else {
+                entries[Array(word.utf8)] = kind
+            }
+        }
+    }
+
+    /// The kind of an abbreviation written without its final period, if listed.
+    public func kind(of abbreviation: String) -> Kind? {
+        entries[Array(abbreviation.utf8)]
+    }
+
+    /// Whether a break at byte `p` must be suppressed: the text before `p` ends with a listed
+    /// abbreviation and its period, or an initial.
+    func suppressesBreak(at p: Int, in m: PatternMatcher) -> Bool {
+        guard p > 1, m.base[p - 1] == UInt8(ascii: ".") else { return false }
+        let dot = p - 1
+        // The token: letters and marks, with inner '.' and '-' ("J.-C", "PGS.TS").
+        var j = dot
+        while j > 0 {
+            let (c, len) = m.scalar(before: j)
+            if c == "." || c == "-" || Self.isLetterOrMark(c) { j -= len } else { break }
+        }
+        while j < dot, m.base[j] == UInt8(ascii: ".") || m.base[j] == UInt8(ascii: "-") { j += 1 }
+        guard j < dot else { return false }
+
+        // What follows the break: skip white space and closing quotes.
+        var k = p
+        var next: Unicode.Scalar?
+        while k < m.count {
+            let (c, len) = m.scalar(at: k)
+            if ScalarClasses.isSpace(c) { k += len; continue }
+            next = c
+            break
+        }
+        let nextIsUpper = next?.properties.isUppercase ?? false
+        let nextIsDigit = next.map { $0.properties.generalCategory == .decimalNumber } ?? false
+
+        // Try the whole token, then each part after an inner '.' or '-'.
+        var start = j
+        var lastPart = j
+        while start < dot {
+            let token = Array(UnsafeBufferPointer(start: m.base + start, count: dot - start))
+            if let kind = entries[token] ?? lowercasedEntry(token) {
+                switch kind {
+                case .prefix: return true
+                case .number: if nextIsDigit { return true }
+                case .final: if !nextIsUpper { return true }
+                case .designator: break
+                }
+                return false
+            }
+            lastPart = start
+            var s = start
+            while s < dot, m.base[s] != UInt8(ascii: "."), m.base[s] != UInt8(ascii: "-") { s += 1 }
+            while s < dot, m.base[s] == UInt8(ascii: ".") || m.base[s] == UInt8(ascii: "-") { s += 1 }
+            start = s
+        }
+        // An initial: the last part is one capital letter (with any combining marks).
+        let (first, firstLength) = m.scalar(at: lastPart)
+        var end = lastPart + firstLength
+        while end < dot, m.scalar(at: end).0.properties.generalCategory == .nonspacingMark { end += m.scalar(at: end).1 }
+        guard end == dot, first.properties.isUppercase else { return false }
+        return !designators.contains(previousWord(before: j, m))
+    }
+
+    /// `Art` → `art`: a capitalised abbreviation at the start of a sentence, for the kinds that
+    /// are not case-sensitive titles.
+    private func lowercasedEntry(_ token: [UInt8]) -> Kind? {
+        guard let first = token.first, first >= 0x41, first <= 0x5A else { return nil }
+        var lower = token
+        lower[0] = first + 0x20
+        guard let kind = entries[lower], kind != .prefix else { return nil }
+        return kind
+    }
+
+    private func previousWord(before j: Int, _ m: PatternMatcher) -> String {
+        var end = j
+        while end > 0, ScalarClasses.isSpace(m.scalar(before: end).0) { end -= m.scalar(before: end).1 }
+        var start = end
+        while start > 0, Self.isLetterOrMark(m.scalar(before: start).0) { start -= m.scalar(before: start).1 }
+        return String(decoding: UnsafeBufferPointer(start: m.base + start, count: end - start), as: UTF8.self).lowercased()
+    }
+
+    @inline(__always)
+    static func isLetterOrMark(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        var s = self
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,138 @@
+/// Recognises the parts of a news article that are not running text. All checks work on one
+/// line or unit of text, trimmed, and generalise over agencies and layouts rather than the
+/// seed articles: an agency credit is any short run of capitals ("VNA/CVN", "- AFP", "KPL"), a
+/// caption ends with a photo credit in French, Vietnamese or Lao, and so on.
+enum ArticleStructure {
+    /// ` date 2025-12-17 Title` or `date 2025-04 Title`: the date and the byte offset of the title.
+    static func header(_ line: [UInt8]) -> (date: String, titleStart: Int)? {
+        var i = 0
+        while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
+        let word = Array("date".utf8)
+        guard line.count >= i + word.count + 8, Array(line[i..<(i + 4)]) == word else { return nil }
+        i += 4
+        guard line[i] == 0x20 || line[i] == 0x09 else { return nil }
+        while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
+        let dateStart = i
+        func digits(_ n: Int) -> Bool {
+            guard i + n <= line.count, line[i..<(i + n)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            i += n
+            return true
+        }
+        guard digits(4), i < line.count, line[i] == 0x2D else { return nil }
+        i += 1
+        guard digits(2) else { return nil }
+        if i < line.count, line[i] == 0x2D {
+            i += 1
+            guard digits(2) else { return nil }
+        }
+        let date = String(decoding: line[dateStart..<i], as: UTF8.self)
+        guard i < line.count, line[i] == 0x20 || line[i] == 0x09 else { return nil }
+        while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
+        guard i < line.count else { return nil }
+        return (date, i)
+    }
+
+    /// Markers after which a page lists other articles ("Voir plus", "Xem thêm").
+    static let teaserMarkers: Set<String> = [
+        "voir plus", "voir aussi", "lire plus", "à lire aussi", "dans la même rubrique",
+        "xem thêm", "tin liên quan", "tin cùng chuyên mục", "các tin khác", "đọc thêm",
+    ]
+
+    static func isTeaserMarker(_ text: Substring) -> Bool {
+        var t = text.lowercased()
+        while let last = t.last, last == ":" || last == "»" || last == ">" || last == " " || last == "…" { t.removeLast() }
+        return teaserMarkers.contains(t)
+    }
+
+    /// `>> Renforcer la coopération…`: a related-article link.
+    static func isRelated(_ text: Substring) -> Bool {
+        text.hasPrefix(">>") || text.hasPrefix("»»") || text.hasPrefix("> >")
+    }
+
+    /// An agency credit on its own: "VNA/CVN", "- VNA", "(VNA)", "TTXVN", "AFP/VNA", "KPL".
+    static func isCredit(_ text: Substring) -> Bool {
+        var s = text[...]
+        while let f = s.first, f == "-" || f == "–" || f == "—" || f == " " || f == "(" { s.removeFirst() }
+        while let l = s.last, l == ")" || l == " " || l == "." { s.removeLast() }
+        guard !s.isEmpty, s.unicodeScalars.count <= 30 else { return false }
+        var tokens = 0
+        for token in s.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "," }) {
+            guard token.unicodeScalars.count >= 2, token.unicodeScalars.count <= 12,
+                  token.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "&" || $0.properties.generalCategory == .decimalNumber }),
+                  token.unicodeScalars.first!.properties.isUppercase
+            else { return false }
+            tokens += 1
+        }
+        return tokens >= 1 && tokens <= 4
+    }
+
+    /// Words that introduce a photo credit at the end of a caption ("… Photo : VNA").
+    static let photoLabels: Set<String> = ["photo", "photos", "ảnh", "nguồn ảnh", "ພາບ", "ຮູບ", "crédit photo", "illustration"]
+
+    /// A photo caption: ends with a photo credit ("… Photo : VNA", "Ảnh: TTXVN"), starts with
+    /// one, or contains a stray image label such as "ảnh 1".
+    static func isCaption(_ text: Substring) -> Bool {
+        if mayContainImageLabel(text.utf8), imageLabel(in: text) != nil { return true }
+        // A credit after the last colon, introduced by a photo label.
+        guard let colonByte = text.utf8.lastIndex(of: UInt8(ascii: ":")),
+              text.utf8.distance(from: colonByte, to: text.utf8.endIndex) <= 200 else { return false }
+        let colon = colonByte
+        let after = text[text.index(after: colon)...].trimmingSpaces()
+        guard after.unicodeScalars.count <= 40, !after.isEmpty else { return false }
+        let before = text[..<colon].trimmingSpaces()
+        let label = before.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "(" }).suffix(2)
+        let last = label.last.map { $0.lowercased() } ?? ""
+        let lastTwo = label.joined(separator: " ").lowercased()
+        return photoLabels.contains(last) || photoLabels.contains(lastTwo)
+    }
+
+    /// A cheap byte test before the Character-level search: "ả"/"Ả" in NFC (E1 BA A3 / A2) or
+    /// a combining hook above (CC 89) in NFD.
+    static func mayContainImageLabel(_ bytes: Substring.UTF8View) -> Bool {
+        var prev: UInt8 = 0, prev2: UInt8 = 0
+        for b in bytes {
+            if prev2 == 0xE1 && prev == 0xBA && (b == 0xA2 || b == 0xA3) { return true }
+            if prev == 0xCC && b == 0x89 { return true }
+            prev2 = prev; prev = b
+        }
+        return false
+    }
+
+    /// The range of a stray image label "ảnh 1" / "Ảnh 2" (the CMS's name for a picture).
+    static func imageLabel(in text: Substring) -> Range<Substring.Index>? {
+        var searchStart = text.startIndex
+        while let r = text[searchStart...].range(of: "ảnh", options: []) ?? text[searchStart...].range(of: "Ảnh", options: []) {
+            defer { searchStart = r.upperBound }
+            let atWordStart = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
+            var j = r.upperBound
+            guard atWordStart, j < text.endIndex, text[j] == " " || text[j] == "\u{00A0}" else { continue }
+            j = text.index(after: j)
+            let digitsStart = j
+            while j < text.endIndex, text[j].isASCII, text[j].isNumber { j = text.index(after: j) }
+            guard j > digitsStart, j == text.endIndex || !text[j].isLetter else { continue }
+            return r.lowerBound..<j
+        }
+        return nil
+    }
+}
+
+private extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return s
+    }
+
+    func range(of needle: String, options: [Int]) -> Range<Substring.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) {
+                return i..<self.index(i, offsetBy: needle.count)
+            }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

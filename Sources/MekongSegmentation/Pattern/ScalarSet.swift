@@ -1,0 +1,95 @@
+/// A set of Unicode scalars given by a predicate, with a bitmap for ASCII so that the common
+/// case is one shift and one mask.
+final class ScalarSet: @unchecked Sendable {
+    private let low: UInt64   // U+0000–U+003F
+    private let high: UInt64  // U+0040–U+007F
+    private let test: @Sendable (Unicode.Scalar) -> Bool
+    /// Whether some scalar above U+007F may belong to the set (conservative).
+    let mayContainNonASCII: Bool
+
+    init(mayContainNonASCII: Bool = true, _ test: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for v in 0..<128 where test(Unicode.Scalar(UInt8(v))) {
+            if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
+        }
+        self.low = low
+        self.high = high
+        self.test = test
+        self.mayContainNonASCII = mayContainNonASCII
+    }
+
+    @inline(__always)
+    func contains(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 64 { return low & (1 << UInt64(v)) != 0 }
+        if v < 128 { return high & (1 << UInt64(v - 64)) != 0 }
+        return test(c)
+    }
+
+    @inline(__always)
+    func containsASCII(_ b: UInt8) -> Bool {
+        if b < 64 { return low & (1 << UInt64(b)) != 0 }
+        return high & (1 << UInt64(b - 64)) != 0
+    }
+
+    func union(_ other: ScalarSet) -> ScalarSet {
+        ScalarSet(mayContainNonASCII: mayContainNonASCII || other.mayContainNonASCII) { self.contains($0) || other.contains($0) }
+    }
+
+    static let all = ScalarSet { _ in true }
+    static let none = ScalarSet(mayContainNonASCII: false) { _ in false }
+}
+
+/// Character classes with the meaning ICU gives them (the SRX 2.0 specification names ICU
+/// regular expressions): `\w`, `\s` and `\d` are Unicode-aware.
+enum ScalarClasses {
+    /// ICU `\w`: `[\p{Alphabetic}\p{Mark}\p{Decimal_Number}\p{Connector_Punctuation}\u200c\u200d]`.
+    @inline(__always)
+    static func isWord(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        if v == 0x200C || v == 0x200D { return true }
+        let p = c.properties
+        if p.isAlphabetic { return true }
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return false
+        }
+    }
+
+    /// ICU `\s`: `[\t\n\f\r\p{Z}]`, plus U+000B and U+0085 which ICU also treats as white space.
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v == 0x85 || v == 0xA0 { return true }
+        switch c.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
+    /// Line terminators, which `.` does not match without the `s` flag.
+    @inline(__always)
+    static func isLineTerminator(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return v == 0x0A || v == 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.properties.generalCategory == .decimalNumber
+    }
+
+    /// The scalars a case-insensitive match treats as equal to `c` (simple case mappings).
+    static func caseVariants(_ c: Unicode.Scalar) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = [c]
+        let p = c.properties
+        for mapped in [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping] {
+            let scalars = Array(mapped.unicodeScalars)
+            if scalars.count == 1, !out.contains(scalars[0]) { out.append(scalars[0]) }
+        }
+        return out
+    }
+}

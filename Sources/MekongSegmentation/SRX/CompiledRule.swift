@@ -1,0 +1,96 @@
+import Foundation
+
+/// An SRX rule ready to be asked "do you match at this position?".
+///
+/// Patterns the native matcher understands (nearly all real SRX patterns) run natively on
+/// UTF-8; others fall back to ICU through `NSRegularExpression`. Each side also carries the set
+/// of scalars a match can end (before) or start (after) with, so that most rules are ruled out
+/// at a position by one bitmap test.
+final class CompiledRule {
+    enum Side {
+        case always
+        case native(PatternNode)
+        case icu(NSRegularExpression)
+    }
+
+    let rule: SRXRule
+    let before: Side
+    let after: Side
+    /// Scalars the before-text must end with (`nil`: no constraint).
+    let beforeLast: ScalarSet?
+    /// Scalars the after-text must start with (`nil`: no constraint).
+    let afterFirst: ScalarSet?
+
+    var isBreak: Bool { rule.isBreak }
+    var usesICU: Bool {
+        if case .icu = before { return true }
+        if case .icu = after { return true }
+        return false
+    }
+
+    init(_ rule: SRXRule) throws {
+        self.rule = rule
+        (before, beforeLast) = try Self.compile(rule.before, rule: rule, fromEnd: true)
+        (after, afterFirst) = try Self.compile(rule.after, rule: rule, fromEnd: false)
+    }
+
+    private static func compile(_ pattern: String, rule: SRXRule, fromEnd: Bool) throws -> (Side, ScalarSet?) {
+        if pattern.isEmpty { return (.always, nil) }
+        do {
+            let node = try PatternParser.parse(pattern)
+            let b = node.boundary(fromEnd: fromEnd)
+            return (.native(node), b.nullable ? nil : b.set)
+        } catch let error as PatternError where error.unsupported {
+            // ICU: the before side must end exactly at the break, the after side start there.
+            let icuPattern = fromEnd ? "(?:\(pattern))\\z" : "(?:\(pattern))"
+            do {
+                return (.icu(try NSRegularExpression(pattern: icuPattern)), nil)
+            } catch {
+                throw SRXError(origin: rule.origin, message: "bad pattern '\(pattern)': \(error.localizedDescription)")
+            }
+        } catch {
+            throw SRXError(origin: rule.origin, message: "bad pattern '\(pattern)': \(error)")
+        }
+    }
+}
+
+/// The text being segmented, as ICU needs it: built only when a rule falls back to ICU.
+final class ICUText {
+    let string: String
+    private let utf16Offsets: [Int32]   // byte offset → UTF-16 offset, at scalar boundaries
+    private let length: Int
+
+    /// Look-behind window for ICU before-patterns, in UTF-16 units.
+    static let window = 512
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        string = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        var u: Int32 = 0
+        var i = 0
+        while i < count {
+            offsets[i] = u
+            let b = base[i]
+            let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            for j in 1..<len where i + j < count { offsets[i + j] = u }
+            u += len == 4 ? 2 : 1
+            i += len
+        }
+        offsets[count] = u
+        utf16Offsets = offsets
+        length = Int(u)
+    }
+
+    func matchesEnding(at byte: Int, _ re: NSRegularExpression) -> Bool {
+        let end = Int(utf16Offsets[byte])
+        let start = Swift.max(0, end - Self.window)
+        return re.firstMatch(in: string, options: [.withTransparentBounds],
+                             range: NSRange(location: start, length: end - start)) != nil
+    }
+
+    func matchesStarting(at byte: Int, _ re: NSRegularExpression) -> Bool {
+        let start = Int(utf16Offsets[byte])
+        return re.firstMatch(in: string, options: [.withTransparentBounds, .anchored],
+                             range: NSRange(location: start, length: length - start)) != nil
+    }
+}

@@ -1,0 +1,59 @@
+public import MekongText
+
+/// What part of a news article a unit of text is. Only ``title`` and ``body`` are for
+/// translation; the others stay in the output, marked, so nothing silently disappears.
+public enum SegmentKind: String, Sendable, CaseIterable, Codable {
+    /// The headline (from the ` date YYYY-MM-DD Title` header line, or the article's first line).
+    case title
+    /// Running text, including the dateline paragraph and the lead.
+    case body
+    /// A photo caption: "Photo : VNA/CVN", a repeated caption line, text around a stray "ảnh 1".
+    case caption
+    /// A link to a related article: a line starting with `>>`.
+    case related
+    /// The agency credit at the end: "VNA/CVN", "- VNA".
+    case credit
+    /// Everything after "Voir plus": teasers of other articles.
+    case teaser
+
+    /// Whether a translator should translate this kind.
+    public var isTranslatable: Bool { self == .title || self == .body }
+}
+
+/// One sentence (or one caption, credit, link…) with where it came from.
+public struct Segment: Hashable, Sendable {
+    /// The article: the file name without its extension, or `stdin`.
+    public var article: String
+    /// The 1-based number of the paragraph (unit) in the article, counting every kind.
+    public var paragraph: Int
+    /// The 1-based number of the segment in its paragraph.
+    public var index: Int
+    public var kind: SegmentKind
+    public var language: Language
+    /// The text, exactly as in the source between ``start`` and ``end``, except that a line
+    /// break inside a segment is always `\n` (a `\r\n` in the source becomes `\n`).
+    public var text: String
+    /// Offset of the first scalar from the start of the file, in Unicode scalars (0-based; a
+    /// byte-order mark is not counted). Python: `open(f, encoding="utf-8-sig").read()[start:end]`.
+    public var start: Int
+    /// Offset just past the last scalar, in Unicode scalars.
+    public var end: Int
+    /// The article's date from its header line (`2025-12-17` or `2025-04`), if any.
+    public var date: String?
+
+    /// A stable id: `article-pN-sM`, e.g. `000_ac40248b14b1adc8-p3-s1`.
+    public var id: String { "\(article)-p\(paragraph)-s\(index)" }
+
+    public init(article: String, paragraph: Int, index: Int, kind: SegmentKind, language: Language,
+                text: String, start: Int, end: Int, date: String? = nil) {
+        self.article = article
+        self.paragraph = paragraph
+        self.index = index
+        self.kind = kind
+        self.language = language
+        self.text = text
+        self.start = start
+        self.end = end
+        self.date = date
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import MekongText
+
+/// Splits a paragraph into sentences by SRX rules, plus the exceptions a rule engine handles
+/// badly (abbreviation lists, initials) and a last-resort split for very long Lao text.
+///
+/// How a paragraph is processed:
+/// 1. **Candidates.** Only positions where some break rule *could* match are visited: the
+///    scalars each break rule's `beforebreak` can end with (or its `afterbreak` can start with)
+///    are computed from the pattern, and one pass over the UTF-8 bytes finds them. At every
+///    other position no break rule can match, so SRX would not break there either.
+/// 2. **Exceptions** (built-in rules only): ``AbbreviationList`` says "no break" after a known
+///    abbreviation or an initial, whatever the rules say.
+/// 3. **SRX.** The rules are tried in order; the first whose before and after patterns both
+///    match decides. No rule matching means no break.
+/// 4. **Long Lao segments** over ``longSegmentLimit`` scalars are split at a space (see
+///    ``LaoFallback``).
+///
+/// Instances are immutable and may be shared between threads.
+public final class SentenceSegmenter: @unchecked Sendable {
+    /// The language code the rules were chosen for.
+    public let language: String
+    /// Rules in the order SRX tries them.
+    let rules: [CompiledRule]
+    let abbreviations: AbbreviationList?
+    /// Segments longer than this many scalars are split at spaces (Lao only), or `nil`.
+    public let longSegmentLimit: Int?
+
+    private let prevTrigger: ScalarSet
+    private let nextTrigger: ScalarSet
+    private let everyPosition: Bool
+    private let asciiTriggers: [UInt8]   // bit 1: break may follow this byte; bit 2: may precede it
+    private let nonASCIITriggers: Bool
+    private let needsICU: Bool
+
+    /// Builds a segmenter from SRX rules already chosen for a language.
+    /// - Throws: ``SRXError`` when a pattern is invalid.
+    public init(rules: [SRXRule], language: String, abbreviations: AbbreviationList? = nil, longSegmentLimit: Int? = nil) throws {
+        self.language = language
+        self.rules = try rules.map(CompiledRule.init)
+        self.abbreviations = abbreviations
+        self.longSegmentLimit = longSegmentLimit
+        var prev = ScalarSet.none, next = ScalarSet.none, every = false
+        for rule in self.rules where rule.isBreak {
+            if case .icu = rule.before { every = true; continue }
+            if let last = rule.beforeLast {
+                prev = prev.union(last)
+            } else if let first = rule.afterFirst, !rule.usesICU {
+                next = next.union(first)
+            } else {
+                every = true
+            }
+        }
+        prevTrigger = prev
+        nextTrigger = next
+        everyPosition = every
+        asciiTriggers = (0..<128).map { b in
+            (prev.containsASCII(UInt8(b)) ? 1 : 0) | (next.containsASCII(UInt8(b)) ? 2 : 0)
+        }
+        nonASCIITriggers = prev.mayContainNonASCII || next.mayContainNonASCII
+        needsICU = self.rules.contains { $0.usesICU }
+    }
+
+    /// The byte ranges of the sentences in `text` (valid UTF-8), in order, with white space
+    /// trimmed from both ends; white-space-only stretches give no range.
+    public func sentenceRanges(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = text.baseAddress, text.count > 0 else { return [] }
+        let n = text.count
+        let matcher = PatternMatcher(base: base, count: n)
+        var icu: ICUText?
+        var breaks: [Int] = []
+
+        func consider(_ p: Int) {
+            guard p > 0, p < n, breaks.last != p else { return }
+            if let abbreviations, abbreviations.suppressesBreak(at: p, in: matcher) { return }
+            for rule in rules {
+                if let last = rule.beforeLast {
+                    guard last.contains(matcher.scalar(before: p).0) else { continue }
+                }
+                if let first = rule.afterFirst {
+                    guard first.contains(matcher.scalar(at: p).0) else { continue }
+                }
+                guard side(rule.before, p, ending: true) && side(rule.after, p, ending: false) else { continue }
+                if rule.isBreak { breaks.append(p) }
+                return
+            }
+        }
+
+        func side(_ s: CompiledRule.Side, _ p: Int, ending: Bool) -> Bool {
+            switch s {
+            case .always: return true
+            case .native(let node):
+                return ending ? matcher.matchesEnding(at: p, node) : matcher.matchesStarting(at: p, node)
+            case .icu(let re):
+                if icu == nil { icu = ICUText(base: base, count: n) }
+                return ending ? icu!.matchesEnding(at: p, re) : icu!.matchesStarting(at: p, re)
+            }
+        }
+
+        if everyPosition {
+            var i = 0
+            while i < n {
+                i += matcher.scalar(at: i).1
+                consider(i)
+            }
+        } else {
+            var i = 0
+            while i < n {
+                let b = base[i]
+                if b < 0x80 {
+                    let t = asciiTriggers[Int(b)]
+                    if t != 0 {
+                        if t & 2 != 0 { consider(i) }
+                        if t & 1 != 0 { consider(i + 1) }
+                    }
+                    i += 1
+                } else if nonASCIITriggers {
+                    let (c, len) = matcher.scalar(at: i)
+                    if nextTrigger.contains(c) { consider(i) }
+                    if prevTrigger.contains(c) { consider(i + len) }
+                    i += len
+                } else {
+                    i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                }
+            }
+        }
+
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(breaks.count + 1)
+        var start = 0
+        for b in breaks + [n] {
+            if let r = Self.trimmed(start..<b, matcher) { ranges.append(r) }
+            start = b
+        }
+        if let limit = longSegmentLimit {
+            ranges = ranges.flatMap { LaoFallback.split($0, limit: limit, matcher: matcher) }
+        }
+        return ranges
+    }
+
+    /// Convenience: the sentences of a string.
+    public func sentences(in text: String) -> [Substring] {
+        var text = text
+        let ranges = text.withUTF8 { sentenceRanges(in: $0) }
+        let utf8 = text.utf8
+        return ranges.map { r in
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)])
+        }
+    }
+
+    static func trimmed(_ r: Range<Int>, _ m: PatternMatcher) -> Range<Int>? {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi {
+            let (c, len) = m.scalar(at: lo)
+            guard ScalarClasses.isSpace(c) || c == "\u{FEFF}" else { break }
+            lo += len
+        }
+        while hi > lo {
+            let (c, len) = m.scalar(before: hi)
+            guard ScalarClasses.isSpace(c) || c == "\u{FEFF}" else { break }
+            hi -= len
+        }
+        return lo < hi ? lo..<hi : nil
+    }
+}

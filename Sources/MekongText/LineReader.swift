@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a UTF-8 text file line by line in constant memory (beyond the longest line),
+/// validating as it goes.
+///
+/// A leading byte-order mark is skipped and not counted; `\r\n` and `\n` both end a line.
+/// Invalid UTF-8 throws an ``InputError`` naming the file, line and column (in scalars).
+public final class LineReader {
+    /// One line of the file.
+    public struct Line: Sendable {
+        /// The line's bytes, without its line terminator (`\n` or `\r\n`). Valid UTF-8.
+        public var bytes: [UInt8]
+        /// The 1-based line number.
+        public var number: Int
+        /// The offset of the line's first scalar from the start of the file, in Unicode
+        /// scalars; a leading BOM is not counted, a `\r` before `\n` is.
+        public var scalarOffset: Int
+    }
+
+    /// The name used in error messages (a path, or `<stdin>`).
+    public let name: String
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var start = 0
+    private var end = 0
+    private var eof = false
+    private var lineNumber = 0
+    private var scalarOffset = 0
+    private var atFileStart = true
+
+    /// Opens `path` for reading.
+    /// - Throws: ``InputError`` when the file cannot be opened (missing, a directory, no permission).
+    public convenience init(path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(file: path, location: nil, message: String(cString: strerror(errno)).lowercased())
+        }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw InputError(file: path, location: nil, message: "is a directory")
+        }
+        self.init(fileDescriptor: fd, name: path, ownsDescriptor: true)
+    }
+
+    /// Reads from an open file descriptor, such as `STDIN_FILENO`.
+    public init(fileDescriptor: Int32, name: String, ownsDescriptor: Bool = false, chunkSize: Int = 1 << 20) {
+        self.fd = fileDescriptor
+        self.name = name
+        self.ownsDescriptor = ownsDescriptor
+        self.buffer = .allocate(byteCount: Swift.max(chunkSize, 16), alignment: 8)
+    }
+
+    deinit {
+        buffer.deallocate()
+        if ownsDescriptor { close(fd) }
+    }
+
+    /// Returns the next line, or `nil` at the end of the file. A final line without a line
+    /// terminator is returned; an empty file gives no line.
+    public func next() throws -> Line? {
+        var line: [UInt8] = []
+        while true {
+            if start == end {
+                if eof { break }
+                try fill()
+                if start == end { break }
+            }
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            if atFileStart {
+                if end - start < 3 && !eof { try fill(keep: true); continue }
+                if end - start >= 3 && base[start] == 0xEF && base[start + 1] == 0xBB && base[start + 2] == 0xBF {
+                    start += 3
+                }
+                atFileStart = false
+                continue
+            }
+            if let nl = memchr(base + start, 0x0A, end - start) {
+                let idx = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                line.append(contentsOf: UnsafeBufferPointer(start: base + start, count: idx - start))
+                start = idx + 1
+                return try finish(line, terminated: true)
+            }
+            line.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
+            start = end
+        }
+        if line.isEmpty { return nil }
+        return try finish(line, terminated: false)
+    }
+
+    private func finish(_ raw: [UInt8], terminated: Bool) throws -> Line {
+        var bytes = raw
+        lineNumber += 1
+        if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
+            let column = UTF8Validation.scalarCount(bytes[..<bad]) + 1
+            throw InputError(file: name, location: SourceLocation(line: lineNumber, column: column), message: "invalid UTF-8")
+        }
+        let total = UTF8Validation.scalarCount(bytes) + (terminated ? 1 : 0)
+        if bytes.last == 0x0D { bytes.removeLast() }
+        let result = Line(bytes: bytes, number: lineNumber, scalarOffset: scalarOffset)
+        scalarOffset += total
+        return result
+    }
+
+    private func fill(keep: Bool = false) throws {
+        if !keep || start == end { start = 0; end = 0 }
+        if start > 0 {
+            let remaining = end - start
+            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: remaining)
+            start = 0; end = remaining
+        }
+        while true {
+            let n = read(fd, buffer.baseAddress! + end, buffer.count - end)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: name, location: nil, message: String(cString: strerror(errno)).lowercased())
+            }
+            if n == 0 { eof = true }
+            end += n
+            return
+        }
+    }
+}

@@ -1,0 +1,160 @@
+internal import CLibXML2
+
+/// One event of a streaming XML read.
+public enum XMLEvent: Hashable, Sendable {
+    /// An element opens. `attributes` are in document order, keyed by qualified name.
+    case startElement(name: String, namespace: String?, attributes: [XMLAttribute], isEmpty: Bool)
+    /// An element closes (also sent right after an empty element's start).
+    case endElement(name: String)
+    /// Character data (text or CDATA), entities already resolved.
+    case text(String)
+}
+
+/// An attribute of an element.
+public struct XMLAttribute: Hashable, Sendable {
+    public var name: String
+    public var value: String
+}
+
+/// Reads XML as a stream of ``XMLEvent``s in constant memory, treating the input as untrusted.
+///
+/// No network access, no external entities, no DTD loading, no entity substitution. The
+/// corresponding libxml2 API is `xmlTextReader` with `XML_PARSE_NONET` only.
+public final class XMLStreamReader {
+    private let reader: OpaquePointer
+    private let fileName: String
+    private let errors = ErrorBox()
+    private var pendingEnd: String?
+    private var owned: UnsafeMutableBufferPointer<UInt8>?
+
+    /// Opens a file.
+    public init(path: String) throws {
+        XMLLibrary.initialize()
+        guard let r = xmlReaderForFile(path, nil, XMLLibrary.safeParseOptions) else {
+            throw XMLError(file: path, line: 0, column: 0, message: "cannot open file")
+        }
+        reader = r
+        fileName = path
+        installErrorHandler()
+    }
+
+    /// Reads from bytes in memory (copied, so the caller's buffer may go away).
+    public init(bytes: [UInt8], name: String = "<memory>") throws {
+        XMLLibrary.initialize()
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Swift.max(bytes.count, 1))
+        _ = copy.initialize(from: bytes)
+        owned = copy
+        let ptr = UnsafeRawPointer(copy.baseAddress!).assumingMemoryBound(to: CChar.self)
+        guard let r = xmlReaderForMemory(ptr, Int32(bytes.count), name, nil, XMLLibrary.safeParseOptions) else {
+            copy.deallocate()
+            throw XMLError(file: name, line: 0, column: 0, message: "cannot read XML from memory")
+        }
+        reader = r
+        fileName = name
+        installErrorHandler()
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        owned?.deallocate()
+    }
+
+    /// The line of the node last read (1-based), as libxml2 tracks it.
+    public var currentLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// Returns the next event, or `nil` at the end of the document.
+    /// - Throws: ``XMLError`` for malformed XML, with line and column.
+    public func next() throws -> XMLEvent? {
+        if let name = pendingEnd {
+            pendingEnd = nil
+            return .endElement(name: name)
+        }
+        while true {
+            let rc = xmlTextReaderRead(reader)
+            if rc == 0 { return nil }
+            if rc < 0 || errors.first != nil { throw error() }
+            let type = xmlTextReaderNodeType(reader)
+            switch type {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let name = string(xmlTextReaderConstName(reader)) ?? ""
+                let ns = string(xmlTextReaderConstNamespaceUri(reader))
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                var attributes: [XMLAttribute] = []
+                if xmlTextReaderHasAttributes(reader) == 1 {
+                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                        let attrName = string(xmlTextReaderConstName(reader)) ?? ""
+                        if attrName == "xmlns" || attrName.hasPrefix("xmlns:") { continue }
+                        attributes.append(XMLAttribute(name: attrName, value: string(xmlTextReaderConstValue(reader)) ?? ""))
+                    }
+                    xmlTextReaderMoveToElement(reader)
+                }
+                if isEmpty { pendingEnd = name }
+                return .startElement(name: name, namespace: ns, attributes: attributes, isEmpty: isEmpty)
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                return .endElement(name: string(xmlTextReaderConstName(reader)) ?? "")
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+                return .text(string(xmlTextReaderConstValue(reader)) ?? "")
+            default:
+                continue
+            }
+        }
+    }
+
+    // MARK: Implementation Details
+
+    private func string(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+
+    private func error() -> XMLError {
+        if let e = errors.first {
+            return XMLError(file: e.file ?? fileName, line: e.line, column: e.column, message: e.message)
+        }
+        return XMLError(file: fileName, line: 0, column: 0, message: "malformed XML")
+    }
+
+    private func installErrorHandler() {
+        let handler: xmlStructuredErrorFunc = { ctx, err in
+            guard let ctx, let err else { return }
+            let box = Unmanaged<ErrorBox>.fromOpaque(ctx).takeUnretainedValue()
+            box.record(err)
+        }
+        xmlTextReaderSetStructuredErrorHandler(reader, handler, Unmanaged.passUnretained(errors).toOpaque())
+    }
+}
+
+/// Collects the first error libxml2 reports through its structured-error callback.
+final class ErrorBox {
+    struct Entry { var file: String?; var line: Int; var column: Int; var message: String }
+    var first: Entry?
+
+    func record(_ err: UnsafePointer<xmlError>) {
+        let e = err.pointee
+        guard first == nil, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = e.message.map { String(cString: $0) } ?? "XML error"
+        while message.last?.isNewline == true || message.last == " " { message.removeLast() }
+        first = Entry(file: e.file.map { String(cString: $0) }, line: Int(e.line), column: Int(e.int2), message: message)
+    }
+}
+
+/// Process-wide libxml2 set-up.
+enum XMLLibrary {
+    /// `XML_PARSE_NONET`: no network. Deliberately without NOENT (entity substitution), DTDLOAD,
+    /// DTDATTR, DTDVALID, XINCLUDE and HUGE, so external entities are never fetched and
+    /// libxml2's default expansion limits stay in force.
+    static let safeParseOptions = Int32(XML_PARSE_NONET.rawValue)
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Initialises libxml2 once per process and keeps its generic error channel off stderr
+    /// for the calling thread (errors reach us through the structured handler instead).
+    static func initialize() {
+        _ = initialized
+        cxml_silence_generic_errors()
+    }
+}
