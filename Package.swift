@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "MekongXMLTests", dependencies: ["MekongXML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MekongSegmentationTests",
-            dependencies: ["MekongSegmentation", "MekongText"],
+            dependencies: ["MekongSegmentation", "MekongText", "MekongXML"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

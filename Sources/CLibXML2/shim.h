@@ -11,6 +11,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
+#include <libxml/catalog.h>
 
 /* xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state. */
 static inline void cxml_free(void *p) { xmlFree(p); }

@@ -125,7 +125,9 @@ public struct AbbreviationList: Sendable {
     /// `Art` → `art`: a capitalised abbreviation at the start of a sentence, for the kinds that
     /// are not case-sensitive titles.
     private func lowercasedEntry(_ token: [UInt8]) -> Kind? {
-        guard let first = token.first, first >= 0x41, first <= 0x5A else { return nil }
+        // Only words ("Art", "Etc"): a single capital is an initial, never "p" or "t".
+        guard token.count >= 2, let first = token.first, first >= 0x41, first <= 0x5A,
+              token.dropFirst().allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
         var lower = token
         lower[0] = first + 0x20
         guard let kind = entries[lower], kind != .prefix else { return nil }

@@ -60,7 +60,10 @@ public final class XMLStreamReader {
     }
 
     /// The line of the node last read (1-based), as libxml2 tracks it.
-    public var currentLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    public var currentLine: Int {
+        if let node = xmlTextReaderCurrentNode(reader) { return Int(xmlGetLineNo(node)) }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
+    }
 
     /// Returns the next event, or `nil` at the end of the document.
     /// - Throws: ``XMLError`` for malformed XML, with line and column.
@@ -129,13 +132,19 @@ public final class XMLStreamReader {
 final class ErrorBox {
     struct Entry { var file: String?; var line: Int; var column: Int; var message: String }
     var first: Entry?
+    var all: [Entry] = []
+    let collectAll: Bool
+
+    init(collectAll: Bool = false) { self.collectAll = collectAll }
 
     func record(_ err: UnsafePointer<xmlError>) {
         let e = err.pointee
-        guard first == nil, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        guard e.level.rawValue >= XML_ERR_ERROR.rawValue, first == nil || collectAll else { return }
         var message = e.message.map { String(cString: $0) } ?? "XML error"
         while message.last?.isNewline == true || message.last == " " { message.removeLast() }
-        first = Entry(file: e.file.map { String(cString: $0) }, line: Int(e.line), column: Int(e.int2), message: message)
+        let entry = Entry(file: e.file.map { String(cString: $0) }, line: Int(e.line), column: Int(e.int2), message: message)
+        if first == nil { first = entry }
+        if collectAll { all.append(entry) }
     }
 }
 

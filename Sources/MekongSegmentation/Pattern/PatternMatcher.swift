@@ -13,6 +13,10 @@ final class PatternMatcher {
     let count: Int
     private(set) var exhausted = false
     private var steps = 0
+    /// The region the pattern sees, as ICU and Java regions with anchoring bounds: `^` and `\A`
+    /// match at its start, `$` and `\z` at its end; look-around and `\b` see past it.
+    private var regionStart = 0
+    private var regionEnd = 0
     static let stepLimit = 200_000
 
     init(base: UnsafePointer<UInt8>, count: Int) {
@@ -23,18 +27,24 @@ final class PatternMatcher {
     /// Whether `node` matches some text that ends at `position`.
     func matchesEnding(at position: Int, _ node: PatternNode) -> Bool {
         steps = 0
+        regionStart = 0
+        regionEnd = position
         return backward(node, position) { _ in true }
     }
 
     /// Whether `node` matches some text that starts at `position`.
     func matchesStarting(at position: Int, _ node: PatternNode) -> Bool {
         steps = 0
+        regionStart = position
+        regionEnd = count
         return forward(node, position) { _ in true }
     }
 
     /// Whether `node` matches the whole text (Java's `matches()`), as SRX language maps need.
     func matchesWhole(_ node: PatternNode) -> Bool {
         steps = 0
+        regionStart = 0
+        regionEnd = count
         return forward(node, 0) { $0 == count }
     }
 
@@ -189,18 +199,20 @@ final class PatternMatcher {
     }
 
     private func anchorHolds(_ anchor: PatternNode.Anchor, _ i: Int) -> Bool {
+        let end = regionEnd
         switch anchor {
-        case .inputStart: return i == 0
-        case .inputEnd: return i == count
+        case .inputStart: return i == regionStart
+        case .inputEnd: return i == end
         case .inputEndBeforeFinalTerminator:
-            return i == count || (i == count - 1 && base[i] == 0x0A)
+            return i == end || (i == end - 1 && base[i] == 0x0A)
         case .lineStart(let multiline):
-            if i == 0 { return true }
-            return multiline && i < count && base[i - 1] == 0x0A
+            if i == regionStart { return true }
+            return multiline && i > regionStart && i < end && base[i - 1] == 0x0A
         case .lineEnd(let multiline):
-            if i == count { return true }
+            if i == end { return true }
+            if i > end { return false }
             if multiline { return base[i] == 0x0A || base[i] == 0x0D }
-            return (i == count - 1 && base[i] == 0x0A) || (i == count - 2 && base[i] == 0x0D && base[i + 1] == 0x0A)
+            return (i == end - 1 && base[i] == 0x0A) || (i == end - 2 && base[i] == 0x0D && base[i + 1] == 0x0A)
         case .wordBoundary, .notWordBoundary:
             let before = i > 0 && ScalarClasses.isWord(scalar(before: i).0)
             let after = i < count && ScalarClasses.isWord(scalar(at: i).0)

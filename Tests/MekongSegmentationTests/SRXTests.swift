@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import MekongSegmentation
+import MekongXML
+
+@Suite struct SRXTests {
+    static let standardFiles = ["srx/languagetool-segment.srx", "srx/okapi-defaultSegmentation.srx",
+                                "srx/okapi_default_icu4j.srx", "samples/srx20-minimal.srx"]
+
+    @Test(arguments: standardFiles)
+    func standardFilesLoadAndEveryRuleCompiles(file: String) throws {
+        let path = Fixtures.sharedPath("standards/" + file)
+        try #require(FileManager.default.fileExists(atPath: path), "shared/standards must sit beside the checkout")
+        let doc = try SRXDocument.load(path: path)
+        #expect(!doc.languageRules.isEmpty)
+        var total = 0
+        for list in doc.languageRules {
+            let compiled = try list.rules.map(CompiledRule.init)
+            total += compiled.count
+        }
+        #expect(total > 0)
+    }
+
+    @Test func languageToolFrenchRulesRunNatively() throws {
+        let doc = try SRXDocument.load(path: Fixtures.sharedPath("standards/srx/languagetool-segment.srx"))
+        let rules = try doc.rules(for: "fr")
+        #expect(rules.count > 50)
+        let compiled = try rules.map(CompiledRule.init)
+        let icu = compiled.filter(\.usesICU).count
+        // Java-only constructs are rare; every French pattern has a native form.
+        #expect(icu == 0)
+        let seg = try SentenceSegmenter(rules: rules, language: "fr")
+        let out = seg.sentences(in: "Il a vu M. Dupont hier. Puis il est parti ! Enfin, la nuit tombe.").map(String.init)
+        #expect(out == ["Il a vu M. Dupont hier.", "Puis il est parti !", "Enfin, la nuit tombe."])
+    }
+
+    @Test func languageToolHasNoVietnameseOrLaoRules() throws {
+        let doc = try SRXDocument.load(path: Fixtures.sharedPath("standards/srx/languagetool-segment.srx"))
+        // No map for vi or lo: no rules, so Vietnamese and Lao text is not split at all.
+        for code in ["vi", "lo"] {
+            let seg = try SentenceSegmenter(rules: doc.rules(for: code), language: code)
+            #expect(seg.sentences(in: "Tôi không biết. Xin lỗi! Được.").count == 1)
+        }
+        // Mekong's rules split it, and keep "TP. Hồ Chí Minh" whole.
+        #expect(try sentences("Tôi không biết. Xin lỗi! Tôi ở TP. Hồ Chí Minh.", .vietnamese)
+                == ["Tôi không biết.", "Xin lỗi!", "Tôi ở TP. Hồ Chí Minh."])
+    }
+
+    static let cascadeSRX = """
+        <srx xmlns="http://www.lisa.org/srx20" version="2.0">
+          <header segmentsubflows="yes" cascade="CASCADE"/>
+          <body>
+            <languagerules>
+              <languagerule languagerulename="A">
+                <rule break="no"><beforebreak>\\bM\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+              </languagerule>
+              <languagerule languagerulename="B">
+                <rule break="yes"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+              </languagerule>
+            </languagerules>
+            <maprules>
+              <languagemap languagepattern="fr.*" languagerulename="A"/>
+              <languagemap languagepattern=".*" languagerulename="B"/>
+            </maprules>
+          </body>
+        </srx>
+        """
+
+    @Test func cascadeYesAppliesEveryMatchingMapInOrder() throws {
+        let doc = try SRXDocument.load(bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "yes").utf8), name: "c.srx")
+        #expect(doc.cascade)
+        let fr = try SentenceSegmenter(rules: doc.rules(for: "fr-FR"), language: "fr")
+        #expect(fr.sentences(in: "Voici M. Dupont. Fin.").map(String.init) == ["Voici M. Dupont.", "Fin."])
+        // "de" matches only ".*": the no-break rule does not apply.
+        let de = try SentenceSegmenter(rules: doc.rules(for: "de"), language: "de")
+        #expect(de.sentences(in: "Voici M. Dupont. Fin.").count == 3)
+    }
+
+    @Test func cascadeNoUsesOnlyTheFirstMatchingMap() throws {
+        let doc = try SRXDocument.load(bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "no").utf8), name: "c.srx")
+        #expect(try doc.rules(for: "fr").count == 1)
+        // Only the no-break rule: nothing ever breaks.
+        let fr = try SentenceSegmenter(rules: doc.rules(for: "fr"), language: "fr")
+        #expect(fr.sentences(in: "Voici M. Dupont. Fin.").count == 1)
+    }
+
+    @Test func languageMapPatternMustMatchTheWholeCode() throws {
+        let doc = try SRXDocument.load(bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "yes").utf8), name: "c.srx")
+        #expect(try doc.rules(for: "xfr").count == 1)
+    }
+
+    @Test func firstMatchingRuleDecides() throws {
+        let rules = [
+            SRXRule(isBreak: false, before: #"\bM\."#, after: #"\s"#),
+            SRXRule(isBreak: true, before: #"\."#, after: #"\s"#),
+            SRXRule(isBreak: false, before: #"\."#, after: #"\s"#),   // never reached
+        ]
+        let seg = try SentenceSegmenter(rules: rules, language: "fr")
+        #expect(seg.sentences(in: "A M. B. C").map(String.init) == ["A M. B.", "C"])
+    }
+
+    @Test func unsupportedPatternsFallBackToICU() throws {
+        let rules = [SRXRule(isBreak: true, before: #"\p{IsLatin}\."#, after: #"\s"#)]
+        let compiled = try CompiledRule(rules[0])
+        #expect(compiled.usesICU)
+        let seg = try SentenceSegmenter(rules: rules, language: "fr")
+        #expect(seg.sentences(in: "Un. Deux. 3. Quatre").map(String.init) == ["Un.", "Deux.", "3. Quatre"])
+    }
+
+    @Test func badPatternNamesTheRule() throws {
+        let xml = """
+            <srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body><languagerules>
+            <languagerule languagerulename="X">
+            <rule break="yes"><beforebreak>[a</beforebreak><afterbreak></afterbreak></rule>
+            </languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="X"/></maprules></body></srx>
+            """
+        let doc = try SRXDocument.load(bytes: Array(xml.utf8), name: "bad.srx")
+        do {
+            _ = try SentenceSegmenter(rules: doc.rules(for: "fr"), language: "fr")
+            Issue.record("bad pattern accepted")
+        } catch let error as SRXError {
+            #expect(error.origin == "bad.srx:3")
+            #expect(error.description.hasPrefix("bad.srx:3: bad pattern '[a'"))
+        }
+    }
+
+    @Test func notAnSRXFileIsAnError() {
+        #expect(throws: SRXError.self) { try SRXDocument.load(bytes: Array("<tmx/>".utf8), name: "x.srx") }
+    }
+
+    @Test func shippedRulesAreValidAgainstTheSRXSchema() throws {
+        let validator = try XMLSchemaValidator(schemaPath: Fixtures.sharedPath("standards/srx/srx20.xsd"),
+                                               catalogPath: Fixtures.sharedPath("standards/catalog.xml"))
+        #expect(validator.errors(inFile: try BuiltinRules.srxPath()) == [])
+        // And the validator does reject an invalid file.
+        let bad = NSTemporaryDirectory() + "mekong-bad-\(UUID().uuidString).srx"
+        FileManager.default.createFile(atPath: bad, contents: Data(#"<srx xmlns="http://www.lisa.org/srx20" version="9"><body/></srx>"#.utf8))
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        #expect(!validator.errors(inFile: bad).isEmpty)
+    }
+}

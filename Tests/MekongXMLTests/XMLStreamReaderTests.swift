@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import MekongXML
+
+@Suite struct XMLStreamReaderTests {
+    func events(_ xml: String) throws -> [XMLEvent] {
+        let reader = try XMLStreamReader(bytes: Array(xml.utf8), name: "t.xml")
+        var out: [XMLEvent] = []
+        while let e = try reader.next() { out.append(e) }
+        return out
+    }
+
+    @Test func readsElementsAttributesAndText() throws {
+        let result = try events(#"<a xmlns="urn:x" k="v"><b/>Điện &amp; ຫຼວງ</a>"#)
+        #expect(result == [
+            .startElement(name: "a", namespace: "urn:x", attributes: [XMLAttribute(name: "k", value: "v")], isEmpty: false),
+            .startElement(name: "b", namespace: "urn:x", attributes: [], isEmpty: true),
+            .endElement(name: "b"),
+            .text("Điện & ຫຼວງ"),
+            .endElement(name: "a"),
+        ])
+    }
+
+    @Test func malformedXMLReportsTheLine() throws {
+        do {
+            _ = try events("<a>\n<b>\n</a>")
+            Issue.record("malformed XML was accepted")
+        } catch let error as XMLError {
+            #expect(error.file == "t.xml")
+            #expect(error.line == 3)
+        }
+    }
+
+    @Test func externalEntitiesAreNotExpanded() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <a>x&xxe;y</a>
+            """
+        let text = try events(xml).compactMap { if case .text(let t) = $0 { return t } else { return nil } }.joined()
+        #expect(!text.contains("root:"))
+        #expect(text == "xy")
+    }
+
+    @Test func billionLaughsDoesNotExpand() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 \"lol\">\n"
+        for i in 1...9 { xml += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">\n" }
+        xml += "]>\n<lolz>&lol9;</lolz>"
+        let start = ContinuousClock.now
+        let text = (try? events(xml))?.compactMap { if case .text(let t) = $0 { return t } else { return nil } }.joined() ?? ""
+        #expect(text.count < 1000)
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func readsTheStandardSRXSample() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/standards/samples/srx20-minimal.srx").standardized.path
+        try #require(FileManager.default.fileExists(atPath: path), "shared/standards must sit beside the checkout")
+        let reader = try XMLStreamReader(path: path)
+        var rules = 0
+        while let e = try reader.next() {
+            if case .startElement(let name, _, _, _) = e, name == "rule" { rules += 1 }
+        }
+        #expect(rules > 0)
+    }
+}
