@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Mekong: ParsableCommand {
@@ -8,4 +9,19 @@ struct Mekong: ParsableCommand {
         version: "0.1.0",
         subcommands: [Segment.self]
     )
+
+    /// Like ArgumentParser's `main()`, but usage errors exit with status 2 (our convention:
+    /// 0 ok, 1 findings, 2 bad input or usage) instead of 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

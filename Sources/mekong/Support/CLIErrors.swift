@@ -19,7 +19,8 @@ enum CLIErrors {
     }
 
     private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("mekong: error: \(message)\n".utf8))
+        OutputSink.removePendingTemporaryFiles()
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
         Foundation.exit(2)
     }
 }

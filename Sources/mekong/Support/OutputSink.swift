@@ -27,6 +27,16 @@ final class OutputSink {
             throw InputError(file: path, location: nil, message: "cannot write: \(String(cString: strerror(errno)).lowercased())")
         }
         fd = f; finalPath = path; tempPath = temp
+        Self.pendingTemporaryFiles.append(temp)
+    }
+
+    /// Temporary files of sinks not yet finished, removed by ``removePendingTemporaryFiles()``
+    /// when the process exits on an error (deinit does not run then).
+    nonisolated(unsafe) static var pendingTemporaryFiles: [String] = []
+
+    static func removePendingTemporaryFiles() {
+        for path in pendingTemporaryFiles { unlink(path) }
+        pendingTemporaryFiles.removeAll()
     }
 
     deinit {
@@ -63,6 +73,7 @@ final class OutputSink {
         try flush()
         guard let finalPath, let tempPath else { return }
         closed = true
+        Self.pendingTemporaryFiles.removeAll { $0 == tempPath }
         guard fsync(fd) == 0, close(fd) == 0, rename(tempPath, finalPath) == 0 else {
             let message = String(cString: strerror(errno)).lowercased()
             unlink(tempPath)
