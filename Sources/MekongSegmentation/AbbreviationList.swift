@@ -28,6 +28,9 @@ public struct AbbreviationList: Sendable {
     }
 
     private var entries: [[UInt8]: Kind] = [:]
+    /// The same entries keyed by an FNV-1a hash of their bytes, so that the hot path can look a
+    /// token up without copying it into an array.
+    private var byHash: [UInt64: [([UInt8], Kind)]] = [:]
     private var designators: Set<String> = []
 
     /// The number of abbreviations (designators not counted).
@@ -61,6 +64,23 @@ public struct AbbreviationList: Sendable {
                 entries[Array(word.utf8)] = kind
             }
         }
+        for (bytes, kind) in entries {
+            let h = bytes.withUnsafeBufferPointer { Self.hash($0) }
+            byHash[h, default: []].append((bytes, kind))
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    private func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Kind? {
+        guard let bucket = byHash[Self.hash(bytes)] else { return nil }
+        for (entry, kind) in bucket where entry.count == bytes.count && entry.elementsEqual(bytes) { return kind }
+        return nil
     }
 
     /// The kind of an abbreviation written without its final period, if listed.
@@ -98,8 +118,8 @@ public struct AbbreviationList: Sendable {
         var start = j
         var lastPart = j
         while start < dot {
-            let token = Array(UnsafeBufferPointer(start: m.base + start, count: dot - start))
-            if let kind = entries[token] ?? lowercasedEntry(token) {
+            let tokenBytes = UnsafeBufferPointer(start: m.base + start, count: dot - start)
+            if let kind = lookup(tokenBytes) ?? lowercasedEntry(tokenBytes) {
                 switch kind {
                 case .prefix: return true
                 case .number: if nextIsDigit { return true }
@@ -124,11 +144,11 @@ public struct AbbreviationList: Sendable {
 
     /// `Art` → `art`: a capitalised abbreviation at the start of a sentence, for the kinds that
     /// are not case-sensitive titles.
-    private func lowercasedEntry(_ token: [UInt8]) -> Kind? {
+    private func lowercasedEntry(_ token: UnsafeBufferPointer<UInt8>) -> Kind? {
         // Only words ("Art", "Etc"): a single capital is an initial, never "p" or "t".
         guard token.count >= 2, let first = token.first, first >= 0x41, first <= 0x5A,
               token.dropFirst().allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
-        var lower = token
+        var lower = Array(token)
         lower[0] = first + 0x20
         guard let kind = entries[lower], kind != .prefix else { return nil }
         return kind

@@ -23,8 +23,21 @@ public enum BuiltinRules {
         return try AbbreviationList(text: text, name: path)
     }
 
-    /// The default segmenter for a language.
+    /// The default segmenter for a language, built once per process (building compiles the
+    /// rules' automata, a few milliseconds) and shared: segmenters are immutable.
     public static func segmenter(for language: Language) throws -> SentenceSegmenter {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let s = cache[language] { return s }
+        let s = try makeSegmenter(for: language)
+        cache[language] = s
+        return s
+    }
+
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [Language: SentenceSegmenter] = [:]
+
+    private static func makeSegmenter(for language: Language) throws -> SentenceSegmenter {
         try SentenceSegmenter(
             rules: try document().rules(for: language.tag),
             language: language.tag,

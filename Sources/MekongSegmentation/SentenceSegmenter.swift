@@ -28,6 +28,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
 
     private let prevTrigger: ScalarSet
     private let nextTrigger: ScalarSet
+    /// Scalars a break can be followed by, when every break rule says (else `nil`): a position
+    /// after a trigger is only visited if the next scalar is one of them.
+    private let nextAllowed: ScalarSet?
     private let everyPosition: Bool
     private let asciiTriggers: [UInt8]   // bit 1: break may follow this byte; bit 2: may precede it
     private let nonASCIITriggers: Bool
@@ -51,8 +54,13 @@ public final class SentenceSegmenter: @unchecked Sendable {
                 every = true
             }
         }
-        prevTrigger = prev
-        nextTrigger = next
+        prevTrigger = prev.tabulated()
+        nextTrigger = next.tabulated()
+        var allowed: ScalarSet? = ScalarSet.none
+        for rule in self.rules where rule.isBreak {
+            if let first = rule.afterFirst, let a = allowed { allowed = a.union(first) } else { allowed = nil }
+        }
+        nextAllowed = allowed?.tabulated()
         everyPosition = every
         asciiTriggers = (0..<128).map { b in
             (prev.containsASCII(UInt8(b)) ? 1 : 0) | (next.containsASCII(UInt8(b)) ? 2 : 0)
@@ -72,6 +80,7 @@ public final class SentenceSegmenter: @unchecked Sendable {
 
         func consider(_ p: Int) {
             guard p > 0, p < n, breaks.last != p else { return }
+            if let nextAllowed, !nextAllowed.contains(matcher.scalar(at: p).0) { return }
             if let abbreviations, abbreviations.suppressesBreak(at: p, in: matcher) { return }
             for rule in rules {
                 if let last = rule.beforeLast {
@@ -89,7 +98,8 @@ public final class SentenceSegmenter: @unchecked Sendable {
         func side(_ s: CompiledRule.Side, _ p: Int, ending: Bool) -> Bool {
             switch s {
             case .always: return true
-            case .native(let node):
+            case .native(let node, let dfa):
+                if let dfa, let answer = dfa.matches(matcher, at: p, backwards: ending) { return answer }
                 return ending ? matcher.matchesEnding(at: p, node) : matcher.matchesStarting(at: p, node)
             case .icu(let re):
                 if icu == nil { icu = ICUText(base: base, count: n) }

@@ -25,7 +25,9 @@ import Testing
 
     @Test(arguments: patterns)
     func nativeMatchesICUEverywhere(pattern: String) throws {
-        let node = try PatternParser.parse(pattern)
+        let node = try PatternParser.parse(pattern).tabulated()
+        let backDFA = PatternDFA(node, reversed: true)
+        let foreDFA = PatternDFA(node, reversed: false)
         let before = try NSRegularExpression(pattern: "(?:\(pattern))\\z")
         let after = try NSRegularExpression(pattern: "(?:\(pattern))")
         for text in Self.texts {
@@ -47,9 +49,21 @@ import Testing
                                                     range: NSRange(location: u, length: ns.length - u)) != nil
                     #expect(m.matchesEnding(at: b, node) == icuBefore, "before \(pattern) at \(b) in \(text.debugDescription)")
                     #expect(m.matchesStarting(at: b, node) == icuAfter, "after \(pattern) at \(b) in \(text.debugDescription)")
+                    if let backDFA, let answer = backDFA.matches(m, at: b, backwards: true) {
+                        #expect(answer == icuBefore, "DFA before \(pattern) at \(b) in \(text.debugDescription)")
+                    }
+                    if let foreDFA, let answer = foreDFA.matches(m, at: b, backwards: false) {
+                        #expect(answer == icuAfter, "DFA after \(pattern) at \(b) in \(text.debugDescription)")
+                    }
                 }
             }
         }
+    }
+
+    @Test func automatonIsBuiltForPlainPatternsOnly() throws {
+        #expect(PatternDFA(try PatternParser.parse(#"[.?!…]+(?:[\u00A0\u202F ]?[»”"’)\]])*"#), reversed: true) != nil)
+        #expect(PatternDFA(try PatternParser.parse(#"\bM\."#), reversed: true) == nil)
+        #expect(PatternDFA(try PatternParser.parse(#"(?<=\d)\."#), reversed: true) == nil)
     }
 
     @Test(arguments: [#"(a)\1"#, #"\p{IsLatin}"#, #"(?>a+)"#, #"\p{InGreek}"#])

@@ -13,12 +13,24 @@ import MekongXML
         try #require(FileManager.default.fileExists(atPath: path), "shared/standards must sit beside the checkout")
         let doc = try SRXDocument.load(path: path)
         #expect(!doc.languageRules.isEmpty)
-        var total = 0
+        // Every pattern is either read by the native parser or accepted by ICU (the fallback).
+        var total = 0, native = 0
         for list in doc.languageRules {
-            let compiled = try list.rules.map(CompiledRule.init)
-            total += compiled.count
+            for rule in list.rules {
+                for pattern in [rule.before, rule.after] where !pattern.isEmpty {
+                    total += 1
+                    do {
+                        _ = try PatternParser.parse(pattern)
+                        native += 1
+                    } catch let error as PatternError where error.unsupported {
+                        _ = try NSRegularExpression(pattern: pattern)
+                    }
+                }
+            }
         }
         #expect(total > 0)
+        // Nearly all real patterns run natively (measured: LanguageTool 2279 of 2280, Okapi all).
+        #expect(Double(native) >= 0.95 * Double(total))
     }
 
     @Test func languageToolFrenchRulesRunNatively() throws {

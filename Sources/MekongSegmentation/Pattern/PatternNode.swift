@@ -22,6 +22,18 @@ indirect enum PatternNode: @unchecked Sendable {
         case notWordBoundary
     }
 
+    /// The same tree with every scalar set tabulated (see ``ScalarSet/tabulated()``).
+    func tabulated() -> PatternNode {
+        switch self {
+        case .set(let s): return .set(s.tabulated())
+        case .sequence(let items): return .sequence(items.map { $0.tabulated() })
+        case .alternation(let branches): return .alternation(branches.map { $0.tabulated() })
+        case .repetition(let child, let min, let max): return .repetition(child.tabulated(), min: min, max: max)
+        case .look(let inner, let ahead, let negated): return .look(inner.tabulated(), ahead: ahead, negated: negated)
+        case .empty, .scalar, .any, .anchor: return self
+        }
+    }
+
     /// Whether the node always matches exactly one scalar.
     var isSingleScalar: Bool {
         switch self {

@@ -6,8 +6,13 @@ final class ScalarSet: @unchecked Sendable {
     private let test: @Sendable (Unicode.Scalar) -> Bool
     /// Whether some scalar above U+007F may belong to the set (conservative).
     let mayContainNonASCII: Bool
+    /// Membership of U+0080–U+20FF (Latin, Vietnamese, Lao, general punctuation) as bits, when
+    /// the set has been ``tabulated()``: the hot sets of a segmenter then never call `test`.
+    private let table: [UInt64]?
+    static let tableLimit: UInt32 = 0x2100
 
     init(mayContainNonASCII: Bool = true, _ test: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+        self.table = nil
         var low: UInt64 = 0, high: UInt64 = 0
         for v in 0..<128 where test(Unicode.Scalar(UInt8(v))) {
             if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
@@ -18,11 +23,31 @@ final class ScalarSet: @unchecked Sendable {
         self.mayContainNonASCII = mayContainNonASCII
     }
 
+    private init(low: UInt64, high: UInt64, table: [UInt64], mayContainNonASCII: Bool, test: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+        self.low = low
+        self.high = high
+        self.table = table
+        self.mayContainNonASCII = mayContainNonASCII
+        self.test = test
+    }
+
+    /// The same set with U+0080–U+20FF looked up in a bit table (8 K membership tests, once).
+    func tabulated() -> ScalarSet {
+        if table != nil { return self }
+        var bits = [UInt64](repeating: 0, count: Int(Self.tableLimit) / 64)
+         
+        for v in 0x80..<Self.tableLimit {
+            if let c = Unicode.Scalar(v), test(c) { bits[Int(v) / 64] |= 1 << UInt64(v % 64) }
+        }
+        return ScalarSet(low: low, high: high, table: bits, mayContainNonASCII: mayContainNonASCII, test: test)
+    }
+
     @inline(__always)
     func contains(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 64 { return low & (1 << UInt64(v)) != 0 }
         if v < 128 { return high & (1 << UInt64(v - 64)) != 0 }
+        if let table, v < Self.tableLimit { return table[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0 }
         return test(c)
     }
 

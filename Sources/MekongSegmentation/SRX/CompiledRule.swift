@@ -9,7 +9,8 @@ import Foundation
 final class CompiledRule {
     enum Side {
         case always
-        case native(PatternNode)
+        /// The pattern tree, and its automaton when it has one.
+        case native(PatternNode, PatternDFA?)
         case icu(NSRegularExpression)
     }
 
@@ -37,9 +38,9 @@ final class CompiledRule {
     private static func compile(_ pattern: String, rule: SRXRule, fromEnd: Bool) throws -> (Side, ScalarSet?) {
         if pattern.isEmpty { return (.always, nil) }
         do {
-            let node = try PatternParser.parse(pattern)
+            let node = try PatternParser.parse(pattern).tabulated()
             let b = node.boundary(fromEnd: fromEnd)
-            return (.native(node), b.nullable ? nil : b.set)
+            return (.native(node, PatternDFA(node, reversed: fromEnd)), b.nullable ? nil : b.set?.tabulated())
         } catch let error as PatternError where error.unsupported {
             // ICU: the before side must end exactly at the break, the after side start there.
             let icuPattern = fromEnd ? "(?:\(pattern))\\z" : "(?:\(pattern))"

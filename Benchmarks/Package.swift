@@ -1,0 +1,23 @@
+// swift-tools-version: 6.0
+// The benchmark lives in its own package so that `swift test` on the main package never
+// builds it or needs ICU's headers. Run: cd Benchmarks && swift run -c release mekong-bench
+import PackageDescription
+
+let package = Package(
+    name: "MekongBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "Mekong", path: "..")],
+    targets: [
+        // ICU's sentence BreakIterator behind a header with no ICU types, so that it can sit
+        // next to Foundation (whose own ICU clashes with the system headers).
+        .target(name: "CICUSeg", linkerSettings: [.linkedLibrary("icuuc")]),
+        .executableTarget(
+            name: "mekong-bench",
+            dependencies: [
+                "CICUSeg",
+                .product(name: "MekongSegmentation", package: "Mekong"),
+                .product(name: "MekongText", package: "Mekong"),
+            ]
+        ),
+    ]
+)
