@@ -31,6 +31,9 @@ public struct AbbreviationList: Sendable {
     /// The same entries keyed by an FNV-1a hash of their bytes, so that the hot path can look a
     /// token up without copying it into an array.
     private var byHash: [UInt64: [([UInt8], Kind)]] = [:]
+    /// The longest part of an entry between '.' and '-', in bytes: a word before a full stop
+    /// that is longer than this is no abbreviation (the common case, decided early).
+    private var longestPart = 1
     private var designators: Set<String> = []
 
     /// The number of abbreviations (designators not counted).
@@ -64,6 +67,11 @@ public struct AbbreviationList: Sendable {
                 entries[Array(word.utf8)] = kind
             }
         }
+        for bytes in entries.keys {
+            for part in bytes.split(whereSeparator: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) {
+                longestPart = Swift.max(longestPart, part.count)
+            }
+        }
         for (bytes, kind) in entries {
             let h = bytes.withUnsafeBufferPointer { Self.hash($0) }
             byHash[h, default: []].append((bytes, kind))
@@ -93,6 +101,14 @@ public struct AbbreviationList: Sendable {
     func suppressesBreak(at p: Int, in m: PatternMatcher) -> Bool {
         guard p > 1, m.base[p - 1] == UInt8(ascii: ".") else { return false }
         let dot = p - 1
+        // Most full stops end an ordinary word, longer than any abbreviation: stop early.
+        var q = dot
+        while q > 0, dot - q <= longestPart {
+            let (c, len) = m.scalar(before: q)
+            guard Self.isLetterOrMark(c) else { break }
+            q -= len
+        }
+        if dot - q > longestPart { return false }
         // The token: letters and marks, with inner '.' and '-' ("J.-C", "PGS.TS").
         var j = dot
         while j > 0 {
@@ -107,11 +123,11 @@ public struct AbbreviationList: Sendable {
         var next: Unicode.Scalar?
         while k < m.count {
             let (c, len) = m.scalar(at: k)
-            if ScalarClasses.isSpace(c) { k += len; continue }
+            if ScalarFlags.test(c, ScalarFlags.space) { k += len; continue }
             next = c
             break
         }
-        let nextIsUpper = next?.properties.isUppercase ?? false
+        let nextIsUpper = next.map { ScalarFlags.test($0, ScalarFlags.uppercase) } ?? false
         let nextIsDigit = next.map { $0.properties.generalCategory == .decimalNumber } ?? false
 
         // Try the whole token, then each part after an inner '.' or '-'.
@@ -138,7 +154,7 @@ public struct AbbreviationList: Sendable {
         let (first, firstLength) = m.scalar(at: lastPart)
         var end = lastPart + firstLength
         while end < dot, m.scalar(at: end).0.properties.generalCategory == .nonspacingMark { end += m.scalar(at: end).1 }
-        guard end == dot, first.properties.isUppercase else { return false }
+        guard end == dot, ScalarFlags.test(first, ScalarFlags.uppercase) else { return false }
         return !designators.contains(previousWord(before: j, m))
     }
 
@@ -156,7 +172,7 @@ public struct AbbreviationList: Sendable {
 
     private func previousWord(before j: Int, _ m: PatternMatcher) -> String {
         var end = j
-        while end > 0, ScalarClasses.isSpace(m.scalar(before: end).0) { end -= m.scalar(before: end).1 }
+        while end > 0, ScalarFlags.test(m.scalar(before: end).0, ScalarFlags.space) { end -= m.scalar(before: end).1 }
         var start = end
         while start > 0, Self.isLetterOrMark(m.scalar(before: start).0) { start -= m.scalar(before: start).1 }
         return String(decoding: UnsafeBufferPointer(start: m.base + start, count: end - start), as: UTF8.self).lowercased()
@@ -164,15 +180,7 @@ public struct AbbreviationList: Sendable {
 
     @inline(__always)
     static func isLetterOrMark(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v < 128 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        switch c.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark:
-            return true
-        default:
-            return false
-        }
+        ScalarFlags.test(c, ScalarFlags.letterOrMark)
     }
 }
 

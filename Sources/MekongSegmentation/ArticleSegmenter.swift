@@ -89,7 +89,7 @@ public final class ArticleSegmenter {
         var paragraph = 0
         var titleSeen = false
         var inTeaser = false
-        var seen: Set<Int> = []
+        var seen: Set<UInt64> = []
     }
 
     /// One paragraph-to-be: consecutive source lines (the first possibly cut after a header).
@@ -106,17 +106,16 @@ public final class ArticleSegmenter {
             return
         }
         var run: [LineReader.Line] = []
-        var runTrimmed: [Substring] = []
+        var runKeys: [UInt64] = []
         func flushRun() throws {
             guard !run.isEmpty else { return }
-            let kind = state.inTeaser ? .teaser : classify(run, runTrimmed, state)
+            let kind = state.inTeaser ? .teaser : classify(run, state)
             if kind == .title { state.titleSeen = true }
             try emitUnit(Unit(lines: run, kind: kind), &state, segmenter, language, emit)
-            run = []; runTrimmed = []
+            run = []; runKeys = []
         }
         for line in block {
-            let text = String(decoding: line.bytes, as: UTF8.self)
-            let trimmed = text.trimmingWhitespace()
+            let trimmed = Self.trimmedRange(line.bytes)
             if trimmed.isEmpty { continue }
             if line.number == 1, state.paragraph == 0, let (date, titleStart) = ArticleStructure.header(line.bytes) {
                 state.date = date
@@ -124,23 +123,27 @@ public final class ArticleSegmenter {
                 try emitUnit(Unit(lines: [line], firstLineStart: titleStart, kind: .title), &state, segmenter, language, emit)
                 continue
             }
-            if !state.inTeaser, ArticleStructure.isTeaserMarker(trimmed) {
+            // Markers are short: only short lines are decoded and compared.
+            if !state.inTeaser, trimmed.count <= 64,
+               ArticleStructure.isTeaserMarker(Substring(String(decoding: line.bytes[trimmed], as: UTF8.self))) {
                 try flushRun()
                 state.inTeaser = true
                 try emitUnit(Unit(lines: [line], kind: .teaser), &state, segmenter, language, emit)
                 continue
             }
-            if !state.inTeaser, ArticleStructure.isRelated(trimmed) {
+            if !state.inTeaser, ArticleStructure.isRelated(line.bytes[trimmed]) {
                 try flushRun()
                 try emitUnit(Unit(lines: [line], kind: .related), &state, segmenter, language, emit)
                 continue
             }
-            let key = trimmed.hashValue
+            // A line seen before in this article: kept once. 64-bit FNV-1a of the trimmed bytes
+            // (a false "repeat" needs a hash collision: about 1 in 10^19 per pair of lines).
+            let key = line.bytes[trimmed].withUnsafeBufferPointer { AbbreviationList.hash($0) }
             if state.seen.contains(key) {
-                if let last = runTrimmed.last, last == trimmed {
+                if let last = runKeys.last, last == key {
                     // Shown twice in a row: a caption (alt text and figure caption).
                     let captionLine = run.removeLast()
-                    runTrimmed.removeLast()
+                    runKeys.removeLast()
                     try flushRun()
                     try emitUnit(Unit(lines: [captionLine], kind: state.inTeaser ? .teaser : .caption), &state, segmenter, language, emit)
                 }
@@ -148,19 +151,44 @@ public final class ArticleSegmenter {
             }
             state.seen.insert(key)
             run.append(line)
-            runTrimmed.append(trimmed)
+            runKeys.append(key)
         }
         try flushRun()
     }
 
-    private func classify(_ lines: [LineReader.Line], _ trimmed: [Substring], _ state: ArticleState) -> SegmentKind {
-        let joined = trimmed.count == 1 ? trimmed[0] : Substring(trimmed.joined(separator: " "))
-        if !state.titleSeen, state.paragraph == 0, lines.count == 1,
-           joined.unicodeScalars.count <= 250, joined.last != "." {
-            return .title
+    /// The line without leading and trailing white space (ASCII, NBSP, narrow NBSP).
+    static func trimmedRange(_ b: [UInt8]) -> Range<Int> {
+        func spaceLength(at i: Int) -> Int {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { return 1 }
+            if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+            if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xAF { return 3 }
+            return 0
         }
-        if ArticleStructure.isCredit(joined) { return .credit }
-        if ArticleStructure.isCaption(joined) { return .caption }
+        var lo = 0, hi = b.count
+        while lo < hi { let n = spaceLength(at: lo); if n == 0 { break }; lo += n }
+        while hi > lo {
+            if [0x20, 0x09, 0x0D, 0x0B, 0x0C].contains(b[hi - 1]) { hi -= 1; continue }
+            if hi - lo >= 2, b[hi - 2] == 0xC2, b[hi - 1] == 0xA0 { hi -= 2; continue }
+            if hi - lo >= 3, b[hi - 3] == 0xE2, b[hi - 2] == 0x80, b[hi - 1] == 0xAF { hi -= 3; continue }
+            break
+        }
+        return lo..<hi
+    }
+
+    private func classify(_ lines: [LineReader.Line], _ state: ArticleState) -> SegmentKind {
+        var total = 0
+        for line in lines { total += Self.trimmedRange(line.bytes).count }
+        let joined: () -> Substring = {
+            Substring(lines.map { String(decoding: $0.bytes[Self.trimmedRange($0.bytes)], as: UTF8.self) }.joined(separator: " "))
+        }
+        if !state.titleSeen, state.paragraph == 0, lines.count == 1, total <= 1000 {
+            let text = joined()
+            if text.unicodeScalars.count <= 250, text.last != "." { return .title }
+        }
+        // Credits are short; captions end with a photo credit or carry an image label.
+        if total <= 80, ArticleStructure.isCredit(joined()) { return .credit }
+        if ArticleStructure.isCaption(joined()) { return .caption }
         return .body
     }
 
@@ -189,16 +217,50 @@ public final class ArticleSegmenter {
         }
         guard !ranges.isEmpty else { return }
         state.paragraph += 1
+        var offsets = ScalarOffsets(bytes: bytes, starts: starts, lines: unit.lines)
         for (index, r) in ranges.enumerated() {
             let text = String(decoding: bytes[r], as: UTF8.self)
             var kind = unit.kind
-            if index == ranges.count - 1, index > 0, kind == .body || kind == .title, ArticleStructure.isCredit(Substring(text)) {
+            if index == ranges.count - 1, index > 0, kind == .body || kind == .title, r.count <= 80,
+               ArticleStructure.isCredit(Substring(text)) {
                 kind = .credit
             }
-            try emit(Segment(
-                article: state.article, paragraph: state.paragraph, index: index + 1, kind: kind, language: language,
-                text: text, start: scalarOffset(r.lowerBound, bytes, starts, unit.lines),
-                end: scalarOffset(r.upperBound, bytes, starts, unit.lines), date: state.date))
+            let start = offsets.offset(of: r.lowerBound)
+            let end = offsets.offset(of: r.upperBound)
+            try emit(Segment(article: state.article, paragraph: state.paragraph, index: index + 1, kind: kind,
+                             language: language, text: text, start: start, end: end, date: state.date))
+        }
+    }
+
+    /// Maps byte offsets of a unit's text, visited in increasing order, to scalar offsets in
+    /// the source file, counting each byte once.
+    private struct ScalarOffsets {
+        let bytes: [UInt8]
+        let starts: [(unitOffset: Int, line: Int, lineOffset: Int)]
+        let lines: [LineReader.Line]
+        private var line = 0
+        private var position = 0      // unit byte offset reached
+        private var scalars = 0       // source scalar offset of `position`
+
+        init(bytes: [UInt8], starts: [(unitOffset: Int, line: Int, lineOffset: Int)], lines: [LineReader.Line]) {
+            self.bytes = bytes
+            self.starts = starts
+            self.lines = lines
+            enter(0)
+        }
+
+        private mutating func enter(_ k: Int) {
+            line = k
+            position = starts[k].unitOffset
+            let l = lines[starts[k].line]
+            scalars = l.scalarOffset + UTF8Validation.scalarCount(l.bytes[0..<starts[k].lineOffset])
+        }
+
+        mutating func offset(of target: Int) -> Int {
+            while line + 1 < starts.count, starts[line + 1].unitOffset <= target { enter(line + 1) }
+            scalars += UTF8Validation.scalarCount(bytes[position..<target])
+            position = target
+            return scalars
         }
     }
 
@@ -210,16 +272,6 @@ public final class ArticleSegmenter {
         return lo..<hi
     }
 
-    /// The source scalar offset of byte `offset` of a unit's text.
-    private func scalarOffset(_ offset: Int, _ bytes: [UInt8], _ starts: [(unitOffset: Int, line: Int, lineOffset: Int)],
-                              _ lines: [LineReader.Line]) -> Int {
-        var k = starts.count - 1
-        while k > 0 && starts[k].unitOffset > offset { k -= 1 }
-        let s = starts[k]
-        let within = UTF8Validation.scalarCount(bytes[s.unitOffset..<Swift.min(offset, bytes.count)])
-        let skipped = UTF8Validation.scalarCount(lines[s.line].bytes[0..<s.lineOffset])
-        return lines[s.line].scalarOffset + skipped + within
-    }
 }
 
 private extension String {

@@ -45,8 +45,10 @@ enum ArticleStructure {
     }
 
     /// `>> Renforcer la coopération…`: a related-article link.
-    static func isRelated(_ text: Substring) -> Bool {
-        text.hasPrefix(">>") || text.hasPrefix("»»") || text.hasPrefix("> >")
+    static func isRelated(_ b: ArraySlice<UInt8>) -> Bool {
+        let s = Array(b.prefix(4))
+        if s.starts(with: [0x3E, 0x3E]) || s.starts(with: [0x3E, 0x20, 0x3E]) { return true }   // ">>", "> >"
+        return s.starts(with: [0xC2, 0xBB, 0xC2, 0xBB])                                          // "»»"
     }
 
     /// An agency credit on its own: "VNA/CVN", "- VNA", "(VNA)", "TTXVN", "AFP/VNA", "KPL".

@@ -10,9 +10,10 @@ import MekongText
 ///    are computed from the pattern, and one pass over the UTF-8 bytes finds them. At every
 ///    other position no break rule can match, so SRX would not break there either.
 /// 2. **Exceptions** (built-in rules only): ``AbbreviationList`` says "no break" after a known
-///    abbreviation or an initial, whatever the rules say.
+///    abbreviation or an initial, as if it were a no-break rule placed first.
 /// 3. **SRX.** The rules are tried in order; the first whose before and after patterns both
-///    match decides. No rule matching means no break.
+///    match decides. No rule matching means no break. Plain patterns run as automata
+///    (``PatternDFA``), the rest on a backtracking matcher, and ICU only for what neither reads.
 /// 4. **Long Lao segments** over ``longSegmentLimit`` scalars are split at a space (see
 ///    ``LaoFallback``).
 ///
@@ -162,12 +163,12 @@ public final class SentenceSegmenter: @unchecked Sendable {
         var lo = r.lowerBound, hi = r.upperBound
         while lo < hi {
             let (c, len) = m.scalar(at: lo)
-            guard ScalarClasses.isSpace(c) || c == "\u{FEFF}" else { break }
+            guard ScalarFlags.test(c, ScalarFlags.space) || c == "\u{FEFF}" else { break }
             lo += len
         }
         while hi > lo {
             let (c, len) = m.scalar(before: hi)
-            guard ScalarClasses.isSpace(c) || c == "\u{FEFF}" else { break }
+            guard ScalarFlags.test(c, ScalarFlags.space) || c == "\u{FEFF}" else { break }
             hi -= len
         }
         return lo < hi ? lo..<hi : nil

@@ -23,33 +23,45 @@ while let a = args.popFirst() {
 
 // MARK: A French news-like corpus with the phenomena the segmenter must handle
 
-/// Labelled paragraphs: the sentences a careful reader would cut each into. Used both to build
-/// the corpus and to measure accuracy.
-let labelled: [[String]] = [
-    ["M. Trần Quốc Cường, secrétaire du Comité provincial du Parti de Điện Biên, a reçu Mme Nguyễn Thị Hoa le 17 décembre.",
-     "Les deux parties ont dressé un bilan de leur coopération."],
-    ["Selon le Dr Phạm, la croissance atteindra 3,5 % en 2025, contre 1.000 milliards de dôngs l’an passé.",
-     "Les chiffres de la période 2022-2025 sont publiés par l’Office général des statistiques."],
-    ["Le Premier ministre a déclaré : « C’est un moment historique ! »", "Pourquoi ce choix ?",
-     "La réponse, selon lui, tient à la solidarité entre les deux pays."],
-    ["La Conclusion n°230-KL/TW du 5 janvier 2026 a été signée par Trần Cẩm Tú.",
-     "Elle concerne la réorganisation des organisations de masse (VCA, VCCI, etc.)."],
-    ["Vientiane, 2 novembre (VNA) - Le vice-Premier ministre laotien, Sonexay Siphandone, a reçu le ministre vietnamien.",
-     "Il a salué les progrès réalisés… Puis il a évoqué les projets futurs."],
-    ["Les délégations ont échangé leurs expériences dans la région.Elles ont convenu de se revoir en juin.",
-     "Le site fr.vietnamplus.vn en a rendu compte le jour même."],
-    ["J. Dupont et J.-P. Martin, de l’Académie des sciences sociales, ont présenté leurs travaux.",
-     "Selon eux, l’histoire de la région remonte à 500 av. J.-C. et peut-être au-delà.",
-     "Voir p. 12 du rapport pour les détails."],
-    ["Est-ce vraiment possible ?!", "Oui, répond-il, si les deux parties le veulent vraiment...",
-     "Le ministre Bùi Thanh Sơn a confirmé cette position."],
-    ["Photo : VNA/CVN montre la cérémonie d’ouverture à Hà Nội, le 28 juillet.",
-     "Plus de 300 délégués y ont participé (dont 120 venus du Laos)."],
-    ["Les provinces de Phongsaly, Oudomxay et Luang Prabang ont signé un mémorandum en juin 2019.",
-     "Le texte prévoit des réunions bisannuelles organisées à tour de rôle."],
+/// Labelled paragraphs: `|` marks each sentence boundary a careful reader would make (the
+/// marker is removed; a boundary falls at the end of the sentence before it, spaces trimmed).
+/// Used both to build the corpus and to measure accuracy.
+let labelledSources: [String] = [
+    "M. Trần Quốc Cường, secrétaire du Comité provincial du Parti de Điện Biên, a reçu Mme Nguyễn Thị Hoa le 17 décembre.| Les deux parties ont dressé un bilan de leur coopération.",
+    "Selon le Dr Phạm, la croissance atteindra 3,5 % en 2025, contre 1.000 milliards de dôngs l’an passé.| Les chiffres de la période 2022-2025 sont publiés par l’Office général des statistiques.",
+    "Le Premier ministre a déclaré : « C’est un moment historique ! »| Pourquoi ce choix ?| La réponse, selon lui, tient à la solidarité entre les deux pays.",
+    "La Conclusion n°230-KL/TW du 5 janvier 2026 a été signée par Trần Cẩm Tú.| Elle concerne la réorganisation des organisations de masse (VCA, VCCI, etc.).",
+    "Vientiane, 2 novembre (VNA) - Le vice-Premier ministre laotien, Sonexay Siphandone, a reçu le ministre vietnamien.| Il a salué les progrès réalisés…| Puis il a évoqué les projets futurs.",
+    "Les délégations ont échangé leurs expériences dans la région.|Elles ont convenu de se revoir en juin.| Le site fr.vietnamplus.vn en a rendu compte le jour même.",
+    "J. Dupont et J.-P. Martin, de l’Académie des sciences sociales, ont présenté leurs travaux.| Selon eux, l’histoire de la région remonte à 500 av. J.-C. et peut-être au-delà.| Voir p. 12 du rapport pour les détails.",
+    "Est-ce vraiment possible ?!| Oui, répond-il, si les deux parties le veulent vraiment...| Le ministre Bùi Thanh Sơn a confirmé cette position.",
+    "La photo de VNA/CVN montre la cérémonie d’ouverture à Hà Nội, le 28 juillet.| Plus de 300 délégués y ont participé (dont 120 venus du Laos).",
+    "Les provinces de Phongsaly, Oudomxay et Luang Prabang ont signé un mémorandum en juin 2019.| Le texte prévoit des réunions bisannuelles organisées à tour de rôle.",
+    "César est mort en 44 av. J.-C.| Les Romains l’ont pleuré.| Voir aussi le chap. 3, etc.| Le reste suit.",
+    "MM. Durand et Petit, de la société Total S.A., sont arrivés à 10 h.| Ils repartiront le 3 nov. au matin.",
 ]
 
-func buildCorpus(megabytes: Int) -> [UInt8] {
+/// A labelled paragraph: its text and the byte offsets of its boundaries.
+struct Labelled { var text: String; var boundaries: Set<Int> }
+
+let labelled: [Labelled] = labelledSources.map { source in
+    var text = "", boundaries: Set<Int> = []
+    for (k, part) in source.split(separator: "|", omittingEmptySubsequences: false).enumerated() {
+        if k > 0 {
+            var end = text.utf8.count
+            let bytes = Array(text.utf8)
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            boundaries.insert(end)
+        }
+        text += part
+    }
+    return Labelled(text: text, boundaries: boundaries)
+}
+
+/// `unique`: each paragraph starts with a number, so that article mode (which drops repeated
+/// paragraphs) keeps them all.
+func buildCorpus(megabytes: Int, unique: Bool = false, firstNumber: Int = 1) -> [UInt8] {
+    var counter = firstNumber
     var out: [UInt8] = []
     out.reserveCapacity(megabytes * 1_000_000 + 4096)
     var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -57,9 +69,10 @@ func buildCorpus(megabytes: Int) -> [UInt8] {
     while out.count < megabytes * 1_000_000 {
         // A paragraph of 1 to 3 labelled paragraphs glued together, as in real articles.
         let n = 1 + next() % 3
-        var sentences: [String] = []
-        for _ in 0..<n { sentences += labelled[next() % labelled.count] }
-        out += Array(sentences.joined(separator: " ").utf8)
+        var parts: [String] = []
+        if unique { parts.append("Dépêche \(counter) :"); counter += 1 }
+        for _ in 0..<n { parts.append(labelled[next() % labelled.count].text) }
+        out += Array(parts.joined(separator: " ").utf8)
         out += [0x0A, 0x0A]
     }
     return out
@@ -87,6 +100,31 @@ func peakRSSMegabytes() -> Double {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024   // Linux reports KiB
 }
+
+func streamingBenchmark(megabytes streamMB: Int) throws {
+    print("\nStreaming: segment a \(streamMB) MB article file (article mode, output discarded):")
+    let path = NSTemporaryDirectory() + "mekong-bench-stream.txt"
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    var written = 0
+    while written < streamMB * 1_000_000 {
+        let chunk = buildCorpus(megabytes: 8, unique: true, firstNumber: 1 + written)
+        handle.write(Data(chunk)); written += chunk.count
+    }
+    try handle.close()
+    defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(atPath: path) } }
+    let before = peakRSSMegabytes()
+    let start = ContinuousClock.now
+    var segments = 0
+    try ArticleSegmenter(mode: .article, language: .french).segment(try LineReader(path: path), article: "big") { _ in segments += 1 }
+    let d = ContinuousClock.now - start
+    let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    print(String(format: "  %.0f MB in %.2f s = %.1f MB/s, %d segments; peak RSS %.0f MB (%.0f MB before segmenting, with the benchmark's own tables)",
+                 Double(written) / 1e6, seconds, Double(written) / 1e6 / seconds, segments, peakRSSMegabytes(), before))
+}
+
+// Streaming first, so that peak RSS is not the in-memory corpus of the speed test.
+if streamMB > 0 { try streamingBenchmark(megabytes: streamMB) }
 
 // MARK: Speed
 
@@ -133,19 +171,13 @@ print(String(format: "  Mekong / floor:     %.2fx", mekong.mbps / floor.mbps))
 
 // MARK: Accuracy on the labelled paragraphs
 
-print("\nAccuracy on \(labelled.count) labelled paragraphs (\(labelled.reduce(0) { $0 + $1.count }) sentences):")
-func boundaries(of sentences: [String]) -> Set<Int> {
-    var set: Set<Int> = [], offset = 0
-    for s in sentences.dropLast() { offset += s.utf8.count; set.insert(offset); offset += 1 }
-    return set
-}
+print("\nAccuracy on \(labelled.count) labelled paragraphs (\(labelled.reduce(0) { $0 + $1.boundaries.count }) boundaries):")
 var mekongCorrect = 0, icuCorrect = 0, total = 0
 var mekongTP = 0, mekongFP = 0, icuTP = 0, icuFP = 0, gold = 0
-for paragraph in labelled {
-    let text = paragraph.joined(separator: " ")
-    let expected = boundaries(of: paragraph)
+for item in labelled {
+    let expected = item.boundaries
     gold += expected.count
-    var bytes = Array(text.utf8)
+    var bytes = Array(item.text.utf8)
     // Mekong: a boundary is where one trimmed segment ends.
     let ours = Set(bytes.withUnsafeBufferPointer { fr.sentenceRanges(in: $0) }.dropLast().map(\.upperBound))
     // ICU: boundaries come after the trailing space; move them back over it.
@@ -161,8 +193,8 @@ for paragraph in labelled {
         theirs.insert(b)
     }
     total += 1
-    if ours == expected { mekongCorrect += 1 } else { print("  Mekong differs: \(text.prefix(70))…") }
-    if theirs == expected { icuCorrect += 1 }
+    if ours == expected { mekongCorrect += 1 } else { print("  Mekong differs: \(item.text.prefix(70))…") }
+    if theirs == expected { icuCorrect += 1 } else { print("  ICU differs:    \(item.text.prefix(70))…") }
     mekongTP += ours.intersection(expected).count; mekongFP += ours.subtracting(expected).count
     icuTP += theirs.intersection(expected).count; icuFP += theirs.subtracting(expected).count
 }
@@ -174,22 +206,3 @@ print(String(format: "  ICU:    %d/%d paragraphs exact; boundaries precision %.1
 
 // MARK: Streaming memory
 
-if streamMB > 0 {
-    print("\nStreaming: segment a \(streamMB) MB article file (article mode, output discarded):")
-    let path = NSTemporaryDirectory() + "mekong-bench-stream.txt"
-    let chunk = buildCorpus(megabytes: 8)
-    _ = FileManager.default.createFile(atPath: path, contents: nil)
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    var written = 0
-    while written < streamMB * 1_000_000 { handle.write(Data(chunk)); written += chunk.count }
-    try handle.close()
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let before = peakRSSMegabytes()
-    let start = ContinuousClock.now
-    var segments = 0
-    try ArticleSegmenter(mode: .article, language: .french).segment(try LineReader(path: path), article: "big") { _ in segments += 1 }
-    let d = ContinuousClock.now - start
-    let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    print(String(format: "  %.0f MB in %.2f s = %.1f MB/s, %d segments; peak RSS %.0f MB (before: %.0f MB, mostly the %d MB in-memory corpus)",
-                 Double(written) / 1e6, seconds, Double(written) / 1e6 / seconds, segments, peakRSSMegabytes(), before, corpusMB))
-}

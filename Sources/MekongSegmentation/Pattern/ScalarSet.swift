@@ -118,3 +118,42 @@ enum ScalarClasses {
         return out
     }
 }
+
+/// Character properties the segmenter asks about on every candidate, as one table lookup for
+/// U+0000–U+20FF and Unicode's own tables beyond.
+enum ScalarFlags {
+    static let letterOrMark: UInt8 = 1
+    static let uppercase: UInt8 = 2
+    static let space: UInt8 = 4
+
+    static let table: [UInt8] = (0..<ScalarSet.tableLimit).map { v in
+        guard let c = Unicode.Scalar(v) else { return 0 }
+        var f: UInt8 = 0
+        if compute(c, letterOrMark) { f |= letterOrMark }
+        if compute(c, uppercase) { f |= uppercase }
+        if compute(c, space) { f |= space }
+        return f
+    }
+
+    @inline(__always)
+    static func test(_ c: Unicode.Scalar, _ flag: UInt8) -> Bool {
+        let v = c.value
+        if v < ScalarSet.tableLimit { return table[Int(v)] & flag != 0 }
+        return compute(c, flag)
+    }
+
+    static func compute(_ c: Unicode.Scalar, _ flag: UInt8) -> Bool {
+        switch flag {
+        case letterOrMark:
+            switch c.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark:
+                return true
+            default:
+                return false
+            }
+        case uppercase: return c.properties.isUppercase
+        default: return ScalarClasses.isSpace(c)
+        }
+    }
+}
