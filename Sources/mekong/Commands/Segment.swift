@@ -23,7 +23,7 @@ extension Mekong {
         @Argument(help: "Article files or directories (default: standard input).")
         var inputs: [String] = []
 
-        @Option(help: "Language: fr, vi or lo (default: guessed per article from its letters).")
+        @Option(help: ArgumentHelp("Language: fr, vi or lo (default: guessed per article from its letters).", valueName: "fr|vi|lo"))
         var lang: String?
 
         @Flag(help: "No article structure: every paragraph is body text.")
@@ -32,10 +32,10 @@ extension Mekong {
         @Option(help: "Output format: lines or jsonl.")
         var format: Format = .lines
 
-        @Option(help: "SRX 2.0 rules file to use instead of the built-in rules.")
+        @Option(help: ArgumentHelp("SRX 2.0 rules file to use instead of the built-in rules.", valueName: "FILE.srx"))
         var rules: String?
 
-        @Option(name: .shortAndLong, help: "Write to FILE (atomically) instead of standard output.")
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
         var output: String?
 
         func validate() throws {
