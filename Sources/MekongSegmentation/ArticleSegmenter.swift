@@ -177,18 +177,19 @@ public final class ArticleSegmenter {
     }
 
     private func classify(_ lines: [LineReader.Line], _ state: ArticleState) -> SegmentKind {
-        var total = 0
-        for line in lines { total += Self.trimmedRange(line.bytes).count }
-        let joined: () -> Substring = {
-            Substring(lines.map { String(decoding: $0.bytes[Self.trimmedRange($0.bytes)], as: UTF8.self) }.joined(separator: " "))
+        // The unit's trimmed lines joined by spaces, as bytes.
+        var bytes: [UInt8] = []
+        for line in lines {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes += line.bytes[Self.trimmedRange(line.bytes)]
         }
-        if !state.titleSeen, state.paragraph == 0, lines.count == 1, total <= 1000 {
-            let text = joined()
+        if !state.titleSeen, state.paragraph == 0, lines.count == 1, bytes.count <= 1000 {
+            let text = String(decoding: bytes, as: UTF8.self)
             if text.unicodeScalars.count <= 250, text.last != "." { return .title }
         }
         // Credits are short; captions end with a photo credit or carry an image label.
-        if total <= 80, ArticleStructure.isCredit(joined()) { return .credit }
-        if ArticleStructure.isCaption(joined()) { return .caption }
+        if bytes.count <= 80, ArticleStructure.isCredit(String(decoding: bytes, as: UTF8.self)[...]) { return .credit }
+        if ArticleStructure.isCaption(bytes) { return .caption }
         return .body
     }
 

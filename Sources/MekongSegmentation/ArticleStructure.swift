@@ -71,31 +71,57 @@ enum ArticleStructure {
     /// Words that introduce a photo credit at the end of a caption ("… Photo : VNA").
     static let photoLabels: Set<String> = ["photo", "photos", "ảnh", "nguồn ảnh", "ພາບ", "ຮູບ", "crédit photo", "illustration"]
 
-    /// A photo caption: ends with a photo credit ("… Photo : VNA", "Ảnh: TTXVN"), starts with
-    /// one, or contains a stray image label such as "ảnh 1".
-    static func isCaption(_ text: Substring) -> Bool {
-        if mayContainImageLabel(text.utf8), imageLabel(in: text) != nil { return true }
-        // A credit after the last colon, introduced by a photo label.
-        guard let colonByte = text.utf8.lastIndex(of: UInt8(ascii: ":")),
-              text.utf8.distance(from: colonByte, to: text.utf8.endIndex) <= 200 else { return false }
-        let colon = colonByte
-        let after = text[text.index(after: colon)...].trimmingSpaces()
-        guard after.unicodeScalars.count <= 40, !after.isEmpty else { return false }
-        let before = text[..<colon].trimmingSpaces()
-        let label = before.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "(" }).suffix(2)
-        let last = label.last.map { $0.lowercased() } ?? ""
-        let lastTwo = label.joined(separator: " ").lowercased()
+    /// A photo caption: ends with a photo credit ("… Photo : VNA", "Ảnh: TTXVN"), or contains
+    /// a stray image label such as "ảnh 1". Works on the unit's bytes and decodes only the
+    /// parts it needs (this runs on every paragraph).
+    static func isCaption(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            if mayContainImageLabel(b), imageLabel(in: String(decoding: b, as: UTF8.self)[...]) != nil { return true }
+            // A short credit after the last colon, introduced by a photo label.
+            var colon = b.count - 1
+            let limit = Swift.max(0, b.count - 160)
+            while colon >= limit, b[colon] != UInt8(ascii: ":") { colon -= 1 }
+            guard colon >= limit else { return false }
+            // After the colon: 1 to 40 scalars of credit.
+            let after = UnsafeBufferPointer(rebasing: b[(colon + 1)...])
+            let afterScalars = after.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            guard after.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0xC2 && $0 != 0xA0 }), afterScalars <= 41 else { return false }
+            // Before it: the last one or two words, decoded alone.
+            var end = colon
+            while end > 0, b[end - 1] == 0x20 || b[end - 1] == 0xA0 || b[end - 1] == 0xC2 { end -= 1 }
+            var start = end, words = 0
+            while start > 0, end - start < 40 {
+                let c = b[start - 1]
+                if c == 0x20 || c == UInt8(ascii: ".") || c == UInt8(ascii: "(") {
+                    words += 1
+                    if words == 2 { break }
+                }
+                start -= 1
+            }
+            let tail = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+            return isPhotoLabel(tail)
+        }
+    }
+
+    /// Whether the last one or two words of `text` name a photo credit ("Photo", "Ảnh",
+    /// "Crédit photo", "ພາບ").
+    static func isPhotoLabel(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "(" || $0 == "\u{00A0}" }).suffix(2)
+        let last = words.last.map { $0.lowercased() } ?? ""
+        let lastTwo = words.joined(separator: " ").lowercased()
         return photoLabels.contains(last) || photoLabels.contains(lastTwo)
     }
 
     /// A cheap byte test before the Character-level search: "ả"/"Ả" in NFC (E1 BA A3 / A2) or
     /// a combining hook above (CC 89) in NFD.
-    static func mayContainImageLabel(_ bytes: Substring.UTF8View) -> Bool {
-        var prev: UInt8 = 0, prev2: UInt8 = 0
-        for b in bytes {
-            if prev2 == 0xE1 && prev == 0xBA && (b == 0xA2 || b == 0xA3) { return true }
-            if prev == 0xCC && b == 0x89 { return true }
-            prev2 = prev; prev = b
+    static func mayContainImageLabel(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i + 1 < n {
+            let c = b[i]
+            if c == 0xE1, i + 2 < n, b[i + 1] == 0xBA, b[i + 2] == 0xA2 || b[i + 2] == 0xA3 { return true }
+            if c == 0xCC, b[i + 1] == 0x89 { return true }
+            i += 1
         }
         return false
     }
@@ -103,7 +129,7 @@ enum ArticleStructure {
     /// The range of a stray image label "ảnh 1" / "Ảnh 2" (the CMS's name for a picture).
     static func imageLabel(in text: Substring) -> Range<Substring.Index>? {
         var searchStart = text.startIndex
-        while let r = text[searchStart...].range(of: "ảnh", options: []) ?? text[searchStart...].range(of: "Ảnh", options: []) {
+        while let r = text[searchStart...].firstRange(of: "ảnh") ?? text[searchStart...].firstRange(of: "Ảnh") {
             defer { searchStart = r.upperBound }
             let atWordStart = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
             var j = r.upperBound
@@ -119,14 +145,8 @@ enum ArticleStructure {
 }
 
 private extension Substring {
-    func trimmingSpaces() -> Substring {
-        var s = self
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return s
-    }
-
-    func range(of needle: String, options: [Int]) -> Range<Substring.Index>? {
+    /// The first occurrence of `needle`, compared by Characters (so NFC and NFD both match).
+    func firstRange(of needle: String) -> Range<Substring.Index>? {
         guard !needle.isEmpty else { return nil }
         var i = startIndex
         while i < endIndex {

@@ -53,39 +53,50 @@ extension Mekong {
                 for path in try InputFiles.expand(inputs) {
                     let reader = try InputFiles.reader(path)
                     var lastParagraph = 0
+                    var line: [UInt8] = []
                     try segmenter.segment(reader, article: InputFiles.articleName(path)) { segment in
+                        line.removeAll(keepingCapacity: true)
                         switch format {
                         case .lines:
                             if segment.paragraph != lastParagraph {
-                                if !firstUnit { try sink.write("\n") }
+                                if !firstUnit { line.append(0x0A) }
                                 firstUnit = false
                                 lastParagraph = segment.paragraph
                             }
-                            let prefix = plain || segment.kind.isTranslatable ? "" : "[\(segment.kind.rawValue)] "
-                            try sink.write(prefix + Self.oneLine(segment.text) + "\n")
+                            if !plain && !segment.kind.isTranslatable { line += Array("[\(segment.kind.rawValue)] ".utf8) }
+                            Self.appendOneLine(segment.text, to: &line)
                         case .jsonl:
-                            try sink.write(Self.json(segment) + "\n")
+                            Self.appendJSON(segment, to: &line)
                         }
+                        line.append(0x0A)
+                        try sink.write(bytes: line)
                     }
                 }
                 try sink.finish()
             }
         }
 
-        /// A segment on one line: inner line breaks become spaces.
-        static func oneLine(_ text: String) -> String {
-            guard text.utf8.contains(0x0A) else { return text }
-            return text.split(separator: "\n", omittingEmptySubsequences: true)
-                .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-                .joined(separator: " ")
+        /// A segment on one line: each inner line break (and a `\r` before it) becomes a space.
+        static func appendOneLine(_ text: String, to out: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { bytes in
+                guard bytes.contains(0x0A) else { out.append(contentsOf: bytes); return }
+                for (i, b) in bytes.enumerated() {
+                    if b == 0x0A { out.append(0x20); continue }
+                    if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { continue }
+                    out.append(b)
+                }
+            }
         }
 
-        static func json(_ s: MekongSegmentation.Segment) -> String {
-            var out = "{\"id\":\(JSON.quote(s.id)),\"article\":\(JSON.quote(s.article)),\"paragraph\":\(s.paragraph),"
-            out += "\"index\":\(s.index),\"kind\":\"\(s.kind.rawValue)\",\"translate\":\(s.kind.isTranslatable),"
-            out += "\"lang\":\"\(s.language.tag)\",\"text\":\(JSON.quote(s.text)),\"start\":\(s.start),\"end\":\(s.end)"
-            if let date = s.date { out += ",\"date\":\(JSON.quote(date))" }
-            return out + "}"
+        static func appendJSON(_ s: MekongSegmentation.Segment, to out: inout [UInt8]) {
+            out += Array("{\"id\":".utf8); JSON.appendQuoted(s.id, to: &out)
+            out += Array(",\"article\":".utf8); JSON.appendQuoted(s.article, to: &out)
+            out += Array(",\"paragraph\":\(s.paragraph),\"index\":\(s.index),\"kind\":\"\(s.kind.rawValue)\",\"translate\":\(s.kind.isTranslatable),\"lang\":\"\(s.language.tag)\",\"text\":".utf8)
+            JSON.appendQuoted(s.text, to: &out)
+            out += Array(",\"start\":\(s.start),\"end\":\(s.end)".utf8)
+            if let date = s.date { out += Array(",\"date\":".utf8); JSON.appendQuoted(date, to: &out) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 }
