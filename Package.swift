@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "mekong", targets: ["mekong"]),
         .library(name: "MekongSegmentation", targets: ["MekongSegmentation"]),
         .library(name: "MekongXML", targets: ["MekongXML"]),
+        .library(name: "MekongGlossary", targets: ["MekongGlossary"]),
         .library(name: "MekongText", targets: ["MekongText"]),
     ],
     dependencies: [
@@ -28,6 +29,7 @@ let package = Package(
         // MARK: Library
         .target(name: "MekongText", swiftSettings: swiftSettings),
         .target(name: "MekongXML", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
+        .target(name: "MekongGlossary", dependencies: ["MekongText", "MekongXML"], swiftSettings: swiftSettings),
         .target(
             name: "MekongSegmentation",
             dependencies: ["MekongText", "MekongXML"],
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "mekong",
             dependencies: [
-                "MekongText", "MekongSegmentation",
+                "MekongText", "MekongSegmentation", "MekongGlossary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -51,6 +53,12 @@ let package = Package(
         .testTarget(
             name: "MekongSegmentationTests",
             dependencies: ["MekongSegmentation", "MekongText", "MekongXML"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MekongGlossaryTests",
+            dependencies: ["MekongGlossary", "MekongText", "MekongXML"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -12,6 +12,8 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
 #include <libxml/catalog.h>
+#include <libxml/relaxng.h>
+#include <libxml/valid.h>
 
 /* xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state. */
 static inline void cxml_free(void *p) { xmlFree(p); }

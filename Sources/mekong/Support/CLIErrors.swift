@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MekongGlossary
 import MekongSegmentation
 import MekongText
 import MekongXML
@@ -14,6 +15,10 @@ enum CLIErrors {
         } catch let error as SRXError {
             fail(error.description)
         } catch let error as XMLError {
+            fail(error.description)
+        } catch let error as GlossaryError {
+            fail(error.description)
+        } catch let error as GlossaryErrors {
             fail(error.description)
         }
     }

@@ -1,0 +1,214 @@
+import Foundation
+import MekongText
+
+/// Glossary exchange as CSV (RFC 4180: a header row, fields quoted with `"` when they hold a
+/// comma, quote or line break, `""` for a quote, CRLF line ends on output) and as a single TSV
+/// file with a `type` column.
+///
+/// Columns: `id`, `type`, `status`, `fr`, `vi`, `lo`, `lo-Latn`, `note`, `source`, in any order;
+/// only `type` and `fr` are required. Form cells use the ``Terms/init(cell:)`` syntax.
+public enum CSVFormat {
+    public static let columns = ["id", "type", "status", "fr", "vi", "lo", "lo-Latn", "note", "source"]
+
+    /// A row read from a file: the concept and whether its id came from the file.
+    public struct Row: Sendable {
+        public var line: Int
+        public var concept: Concept
+        public var hasID: Bool
+
+        public init(line: Int, concept: Concept, hasID: Bool) {
+            self.line = line
+            self.concept = concept
+            self.hasID = hasID
+        }
+    }
+
+    /// Reads CSV (`separator` ",") or TSV (`"\t"`, no quoting) text.
+    /// - Throws: ``GlossaryErrors`` with every bad row; nothing is returned from a file with errors.
+    public static func read(_ text: String, file: String, separator: Character = ",") throws -> [Row] {
+        var errors: [GlossaryError] = []
+        var records = try records(in: text, file: file, separator: separator)
+        guard !records.isEmpty else { return [] }
+        let header = records.removeFirst()
+        var index: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            let n = name.trimmingCharacters(in: .whitespaces)
+            guard columns.contains(n) else {
+                errors.append(GlossaryError(file: file, line: header.line, column: header.columns[i], message: "unknown column '\(n)' (expected: \(columns.joined(separator: ", ")))"))
+                continue
+            }
+            if index[n] != nil {
+                errors.append(GlossaryError(file: file, line: header.line, column: header.columns[i], message: "column '\(n)' appears twice"))
+            }
+            index[n] = i
+        }
+        for required in ["type", "fr"] where index[required] == nil {
+            errors.append(GlossaryError(file: file, line: header.line, column: 1, message: "missing required column '\(required)'"))
+        }
+        if !errors.isEmpty { throw GlossaryErrors(errors: errors) }
+
+        var rows: [Row] = []
+        for r in records {
+            if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard r.fields.count == header.fields.count else {
+                errors.append(GlossaryError(file: file, line: r.line, column: 1, message: "expected \(header.fields.count) fields, found \(r.fields.count)"))
+                continue
+            }
+            func field(_ name: String) -> (String, Int)? {
+                guard let i = index[name] else { return nil }
+                return (r.fields[i].trimmingCharacters(in: .whitespaces), r.columns[i])
+            }
+            var ok = true
+            let (typeText, typeColumn) = field("type")!
+            let type = ConceptType(rawValue: typeText.lowercased())
+            if type == nil {
+                errors.append(GlossaryError(file: file, line: r.line, column: typeColumn, message: "bad type '\(typeText)': expected \(ConceptType.allCases.map(\.rawValue).joined(separator: ", "))"))
+                ok = false
+            }
+            var status = ConceptStatus.proposed
+            if let (s, col) = field("status"), !s.isEmpty {
+                if let parsed = ConceptStatus(rawValue: s.lowercased()) { status = parsed } else {
+                    errors.append(GlossaryError(file: file, line: r.line, column: col, message: "bad status '\(s)': expected proposed or approved"))
+                    ok = false
+                }
+            }
+            var id = ""
+            if let (s, col) = field("id"), !s.isEmpty {
+                if Concept.isValidID(s) { id = s } else {
+                    errors.append(GlossaryError(file: file, line: r.line, column: col, message: "bad id '\(s)': use lower-case letters, digits and hyphens, starting with a letter"))
+                    ok = false
+                }
+            }
+            var terms: [TermLanguage: Terms] = [:]
+            for lang in TermLanguage.allCases {
+                guard let (cell, col) = field(lang.tag) else { continue }
+                if cell.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+                    errors.append(GlossaryError(file: file, line: r.line, column: col, message: "line break or control character in \(lang.tag)"))
+                    ok = false
+                }
+                let t = Terms(cell: cell)
+                if !t.isEmpty { terms[lang] = t }
+            }
+            if terms[.fr]?.preferred == nil {
+                errors.append(GlossaryError(file: file, line: r.line, column: field("fr")!.1, message: "missing French form"))
+                ok = false
+            }
+            let note = field("note")?.0 ?? ""
+            if note.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                errors.append(GlossaryError(file: file, line: r.line, column: field("note")!.1, message: "line break or control character in note"))
+                ok = false
+            }
+            let sources = (field("source")?.0 ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard ok, let type else { continue }
+            rows.append(Row(line: r.line, concept: Concept(id: id, type: type, status: status, terms: terms, note: note, sources: sources).normalized(), hasID: !id.isEmpty))
+        }
+        if !errors.isEmpty { throw GlossaryErrors(errors: errors) }
+        return rows
+    }
+
+    /// What an import did.
+    public struct ImportReport: Sendable, Equatable {
+        public var added: [String] = []
+        public var changed: [String] = []
+        public var kept: [String] = []
+    }
+
+    /// Merges rows into the glossary: by id, or by the folded preferred French form when a row
+    /// has no id; a row that matches nothing is added with a new id.
+    public static func merge(_ rows: [Row], into glossary: inout Glossary) -> ImportReport {
+        var report = ImportReport()
+        var byFrench: [String: String] = [:]
+        for c in glossary.concepts { if let fr = c.preferred(.fr) { byFrench[Folding.key(fr)] = c.id } }
+        for row in rows {
+            var concept = row.concept
+            let existingID = row.hasID ? concept.id : byFrench[Folding.key(concept.preferred(.fr) ?? "")]
+            if let id = existingID, let old = glossary[id] {
+                concept.id = id
+                if old == concept { report.kept.append(id) } else { report.changed.append(id) }
+                glossary.upsert(concept)
+            } else {
+                if !row.hasID { concept.id = glossary.newID(for: concept.preferred(.fr) ?? "concept") }
+                glossary.upsert(concept)
+                report.added.append(concept.id)
+            }
+            if let fr = concept.preferred(.fr) { byFrench[Folding.key(fr)] = concept.id }
+        }
+        return report
+    }
+
+    /// The glossary as CSV text (RFC 4180, CRLF).
+    public static func csv(_ glossary: Glossary) -> String {
+        var out = columns.joined(separator: ",") + "\r\n"
+        for c in glossary.concepts {
+            out += fields(c).map(quote).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// The glossary as one TSV file with a `type` column (LF).
+    public static func tsv(_ glossary: Glossary) -> String {
+        var out = columns.joined(separator: "\t") + "\n"
+        for c in glossary.concepts { out += fields(c).joined(separator: "\t") + "\n" }
+        return out
+    }
+
+    static func fields(_ c: Concept) -> [String] {
+        [c.id, c.type.rawValue, c.status.rawValue] + TermLanguage.allCases.map { c.terms[$0]?.cell ?? "" }
+            + [c.note, c.sources.joined(separator: " | ")]
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    struct Record { var line: Int; var fields: [String]; var columns: [Int] }
+
+    /// Splits text into records (RFC 4180 quoting for CSV; none for TSV).
+    static func records(in text: String, file: String, separator: Character) throws -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = [], columns: [Int] = []
+        var field = String.UnicodeScalarView()
+        var line = 1, column = 1, recordLine = 1, fieldColumn = 1
+        var inQuotes = false, quotedField = false
+        let sep = separator.unicodeScalars.first!
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var i = 0
+        func endField() { fields.append(String(field)); columns.append(fieldColumn); field = .init(); quotedField = false }
+        func endRecord() { endField(); records.append(Record(line: recordLine, fields: fields, columns: columns)); fields = []; columns = [] }
+        while i < scalars.count {
+            let c = scalars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < scalars.count, scalars[i + 1] == "\"" { field.append("\""); i += 2; column += 2; continue }
+                    inQuotes = false
+                } else {
+                    field.append(c)
+                    if c == "\n" { line += 1; column = 0 }
+                }
+                i += 1; column += 1
+                continue
+            }
+            switch c {
+            case "\"" where separator == "," && field.isEmpty && !quotedField:
+                inQuotes = true; quotedField = true
+            case sep:
+                endField(); fieldColumn = column + 1
+            case "\r" where i + 1 < scalars.count && scalars[i + 1] == "\n":
+                break
+            case "\n":
+                endRecord(); line += 1; column = 0; recordLine = line; fieldColumn = 1
+            default:
+                if quotedField {
+                    throw GlossaryErrors(errors: [GlossaryError(file: file, line: line, column: column, message: "text after a closing quote")])
+                }
+                field.append(c)
+            }
+            i += 1; column += 1
+        }
+        if inQuotes { throw GlossaryErrors(errors: [GlossaryError(file: file, line: recordLine, column: fieldColumn, message: "unterminated quoted field")]) }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        return records
+    }
+}

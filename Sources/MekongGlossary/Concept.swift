@@ -1,0 +1,119 @@
+import Foundation
+import MekongText
+
+/// What a concept names.
+public enum ConceptType: String, CaseIterable, Hashable, Sendable, Codable {
+    case person, place, office, body, organization, event, other
+}
+
+/// Whether the spellings have been checked by a person who can vouch for them.
+public enum ConceptStatus: String, CaseIterable, Hashable, Sendable, Codable {
+    case proposed, approved
+}
+
+/// The languages of the glossary: French, Vietnamese, Lao in Lao script, and romanised Lao.
+public enum TermLanguage: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+    case fr, vi, lo
+    case loLatn = "lo-Latn"
+
+    public var tag: String { rawValue }
+
+    public static func < (a: TermLanguage, b: TermLanguage) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The forms of a concept in one language.
+public struct Terms: Hashable, Sendable, Codable {
+    /// The form to use.
+    public var preferred: String?
+    /// Other correct forms (a short form, another romanisation).
+    public var admitted: [String]
+    /// Forms that must not be used (a common misspelling).
+    public var forbidden: [String]
+
+    public init(preferred: String? = nil, admitted: [String] = [], forbidden: [String] = []) {
+        self.preferred = preferred
+        self.admitted = admitted
+        self.forbidden = forbidden
+    }
+
+    public var isEmpty: Bool { preferred == nil && admitted.isEmpty && forbidden.isEmpty }
+
+    /// Every form, preferred first.
+    public var all: [String] { (preferred.map { [$0] } ?? []) + admitted + forbidden }
+
+    /// Parses the cell syntax shared by TSV and CSV: forms separated by `|`, the first preferred,
+    /// the others admitted, a form prefixed with `!` forbidden: `Luang Prabang | Louang Phrabang | !Luang Phabang`.
+    public init(cell: String) {
+        self.init()
+        for (k, raw) in cell.split(separator: "|", omittingEmptySubsequences: false).enumerated() {
+            let form = raw.trimmingCharacters(in: .whitespaces)
+            if form.isEmpty { continue }
+            if form.hasPrefix("!") {
+                let f = form.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !f.isEmpty { forbidden.append(f) }
+            } else if k == 0 {
+                preferred = form
+            } else {
+                admitted.append(form)
+            }
+        }
+    }
+
+    /// The cell syntax: `preferred | admitted | !forbidden`. With admitted forms but no
+    /// preferred one, the cell starts with an empty form: `| admitted`.
+    public var cell: String {
+        var forms: [String] = []
+        if let preferred { forms.append(preferred) } else if !admitted.isEmpty { forms.append("") }
+        forms += admitted
+        forms += forbidden.map { "!" + $0 }
+        return forms.joined(separator: " | ").trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// A concept: one person, place, office or body, with its names in each language.
+public struct Concept: Hashable, Sendable, Codable {
+    /// Stable identifier: lower-case ASCII letters, digits and hyphens, starting with a letter
+    /// (so that it is also a valid XML ID for TBX).
+    public var id: String
+    public var type: ConceptType
+    public var status: ConceptStatus
+    public var terms: [TermLanguage: Terms]
+    public var note: String
+    /// Where the concept was seen: `seeds/000_ac40248b14b1adc8.txt:3`.
+    public var sources: [String]
+
+    public init(id: String, type: ConceptType, status: ConceptStatus = .proposed, terms: [TermLanguage: Terms] = [:],
+                note: String = "", sources: [String] = []) {
+        self.id = id
+        self.type = type
+        self.status = status
+        self.terms = terms
+        self.note = note
+        self.sources = sources
+    }
+
+    /// The preferred form in a language, if any.
+    public func preferred(_ language: TermLanguage) -> String? { terms[language]?.preferred }
+
+    /// An id made from a French name: `Điện Biên` → `dien-bien`.
+    public static func slug(_ name: String) -> String {
+        let key = Folding.key(name)
+        var out = ""
+        for s in key.unicodeScalars {
+            if (0x61...0x7A).contains(s.value) || (0x30...0x39).contains(s.value) { out.unicodeScalars.append(s) }
+            else if s == " ", !out.isEmpty, out.last != "-" { out += "-" }
+        }
+        while out.last == "-" { out.removeLast() }
+        if out.isEmpty || !(out.first!.isLetter) { out = "c-" + out }
+        return String(out.prefix(60))
+    }
+
+    /// Whether `id` is well-formed.
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, (0x61...0x7A).contains(first.value) else { return false }
+        return id.unicodeScalars.allSatisfy { (0x61...0x7A).contains($0.value) || (0x30...0x39).contains($0.value) || $0 == "-" }
+    }
+}
+

@@ -1,0 +1,63 @@
+import Foundation
+import MekongText
+
+/// The glossary: concepts kept sorted by id.
+public struct Glossary: Sendable {
+    public private(set) var concepts: [Concept] = []
+
+    public init(concepts: [Concept] = []) {
+        self.concepts = concepts.sorted { $0.id < $1.id }
+    }
+
+    public subscript(id: String) -> Concept? {
+        guard let i = index(of: id) else { return nil }
+        return concepts[i]
+    }
+
+    public func index(of id: String) -> Int? {
+        var lo = 0, hi = concepts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if concepts[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < concepts.count && concepts[lo].id == id ? lo : nil
+    }
+
+    /// Adds or replaces the concept with the same id; every text is stored in NFC.
+    public mutating func upsert(_ concept: Concept) {
+        let c = concept.normalized()
+        if let i = index(of: c.id) { concepts[i] = c; return }
+        let at = concepts.firstIndex { $0.id > c.id } ?? concepts.count
+        concepts.insert(c, at: at)
+    }
+
+    @discardableResult
+    public mutating func remove(id: String) -> Concept? {
+        guard let i = index(of: id) else { return nil }
+        return concepts.remove(at: i)
+    }
+
+    /// A fresh id for a French name: its slug, or the slug with `-2`, `-3`… if taken.
+    public func newID(for name: String) -> String {
+        let base = Concept.slug(name)
+        if self[base] == nil { return base }
+        var n = 2
+        while self["\(base)-\(n)"] != nil { n += 1 }
+        return "\(base)-\(n)"
+    }
+}
+
+extension Concept {
+    /// The same concept with every text in NFC.
+    public func normalized() -> Concept {
+        func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+        var c = self
+        c.note = nfc(note)
+        c.sources = sources.map(nfc)
+        for (lang, t) in terms {
+            c.terms[lang] = Terms(preferred: t.preferred.map(nfc), admitted: t.admitted.map(nfc), forbidden: t.forbidden.map(nfc))
+        }
+        c.terms = c.terms.filter { !$0.value.isEmpty }
+        return c
+    }
+}

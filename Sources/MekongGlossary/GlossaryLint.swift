@@ -1,0 +1,75 @@
+import MekongText
+
+/// One problem in the glossary.
+public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
+    public var conceptID: String
+    public var rule: String
+    public var message: String
+    public var description: String { "\(conceptID): \(message) [\(rule)]" }
+}
+
+/// Checks the glossary as a whole: what loading a row cannot see.
+public enum GlossaryLint {
+    public static func run(_ glossary: Glossary) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        let concepts = glossary.concepts
+
+        // Same folded preferred form in two concepts (same language).
+        for lang in TermLanguage.allCases {
+            var byKey: [String: [String]] = [:]
+            for c in concepts { if let p = c.preferred(lang) { byKey[Folding.key(p), default: []].append(c.id) } }
+            for (key, ids) in byKey where ids.count > 1 {
+                for id in ids {
+                    findings.append(LintFinding(conceptID: id, rule: "duplicate",
+                                                message: "\(lang.tag) form '\(key)' (folded) is also the preferred form of \(ids.filter { $0 != id }.joined(separator: ", "))"))
+                }
+            }
+        }
+
+        // A variant of one concept that is another concept's preferred form.
+        for lang in TermLanguage.allCases {
+            var preferred: [String: String] = [:]
+            for c in concepts { if let p = c.preferred(lang) { preferred[p] = c.id } }
+            for c in concepts {
+                for v in (c.terms[lang]?.admitted ?? []) + (c.terms[lang]?.forbidden ?? []) {
+                    if let other = preferred[v], other != c.id {
+                        findings.append(LintFinding(conceptID: c.id, rule: "variant-collision",
+                                                    message: "\(lang.tag) variant '\(v)' is the preferred form of \(other)"))
+                    }
+                }
+            }
+        }
+
+        for c in concepts {
+            // Normalisation, look-alikes, Lao spelling, in every form.
+            for (lang, terms) in c.terms.sorted(by: { $0.key < $1.key }) {
+                for form in terms.all {
+                    if form != form.precomposedNFC {
+                        findings.append(LintFinding(conceptID: c.id, rule: "not-nfc", message: "\(lang.tag) form '\(form)' is not in NFC (decomposed accents)"))
+                    }
+                    for f in ScriptChecks.lookAlikes(in: form) {
+                        findings.append(LintFinding(conceptID: c.id, rule: f.rule, message: "\(lang.tag) form '\(form)': \(f.message)"))
+                    }
+                    if lang == .lo, !terms.forbidden.contains(form) {
+                        for f in ScriptChecks.laoSpelling(in: form) {
+                            findings.append(LintFinding(conceptID: c.id, rule: f.rule, message: "lo form '\(form)': \(f.message)"))
+                        }
+                    }
+                }
+            }
+            // An approved concept is complete.
+            if c.status == .approved {
+                for lang in [TermLanguage.fr, .vi, .lo] where c.preferred(lang) == nil {
+                    findings.append(LintFinding(conceptID: c.id, rule: "missing-language", message: "approved but has no preferred \(lang.tag) form"))
+                }
+            }
+        }
+        return findings.sorted { ($0.conceptID, $0.rule, $0.message) < ($1.conceptID, $1.rule, $1.message) }
+    }
+}
+
+extension String {
+    var precomposedNFC: String { precomposedStringWithCanonicalMapping }
+}
+
+import Foundation

@@ -1,0 +1,266 @@
+import Foundation
+import MekongText
+import MekongXML
+
+/// TBX, written and read through libxml2 (MekongXML).
+///
+/// - ``Version/v2019``: TBX-Basic, ISO 30042:2019 (`<tbx type="TBX-Basic" style="dca">`,
+///   `conceptEntry` / `langSec` / `termSec`), valid against the TBX core RELAX NG schema; the
+///   TBX-Basic picklists, which only a Schematron (XSLT 2) engine checks, are checked by
+///   ``dialectErrors(inFile:)``.
+/// - ``Version/v2008``: the legacy `<martif>` form (`termEntry` / `langSet` / `tig`), valid
+///   against the 2008 core DTD, because OmegaT, Okapi and Translate Toolkit read only that.
+///
+/// Mapping (the same in both): concept type → `descrip type="subjectField"`; status →
+/// `admin type="projectSubset"` (`proposed`/`approved`); each source → `admin type="source"`;
+/// note → `note`; each form → a term with `termNote type="administrativeStatus"`:
+/// `preferredTerm-admn-sts`, `admittedTerm-admn-sts` or `deprecatedTerm-admn-sts` (forbidden).
+/// Romanised Lao is the language `lo-Latn`.
+public enum TBXFormat {
+    public enum Version: String, Sendable, CaseIterable { case v2019 = "2019", v2008 = "2008" }
+
+    static let namespace2019 = "urn:iso:std:iso:30042:ed-2"
+
+    /// The glossary as TBX bytes (UTF-8, indented).
+    public static func bytes(_ glossary: Glossary, version: Version) throws -> [UInt8] {
+        let writer = try XMLStreamWriter()
+        try write(glossary, version: version, to: writer)
+        return try writer.finish()
+    }
+
+    /// Writes the glossary to a file, streaming (constant memory in the number of concepts):
+    /// a temporary file next to `path`, synced and renamed.
+    public static func write(_ glossary: Glossary, version: Version, toFile path: String) throws {
+        let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            let writer = try XMLStreamWriter(path: temp)
+            try write(glossary, version: version, to: writer)
+            try writer.finish()
+            try AtomicFile.commit(temporary: temp, to: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
+        }
+    }
+
+    static func write(_ glossary: Glossary, version: Version, to writer: XMLStreamWriter) throws {
+        let v2019 = version == .v2019
+        try writer.startDocument()
+        try writer.startElement(v2019 ? "tbx" : "martif")
+        if v2019 {
+            try writer.attribute("type", "TBX-Basic")
+            try writer.attribute("style", "dca")
+            try writer.attribute("xml:lang", "fr")
+            try writer.attribute("xmlns", namespace2019)
+        } else {
+            try writer.attribute("type", "TBX")
+            try writer.attribute("xml:lang", "fr")
+        }
+        try writer.startElement(v2019 ? "tbxHeader" : "martifHeader")
+        try writer.startElement("fileDesc")
+        try writer.startElement("sourceDesc")
+        try writer.element("p", "Mekong glossary: people, places, offices and bodies in French, Vietnamese and Lao")
+        try writer.endElement(); try writer.endElement(); try writer.endElement()
+        try writer.startElement("text")
+        try writer.startElement("body")
+        for c in glossary.concepts {
+            try writer.startElement(v2019 ? "conceptEntry" : "termEntry")
+            try writer.attribute("id", c.id)
+            try writer.element("descrip", c.type.rawValue, attributes: [("type", "subjectField")])
+            try writer.element("admin", c.status.rawValue, attributes: [("type", "projectSubset")])
+            for s in c.sources { try writer.element("admin", s, attributes: [("type", "source")]) }
+            if !c.note.isEmpty { try writer.element("note", c.note) }
+            for lang in TermLanguage.allCases {
+                guard let t = c.terms[lang], !t.isEmpty else { continue }
+                try writer.startElement(v2019 ? "langSec" : "langSet")
+                try writer.attribute("xml:lang", lang.tag)
+                let forms = (t.preferred.map { [($0, "preferredTerm-admn-sts")] } ?? [])
+                    + t.admitted.map { ($0, "admittedTerm-admn-sts") } + t.forbidden.map { ($0, "deprecatedTerm-admn-sts") }
+                for (form, status) in forms {
+                    try writer.startElement(v2019 ? "termSec" : "tig")
+                    try writer.element("term", form)
+                    try writer.element("termNote", status, attributes: [("type", "administrativeStatus")])
+                    try writer.endElement()
+                }
+                try writer.endElement()
+            }
+            try writer.endElement()
+        }
+    }
+
+    /// Reads TBX of either version (the root element decides) into concepts.
+    /// - Throws: `XMLError` for malformed XML; ``GlossaryErrors`` for data Mekong cannot take.
+    public static func read(path: String) throws -> [Concept] {
+        try read(XMLStreamReader(path: path), name: path)
+    }
+
+    public static func read(bytes: [UInt8], name: String) throws -> [Concept] {
+        try read(XMLStreamReader(bytes: bytes, name: name), name: name)
+    }
+
+    static func read(_ reader: XMLStreamReader, name: String) throws -> [Concept] {
+        var concepts: [Concept] = []
+        var errors: [GlossaryError] = []
+        var current: Concept?
+        var currentLine = 0
+        var lang: TermLanguage?
+        var term: String?
+        var termStatus: String?
+        var textTarget: String?       // which element's text we collect
+        var attrType: String?
+        var text = ""
+        var sawRoot = false
+        func local(_ q: String) -> Substring { q.split(separator: ":").last ?? Substring(q) }
+
+        while let event = try reader.next() {
+            switch event {
+            case .startElement(let qname, _, let attrs, _):
+                let n = local(qname)
+                let attr: (String) -> String? = { key in attrs.first { $0.name == key }?.value }
+                switch n {
+                case "tbx", "martif": sawRoot = true
+                case "conceptEntry", "termEntry":
+                    current = Concept(id: attr("id") ?? "", type: .other)
+                    currentLine = reader.currentLine
+                case "langSec", "langSet":
+                    let tag = attr("xml:lang") ?? ""
+                    lang = Self.language(tag)
+                    if lang == nil {
+                        errors.append(GlossaryError(file: name, line: reader.currentLine, column: 0, message: "unsupported language '\(tag)' (Mekong keeps fr, vi, lo and lo-Latn)"))
+                    }
+                case "termSec", "tig", "ntig": term = nil; termStatus = nil
+                case "term", "descrip", "admin", "note", "termNote":
+                    textTarget = String(n); attrType = attr("type"); text = ""
+                default: break
+                }
+            case .text(let t):
+                if textTarget != nil { text += t }
+            case .endElement(let qname):
+                let n = local(qname)
+                switch n {
+                case "term": term = text; textTarget = nil
+                case "termNote":
+                    if attrType == "administrativeStatus" { termStatus = text.trimmingCharacters(in: .whitespaces) }
+                    textTarget = nil
+                case "descrip":
+                    if attrType == "subjectField", current != nil {
+                        if let t = ConceptType(rawValue: text.trimmingCharacters(in: .whitespaces)) { current!.type = t }
+                    }
+                    textTarget = nil
+                case "admin":
+                    if current != nil {
+                        let value = text.trimmingCharacters(in: .whitespaces)
+                        if attrType == "projectSubset", let s = ConceptStatus(rawValue: value) { current!.status = s }
+                        if attrType == "source", !value.isEmpty { current!.sources.append(value) }
+                    }
+                    textTarget = nil
+                case "note":
+                    if current != nil && lang == nil && term == nil { current!.note = text }
+                    textTarget = nil
+                case "termSec", "tig", "ntig":
+                    if let lang, let form = term?.trimmingCharacters(in: .whitespaces), !form.isEmpty, current != nil {
+                        var t = current!.terms[lang] ?? Terms()
+                        switch termStatus {
+                        case "deprecatedTerm-admn-sts", "supersededTerm-admn-sts": t.forbidden.append(form)
+                        case "admittedTerm-admn-sts": t.admitted.append(form)
+                        case "preferredTerm-admn-sts":
+                            if let old = t.preferred { t.admitted.insert(old, at: 0) }
+                            t.preferred = form
+                        default:
+                            if t.preferred == nil { t.preferred = form } else { t.admitted.append(form) }
+                        }
+                        current!.terms[lang] = t
+                    }
+                    term = nil
+                case "langSec", "langSet": lang = nil
+                case "conceptEntry", "termEntry":
+                    if var c = current {
+                        if c.preferred(.fr) == nil {
+                            errors.append(GlossaryError(file: name, line: currentLine, column: 0, message: "concept '\(c.id)' has no French term"))
+                        } else {
+                            if !Concept.isValidID(c.id) { c.id = "" }
+                            concepts.append(c.normalized())
+                        }
+                    }
+                    current = nil
+                default: break
+                }
+            }
+        }
+        if !sawRoot { errors.append(GlossaryError(file: name, message: "not a TBX file (no <tbx> or <martif> root)")) }
+        if !errors.isEmpty { throw GlossaryErrors(errors: errors) }
+        return concepts
+    }
+
+    static func language(_ tag: String) -> TermLanguage? {
+        let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
+        guard let primary = parts.first else { return nil }
+        switch primary {
+        case "fr": return .fr
+        case "vi": return .vi
+        case "lo": return parts.dropFirst().contains("latn") ? .loLatn : .lo
+        default: return nil
+        }
+    }
+
+    /// TBX-Basic's picklists (the Schematron rules of the TBX-Basic dialect, which libxml2
+    /// cannot run): the allowed `descrip`, `admin` and `termNote` types and status values.
+    public static func dialectErrors(inFile path: String) throws -> [String] {
+        let reader = try XMLStreamReader(path: path)
+        var errors: [String] = []
+        var pending: (String, String?)?
+        var text = ""
+        let allowed: [String: Set<String>] = [
+            "descrip": ["subjectField", "definition", "context"],
+            "admin": ["source", "customerSubset", "projectSubset"],
+            "termNote": ["administrativeStatus", "partOfSpeech", "grammaticalGender", "geographicalUsage", "termLocation", "termType"],
+        ]
+        while let e = try reader.next() {
+            switch e {
+            case .startElement(let name, _, let attrs, _):
+                if let types = allowed[name] {
+                    let type = attrs.first { $0.name == "type" }?.value
+                    if type == nil || !types.contains(type!) { errors.append("line \(reader.currentLine): \(name) type '\(type ?? "")' is not TBX-Basic") }
+                    pending = (name, type); text = ""
+                }
+                if name == "tbx" {
+                    let a = Dictionary(attrs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    if a["type"] != "TBX-Basic" { errors.append("tbx@type must be TBX-Basic") }
+                    if a["style"] != "dca" { errors.append("tbx@style must be dca") }
+                }
+            case .text(let t): text += t
+            case .endElement(let name):
+                if let (n, type) = pending, n == name {
+                    if n == "termNote", type == "administrativeStatus",
+                       !["preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts"].contains(text) {
+                        errors.append("administrativeStatus '\(text)' is not in the TBX-Basic picklist")
+                    }
+                    pending = nil
+                }
+            }
+        }
+        return errors
+    }
+}
+
+/// OmegaT's glossary format: `source<TAB>target<TAB>comment` per line, UTF-8. OmegaT reads it
+/// from a `.txt`, `.tab` or `.utf8` file and silently ignores `.tsv`.
+public enum OmegaTGlossary {
+    /// Lines for one language pair (every source form → the target's preferred form).
+    public static func text(_ glossary: Glossary, source: TermLanguage, target: TermLanguage) -> String {
+        var out = "# Mekong glossary \(source.tag) → \(target.tag) (OmegaT: source, target, comment)\n"
+        for c in glossary.concepts {
+            guard let t = c.preferred(target), let s = c.terms[source] else { continue }
+            let comment = ([c.type.rawValue, c.status == .proposed ? "proposed" : nil, c.note.isEmpty ? nil : c.note]
+                .compactMap { $0 }).joined(separator: "; ")
+            for form in (s.preferred.map { [$0] } ?? []) + s.admitted {
+                out += [form, t, comment].map(clean).joined(separator: "\t") + "\n"
+            }
+        }
+        return out
+    }
+
+    private static func clean(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    }
+}

@@ -1,0 +1,78 @@
+internal import CLibXML2
+
+/// Validates documents against a RELAX NG schema (TBX 2019) or a DTD (TMX 1.4b, TBX 2008),
+/// offline: the document is parsed with no network and no entity substitution, and the grammar
+/// is loaded from the given local file only.
+public final class XMLGrammarValidator {
+    private enum Grammar {
+        case relaxNG(OpaquePointer)
+        case dtd(UnsafeMutablePointer<xmlDtd>)
+    }
+    private let grammar: Grammar
+
+    /// Compiles a RELAX NG schema (`.rng`).
+    public init(relaxNGPath path: String) throws {
+        XMLLibrary.initialize()
+        guard let ctxt = xmlRelaxNGNewParserCtxt(path) else {
+            throw XMLError(file: path, line: 0, column: 0, message: "cannot read RELAX NG schema")
+        }
+        defer { xmlRelaxNGFreeParserCtxt(ctxt) }
+        guard let schema = xmlRelaxNGParse(ctxt) else {
+            throw XMLError(file: path, line: 0, column: 0, message: "invalid RELAX NG schema")
+        }
+        grammar = .relaxNG(schema)
+    }
+
+    /// Loads a DTD (`.dtd`).
+    public init(dtdPath path: String) throws {
+        XMLLibrary.initialize()
+        guard let dtd = xmlParseDTD(nil, path) else {
+            throw XMLError(file: path, line: 0, column: 0, message: "cannot read DTD")
+        }
+        grammar = .dtd(dtd)
+    }
+
+    deinit {
+        switch grammar {
+        case .relaxNG(let s): xmlRelaxNGFree(s)
+        case .dtd(let d): xmlFreeDtd(d)
+        }
+    }
+
+    /// The validity errors of the file at `path` (empty when valid), including well-formedness.
+    public func errors(inFile path: String) -> [XMLError] {
+        let box = ErrorBox(collectAll: true)
+        // libxml2 2.9 has no per-context handler for parse and DTD errors: install the
+        // thread's structured handler for the duration of this call.
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(box).toOpaque(), Self.handler)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        guard let doc = xmlReadFile(path, nil, XMLLibrary.safeParseOptions) else {
+            let e = box.all.first
+            return [XMLError(file: path, line: e?.line ?? 0, column: e?.column ?? 0, message: e?.message ?? "cannot parse")]
+        }
+        defer { xmlFreeDoc(doc) }
+        var ok: Bool
+        switch grammar {
+        case .relaxNG(let schema):
+            let v = xmlRelaxNGNewValidCtxt(schema)
+            defer { xmlRelaxNGFreeValidCtxt(v) }
+            xmlRelaxNGSetValidStructuredErrors(v, Self.handler, Unmanaged.passUnretained(box).toOpaque())
+            ok = xmlRelaxNGValidateDoc(v, doc) == 0
+        case .dtd(let dtd):
+            let v = xmlNewValidCtxt()
+            defer { xmlFreeValidCtxt(v) }
+            ok = xmlValidateDtd(v, doc, dtd) == 1
+            if !ok && box.all.isEmpty {
+                // The DTD validator reports through the generic channel; say at least that.
+                box.all.append(.init(file: path, line: 0, column: 0, message: "not valid against the DTD"))
+            }
+        }
+        let errors = box.all.map { XMLError(file: path, line: $0.line, column: $0.column, message: $0.message) }
+        return ok && errors.isEmpty ? [] : (errors.isEmpty ? [XMLError(file: path, line: 0, column: 0, message: "not valid")] : errors)
+    }
+
+    private static let handler: xmlStructuredErrorFunc = { ctx, err in
+        guard let ctx, let err else { return }
+        Unmanaged<ErrorBox>.fromOpaque(ctx).takeUnretainedValue().record(err)
+    }
+}

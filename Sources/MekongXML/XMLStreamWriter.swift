@@ -1,0 +1,129 @@
+internal import CLibXML2
+
+/// Writes XML as a stream, in constant memory, to a file or to memory.
+///
+/// Text and attribute values are escaped by libxml2. Characters XML 1.0 forbids (C0 controls
+/// other than tab, line feed and carriage return; U+FFFE, U+FFFF) are never written: the write
+/// throws ``XMLError`` instead, because libxml2 would otherwise write them raw and produce a file
+/// no parser accepts. The corresponding libxml2 API is `xmlTextWriter`.
+public final class XMLStreamWriter {
+    private let writer: OpaquePointer
+    private let buffer: UnsafeMutablePointer<xmlBuffer>?
+    private let name: String
+    private var finished = false
+
+    /// Writes to `path` (the caller decides about temporary files and renaming).
+    /// - Parameter indent: pretty-print with two spaces per level.
+    public init(path: String, indent: Bool = true) throws {
+        XMLLibrary.initialize()
+        guard let w = xmlNewTextWriterFilename(path, 0) else {
+            throw XMLError(file: path, line: 0, column: 0, message: "cannot write file")
+        }
+        writer = w
+        buffer = nil
+        name = path
+        if indent { configureIndent() }
+    }
+
+    /// Writes to memory; ``finish()`` returns the bytes.
+    public init(indent: Bool = true) throws {
+        XMLLibrary.initialize()
+        guard let buf = xmlBufferCreate() else { throw XMLError(file: "<memory>", line: 0, column: 0, message: "out of memory") }
+        guard let w = xmlNewTextWriterMemory(buf, 0) else {
+            xmlBufferFree(buf)
+            throw XMLError(file: "<memory>", line: 0, column: 0, message: "cannot create writer")
+        }
+        writer = w
+        buffer = buf
+        name = "<memory>"
+        if indent { configureIndent() }
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        if let buffer { xmlBufferFree(buffer) }
+    }
+
+    private func configureIndent() {
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    public func startDocument() throws {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
+    }
+
+    /// A `<!DOCTYPE name SYSTEM "systemID">` declaration (written before the root element).
+    public func doctype(_ name: String, systemID: String) throws {
+        try check(xmlTextWriterWriteDTD(writer, name, nil, systemID, nil), "write DOCTYPE")
+    }
+
+    /// A processing instruction such as `<?xml-model href="…"?>`.
+    public func processingInstruction(_ target: String, _ content: String) throws {
+        try check(xmlTextWriterWritePI(writer, target, content), "write processing instruction")
+    }
+
+    public func startElement(_ name: String) throws {
+        try check(xmlTextWriterStartElement(writer, name), "start <\(name)>")
+    }
+
+    /// An attribute of the element just started; `xml:lang` and other prefixed names are
+    /// written as given (the `xml` prefix needs no declaration).
+    public func attribute(_ name: String, _ value: String) throws {
+        try Self.validate(value, in: "attribute \(name)", file: self.name)
+        try check(xmlTextWriterWriteAttribute(writer, name, value), "write attribute \(name)")
+    }
+
+    public func text(_ value: String) throws {
+        try Self.validate(value, in: "text", file: name)
+        try check(xmlTextWriterWriteString(writer, value), "write text")
+    }
+
+    /// `<name>text</name>` in one call.
+    public func element(_ name: String, _ value: String, attributes: [(String, String)] = []) throws {
+        try startElement(name)
+        for (n, v) in attributes { try attribute(n, v) }
+        try text(value)
+        try endElement()
+    }
+
+    public func endElement() throws {
+        try check(xmlTextWriterEndElement(writer), "end element")
+    }
+
+    public func comment(_ value: String) throws {
+        try check(xmlTextWriterWriteComment(writer, value), "write comment")
+    }
+
+    /// Closes open elements and the document, flushes, and returns the bytes when writing to
+    /// memory (empty for a file).
+    @discardableResult
+    public func finish() throws -> [UInt8] {
+        guard !finished else { return [] }
+        finished = true
+        try check(xmlTextWriterEndDocument(writer), "end document")
+        try check(xmlTextWriterFlush(writer), "flush")
+        guard let buffer, let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+
+    // MARK: Implementation Details
+
+    private func check(_ rc: Int32, _ what: String) throws {
+        if rc < 0 { throw XMLError(file: name, line: 0, column: 0, message: "cannot \(what)") }
+    }
+
+    /// Rejects characters outside XML 1.0's `Char` production.
+    static func validate(_ value: String, in what: String, file: String) throws {
+        for scalar in value.unicodeScalars {
+            let v = scalar.value
+            let allowed = v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF)
+                || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
+            if !allowed {
+                let hex = String(v, radix: 16, uppercase: true)
+                throw XMLError(file: file, line: 0, column: 0,
+                               message: "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what))")
+            }
+        }
+    }
+}

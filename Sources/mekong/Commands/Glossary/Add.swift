@@ -1,0 +1,72 @@
+import ArgumentParser
+import MekongGlossary
+
+extension Mekong.Glossary {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a concept; prints its id.")
+
+        @OptionGroup var options: GlossaryOptions
+        @OptionGroup var fields: ConceptFieldOptions
+        @Option(help: "The id (default: made from the French form, e.g. dien-bien).")
+        var id: String?
+
+        func validate() throws {
+            guard fields.type != nil else { throw ValidationError("--type is required") }
+            guard let fr = fields.fr, Terms(cell: fr).preferred != nil else { throw ValidationError("--fr with a preferred French form is required") }
+            if let id, !Concept.isValidID(id) { throw ValidationError("--id '\(id)' must be lower-case letters, digits and hyphens, starting with a letter") }
+            try fields.validateForms()
+        }
+
+        func run() throws {
+            try CLIErrors.run {
+                let newID: String = try options.store.update { glossary in
+                    let id = id ?? glossary.newID(for: Terms(cell: fields.fr!).preferred!)
+                    if glossary[id] != nil { throw GlossaryError(file: options.glossary, message: "a concept with id '\(id)' exists; use 'mekong glossary edit \(id)'") }
+                    var c = Concept(id: id, type: fields.type!)
+                    fields.apply(to: &c)
+                    glossary.upsert(c)
+                    return id
+                }
+                print(newID)
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change the fields given of a concept.")
+
+        @OptionGroup var options: GlossaryOptions
+        @Argument(help: "The concept's id.") var id: String
+        @OptionGroup var fields: ConceptFieldOptions
+
+        func validate() throws {
+            if let fr = fields.fr, Terms(cell: fr).preferred == nil { throw ValidationError("--fr needs a preferred French form") }
+            try fields.validateForms()
+        }
+
+        func run() throws {
+            try CLIErrors.run {
+                try options.store.update { glossary in
+                    guard var c = glossary[id] else { throw GlossaryError(file: options.glossary, message: "no concept with id '\(id)'") }
+                    fields.apply(to: &c)
+                    glossary.upsert(c)
+                }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a concept.")
+
+        @OptionGroup var options: GlossaryOptions
+        @Argument(help: "The concept's id.") var id: String
+
+        func run() throws {
+            try CLIErrors.run {
+                try options.store.update { glossary in
+                    guard glossary.remove(id: id) != nil else { throw GlossaryError(file: options.glossary, message: "no concept with id '\(id)'") }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+public import ArgumentParser
+import Foundation
+import MekongGlossary
+
+extension Mekong {
+    /// The trilingual glossary of names.
+    struct Glossary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Keep the trilingual glossary of people, places, offices and bodies.",
+            discussion: """
+                The glossary is a directory of TSV files, one per concept type (person.tsv, \
+                place.tsv, …), one concept per line: human-editable and diff-friendly. Forms are \
+                written "preferred | admitted | !forbidden". Languages: fr, vi, lo, lo-Latn.
+                """,
+            subcommands: [Add.self, Edit.self, Remove.self, Show.self, List.self, Find.self, Lint.self,
+                          Import.self, Export.self, Stats.self]
+        )
+    }
+}
+
+/// `--glossary DIR`, shared by every glossary command.
+struct GlossaryOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The glossary directory.", valueName: "DIR"))
+    var glossary: String = "glossary"
+
+    var store: GlossaryStore { GlossaryStore(directory: glossary) }
+}
+
+/// Output format for commands a program may read.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+/// The options that set a concept's fields (`add` and `edit`).
+struct ConceptFieldOptions: ParsableArguments {
+    @Option(help: "Concept type: person, place, office, body, organization, event, other.")
+    var type: ConceptType?
+    @Option(help: "Status: proposed or approved.")
+    var status: ConceptStatus?
+    @Option(help: ArgumentHelp("French forms: \"preferred | admitted | !forbidden\".", valueName: "FORMS"))
+    var fr: String?
+    @Option(help: ArgumentHelp("Vietnamese forms.", valueName: "FORMS"))
+    var vi: String?
+    @Option(help: ArgumentHelp("Lao forms (Lao script).", valueName: "FORMS"))
+    var lo: String?
+    @Option(name: .customLong("lo-latn"), help: ArgumentHelp("Romanised Lao forms.", valueName: "FORMS"))
+    var loLatn: String?
+    @Option(help: "A note (what is unverified, who checked it).")
+    var note: String?
+    @Option(help: ArgumentHelp("Where the name was seen, e.g. seeds/000_ac40248b14b1adc8.txt:3 (repeatable).", valueName: "FILE:LINE"))
+    var source: [String] = []
+
+    /// Applies the options given to a concept.
+    func apply(to c: inout Concept) {
+        if let type { c.type = type }
+        if let status { c.status = status }
+        for (value, lang) in [(fr, TermLanguage.fr), (vi, .vi), (lo, .lo), (loLatn, .loLatn)] {
+            guard let value else { continue }
+            let t = Terms(cell: value)
+            c.terms[lang] = t.isEmpty ? nil : t
+        }
+        if let note { c.note = note }
+        if !source.isEmpty { c.sources = source }
+    }
+
+    func validateForms() throws {
+        for (value, flag) in [(fr, "--fr"), (vi, "--vi"), (lo, "--lo"), (loLatn, "--lo-latn"), (note, "--note")] {
+            if let value, value.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                throw ValidationError("\(flag) must not contain tabs or line breaks")
+            }
+        }
+    }
+}
+
+extension ConceptType: ExpressibleByArgument {}
+extension ConceptStatus: ExpressibleByArgument {}
+
+/// Renders concepts for people and programs.
+enum ConceptRendering {
+    static func text(_ c: Concept) -> String {
+        var out = "\(c.id)  \(c.type.rawValue)  \(c.status.rawValue)\n"
+        for lang in TermLanguage.allCases {
+            if let t = c.terms[lang] { out += "  " + lang.tag.padding(toLength: 8, withPad: " ", startingAt: 0) + t.cell + "\n" }
+        }
+        if !c.note.isEmpty { out += "  note    \(c.note)\n" }
+        for s in c.sources { out += "  source  \(s)\n" }
+        return out
+    }
+
+    static func object(_ c: Concept) -> [String: Any] {
+        var o: [String: Any] = ["id": c.id, "type": c.type.rawValue, "status": c.status.rawValue, "note": c.note, "sources": c.sources]
+        var terms: [String: Any] = [:]
+        for (lang, t) in c.terms {
+            terms[lang.tag] = ["preferred": t.preferred as Any? ?? NSNull(), "admitted": t.admitted, "forbidden": t.forbidden]
+        }
+        o["terms"] = terms
+        return o
+    }
+
+    static func json(_ value: Any) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
