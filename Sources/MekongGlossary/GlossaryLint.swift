@@ -44,7 +44,8 @@ public enum GlossaryLint {
             // Normalisation, look-alikes, Lao spelling, in every form.
             for (lang, terms) in c.terms.sorted(by: { $0.key < $1.key }) {
                 for form in terms.all {
-                    if form != form.precomposedNFC {
+                    // (String == compares canonically: compare the scalars.)
+                    if !form.unicodeScalars.elementsEqual(form.precomposedNFC.unicodeScalars) {
                         findings.append(LintFinding(conceptID: c.id, rule: "not-nfc", message: "\(lang.tag) form '\(form)' is not in NFC (decomposed accents)"))
                     }
                     for f in ScriptChecks.lookAlikes(in: form) {
