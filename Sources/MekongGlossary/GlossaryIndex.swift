@@ -49,6 +49,16 @@ public struct GlossaryIndex: Sendable {
     /// The concepts a query names, best first, each once: exact folded matches; for Lao with
     /// no exact match, matches ignoring tone marks; then forms containing every query word.
     public func find(_ query: String) -> [Match] {
+        let direct = findKey(query)
+        // "Parti populaire révolutionnaire lao (PPRL)": the name and its acronym, separately.
+        guard direct.isEmpty, let open = query.firstIndex(of: "("), let close = query[open...].firstIndex(of: ")") else { return direct }
+        let outside = String(query[..<open]) + " " + String(query[query.index(after: close)...])
+        let inside = String(query[query.index(after: open)..<close])
+        var seen = Set<Int>()
+        return (findKey(outside) + findKey(inside)).filter { seen.insert($0.conceptIndex).inserted }
+    }
+
+    private func findKey(_ query: String) -> [Match] {
         let key = Folding.key(query)
         guard !key.isEmpty else { return [] }
         var out: [Match] = []
