@@ -19,5 +19,12 @@ let package = Package(
                 .product(name: "MekongText", package: "Mekong"),
             ]
         ),
+        .executableTarget(
+            name: "mekong-glossary-bench",
+            dependencies: [
+                .product(name: "MekongGlossary", package: "Mekong"),
+                .product(name: "MekongText", package: "Mekong"),
+            ]
+        ),
     ]
 )

@@ -47,16 +47,18 @@ public struct Terms: Hashable, Sendable, Codable {
     /// the others admitted, a form prefixed with `!` forbidden: `Luang Prabang | Louang Phrabang | !Luang Phabang`.
     public init(cell: String) {
         self.init()
-        for (k, raw) in cell.split(separator: "|", omittingEmptySubsequences: false).enumerated() {
-            let form = raw.trimmingCharacters(in: .whitespaces)
-            if form.isEmpty { continue }
-            if form.hasPrefix("!") {
-                let f = form.dropFirst().trimmingCharacters(in: .whitespaces)
-                if !f.isEmpty { forbidden.append(f) }
+        guard !cell.isEmpty else { return }
+        // On bytes: '|' and '!' are ASCII and never inside a multi-byte sequence.
+        for (k, raw) in cell.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).enumerated() {
+            var part = Substring(raw).trimmedSpaces
+            if part.isEmpty { continue }
+            if part.utf8.first == UInt8(ascii: "!") {
+                part = part.dropFirst().trimmedSpaces
+                if !part.isEmpty { forbidden.append(String(part)) }
             } else if k == 0 {
-                preferred = form
+                preferred = String(part)
             } else {
-                admitted.append(form)
+                admitted.append(String(part))
             }
         }
     }
@@ -68,7 +70,20 @@ public struct Terms: Hashable, Sendable, Codable {
         if let preferred { forms.append(preferred) } else if !admitted.isEmpty { forms.append("") }
         forms += admitted
         forms += forbidden.map { "!" + $0 }
-        return forms.joined(separator: " | ").trimmingCharacters(in: .whitespaces)
+        return String(forms.joined(separator: " | ").trimmedSpaces)
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and no-break spaces (a cheap stand-in for
+    /// Foundation's trimming, working on scalars).
+    var trimmedSpaces: SubSequence {
+        let scalars = unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{00A0}" }
+        while lo < hi, isSpace(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, isSpace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        return self[lo..<hi]
     }
 }
 

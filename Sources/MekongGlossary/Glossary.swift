@@ -50,7 +50,7 @@ public struct Glossary: Sendable {
 extension Concept {
     /// The same concept with every text in NFC.
     public func normalized() -> Concept {
-        func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+        func nfc(_ s: String) -> String { s.nfc }
         var c = self
         c.note = nfc(note)
         c.sources = sources.map(nfc)
@@ -59,5 +59,22 @@ extension Concept {
         }
         c.terms = c.terms.filter { !$0.value.isEmpty }
         return c
+    }
+}
+
+extension String {
+    /// The string in NFC. Most glossary text is already NFC and made of scalars that NFC never
+    /// changes (no combining marks, nothing that composes): those are returned as they are,
+    /// without the cost of Foundation's normaliser.
+    var nfc: String {
+        var simple = true
+        for s in unicodeScalars {
+            let v = s.value
+            if v < 0x0300 || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2000 && v <= 0x206F) { continue }
+            if v >= 0x0E80 && v <= 0x0EFF && s.properties.canonicalCombiningClass == .notReordered { continue }
+            simple = false
+            break
+        }
+        return simple ? self : precomposedStringWithCanonicalMapping
     }
 }

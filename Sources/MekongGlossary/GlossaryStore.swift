@@ -68,30 +68,28 @@ public struct GlossaryStore: Sendable {
             let column = UTF8Validation.scalarCount(bytes[lineStart..<bad]) + 1
             return ([], [GlossaryError(file: file, line: line, column: column, message: "invalid UTF-8")])
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        if lines.last == "" { lines.removeLast() }
+        // Split on bytes: a line feed or a tab byte never occurs inside a multi-byte sequence.
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { $0.last == 0x0D ? $0.dropLast() : $0 }
+        if lines.last?.isEmpty == true { lines.removeLast() }
         guard let header = lines.first else { return ([], []) }
-        var headerText = String(header)
+        var headerText = String(decoding: header, as: UTF8.self)
         if headerText.hasPrefix("\u{FEFF}") { headerText.removeFirst() }
         if headerText.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) != columns {
             return ([], [GlossaryError(file: file, line: 1, column: 1, message: "header must be: \(columns.joined(separator: "<TAB>"))")])
         }
-        for (k, raw) in lines.enumerated().dropFirst() {
+        for (k, rawBytes) in lines.enumerated().dropFirst() {
             let lineNumber = k + 1
-            if raw.isEmpty || raw.hasPrefix("#") { continue }
-            let fields = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if rawBytes.isEmpty || rawBytes.first == UInt8(ascii: "#") { continue }
+            let fields = rawBytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == columns.count else {
                 errors.append(GlossaryError(file: file, line: lineNumber, column: 1,
                                             message: "expected \(columns.count) tab-separated fields, found \(fields.count)"))
                 continue
             }
-            // Column (in scalars) where each field starts.
-            var starts: [Int] = []
-            var col = 1
-            for f in fields { starts.append(col); col += f.unicodeScalars.count + 1 }
+            // Column (in scalars) where a field starts: counted only when reporting an error.
+            func column(_ field: Int) -> Int { fields[..<field].reduce(1) { $0 + $1.unicodeScalars.count + 1 } }
             func fail(_ field: Int, _ message: String) {
-                errors.append(GlossaryError(file: file, line: lineNumber, column: starts[field], message: message))
+                errors.append(GlossaryError(file: file, line: lineNumber, column: column(field), message: message))
             }
             var rowOK = true
             if !Concept.isValidID(fields[0]) {
@@ -100,12 +98,11 @@ public struct GlossaryStore: Sendable {
             guard let status = ConceptStatus(rawValue: fields[1]) else {
                 fail(1, "bad status '\(fields[1])': expected proposed or approved"); continue
             }
-            for (i, f) in fields.enumerated() {
-                if let bad = f.unicodeScalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                    let offset = f.unicodeScalars.distance(from: f.unicodeScalars.startIndex, to: bad)
-                    errors.append(GlossaryError(file: file, line: lineNumber, column: starts[i] + offset, message: "control character in \(columns[i])"))
-                    rowOK = false
-                }
+            for (i, f) in fields.enumerated() where f.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+                let bad = f.unicodeScalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F })!
+                let offset = f.unicodeScalars.distance(from: f.unicodeScalars.startIndex, to: bad)
+                errors.append(GlossaryError(file: file, line: lineNumber, column: column(i) + offset, message: "control character in \(columns[i])"))
+                rowOK = false
             }
             var terms: [TermLanguage: Terms] = [:]
             for (i, lang) in languageColumns {
@@ -116,7 +113,7 @@ public struct GlossaryStore: Sendable {
                 fail(2, "missing French form"); rowOK = false
             }
             guard rowOK else { continue }
-            let sources = fields[7].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let sources = fields[7].isEmpty ? [] : fields[7].split(separator: "|").map { String($0.trimmedSpaces) }.filter { !$0.isEmpty }
             rows.append((lineNumber, Concept(id: fields[0], type: type, status: status, terms: terms, note: fields[6], sources: sources)))
         }
         return (rows, errors)
@@ -134,7 +131,7 @@ public struct GlossaryStore: Sendable {
                 throw GlossaryError(file: c.id, message: "\(columns[i]) of '\(c.id)' contains a tab, line break or control character")
             }
             for (_, lang) in languageColumns {
-                if c.terms[lang]?.all.contains(where: { $0.contains("|") || $0.hasPrefix("!") }) == true {
+                if c.terms[lang]?.all.contains(where: { $0.utf8.contains(UInt8(ascii: "|")) || $0.utf8.first == UInt8(ascii: "!") }) == true {
                     throw GlossaryError(file: c.id, message: "a \(lang.tag) form of '\(c.id)' contains '|' or starts with '!'")
                 }
             }

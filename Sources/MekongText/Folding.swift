@@ -9,39 +9,95 @@ import Foundation
 /// are combining marks but not diacritics (see ``laoWithoutToneMarks(_:)`` for the tone marks).
 public enum Folding {
     /// The folded key of `text`.
+    ///
+    /// - Complexity: O(*n*); ASCII bytes and Latin letters are table lookups (this runs on every
+    ///   form when a glossary is indexed, and on every candidate name in `mekong check`).
     public static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        String(decoding: keyBytes(text), as: UTF8.self)
+    }
+
+    /// The folded key as UTF-8 bytes (no String is built: for indexes).
+    public static func keyBytes(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { keyBytes(utf8: $0) }
+    }
+
+    /// The folded key of valid UTF-8 bytes.
+    public static func keyBytes(utf8 buf: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(buf.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                switch b {
-                case 0x41...0x5A: flush(&out, &pendingSpace); out.append(Unicode.Scalar(b + 0x20))
-                case 0x61...0x7A, 0x30...0x39: flush(&out, &pendingSpace); out.append(scalar)
-                default: pendingSpace = !out.isEmpty
+        let n = buf.count
+        var i = 0
+        foldIndex.withUnsafeBufferPointer { index in
+            foldBytes.withUnsafeBufferPointer { folds in
+                while i < n {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        switch b {
+                        case 0x41...0x5A:
+                            if pendingSpace { out.append(0x20); pendingSpace = false }
+                            out.append(b + 0x20)
+                        case 0x61...0x7A, 0x30...0x39:
+                            if pendingSpace { out.append(0x20); pendingSpace = false }
+                            out.append(b)
+                        default:
+                            pendingSpace = !out.isEmpty
+                        }
+                        i += 1
+                        continue
+                    }
+                    // Decode one scalar.
+                    let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+                    for k in 1..<len where i + k < n { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+                    let start = i
+                    i += len
+                    if v >= 0x0300 && v <= 0x036F { continue }                 // combining diacritics
+                    if v < latinLimit {
+                        let entry = index[Int(v)]
+                        if entry != 0 {
+                            if pendingSpace { out.append(0x20); pendingSpace = false }
+                            let offset = Int(entry >> 8), count = Int(entry & 0xFF)
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: folds[offset..<(offset + count)]))
+                            continue
+                        }
+                    }
+                    let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    let p = scalar.properties
+                    switch p.generalCategory {
+                    case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+                         .dashPunctuation, .connectorPunctuation, .otherPunctuation, .openPunctuation,
+                         .closePunctuation, .initialPunctuation, .finalPunctuation:
+                        pendingSpace = !out.isEmpty
+                    case .uppercaseLetter, .titlecaseLetter:
+                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        out.append(contentsOf: p.lowercaseMapping.utf8)
+                    default:
+                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<min(i, n)]))
+                    }
                 }
-                continue
-            }
-            if (0x0300...0x036F).contains(v) { continue }               // combining diacritics
-            if let folded = latinTable[v] {
-                flush(&out, &pendingSpace)
-                out.append(contentsOf: folded.unicodeScalars)
-                continue
-            }
-            let p = scalar.properties
-            switch p.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
-                 .dashPunctuation, .connectorPunctuation, .otherPunctuation, .openPunctuation,
-                 .closePunctuation, .initialPunctuation, .finalPunctuation:
-                pendingSpace = !out.isEmpty
-            default:
-                flush(&out, &pendingSpace)
-                let lower = p.lowercaseMapping.unicodeScalars
-                out.append(contentsOf: lower)
             }
         }
-        return String(out)
+        return out
+    }
+
+    static let latinLimit: UInt32 = 0x1F00
+
+    /// For U+v below ``latinLimit``: 0, or (offset << 8 | length) of its folded UTF-8 in ``foldBytes``.
+    static let foldIndex: [UInt32] = buildFoldTables().index
+    static let foldBytes: [UInt8] = buildFoldTables().bytes
+
+    private static func buildFoldTables() -> (index: [UInt32], bytes: [UInt8]) {
+        var index = [UInt32](repeating: 0, count: Int(latinLimit))
+        var bytes: [UInt8] = []
+        for (v, s) in latinTable.sorted(by: { $0.key < $1.key }) where v < latinLimit {
+            let utf8 = Array(s.utf8)
+            index[Int(v)] = UInt32(bytes.count) << 8 | UInt32(utf8.count)
+            bytes += utf8
+        }
+        return (index, bytes)
     }
 
     /// Lao text with the tone marks (U+0EC8–U+0ECB) removed; vowel signs, which are combining
@@ -55,10 +111,6 @@ public enum Folding {
     /// Whether `text` contains Lao script.
     public static func containsLao(_ text: String) -> Bool {
         text.unicodeScalars.contains { (0x0E80...0x0EFF).contains($0.value) }
-    }
-
-    private static func flush(_ out: inout String.UnicodeScalarView, _ pending: inout Bool) {
-        if pending { out.append(" "); pending = false }
     }
 
     /// Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) → lower-case base letters,
