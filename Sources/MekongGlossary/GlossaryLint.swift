@@ -26,13 +26,13 @@ public enum GlossaryLint {
             }
         }
 
-        // A variant of one concept that is another concept's preferred form.
+        // A variant of one concept that is (once folded) another concept's preferred form.
         for lang in TermLanguage.allCases {
             var preferred: [String: String] = [:]
-            for c in concepts { if let p = c.preferred(lang) { preferred[p] = c.id } }
+            for c in concepts { if let p = c.preferred(lang) { preferred[Folding.key(p)] = c.id } }
             for c in concepts {
                 for v in (c.terms[lang]?.admitted ?? []) + (c.terms[lang]?.forbidden ?? []) {
-                    if let other = preferred[v], other != c.id {
+                    if let other = preferred[Folding.key(v)], other != c.id {
                         findings.append(LintFinding(conceptID: c.id, rule: "variant-collision",
                                                     message: "\(lang.tag) variant '\(v)' is the preferred form of \(other)"))
                     }
