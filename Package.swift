@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "MekongSegmentation", targets: ["MekongSegmentation"]),
         .library(name: "MekongXML", targets: ["MekongXML"]),
         .library(name: "MekongGlossary", targets: ["MekongGlossary"]),
+        .library(name: "MekongChecks", targets: ["MekongChecks"]),
         .library(name: "MekongText", targets: ["MekongText"]),
     ],
     dependencies: [
@@ -30,6 +31,7 @@ let package = Package(
         .target(name: "MekongText", swiftSettings: swiftSettings),
         .target(name: "MekongXML", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "MekongGlossary", dependencies: ["MekongText", "MekongXML"], swiftSettings: swiftSettings),
+        .target(name: "MekongChecks", dependencies: ["MekongText", "MekongGlossary"], swiftSettings: swiftSettings),
         .target(
             name: "MekongSegmentation",
             dependencies: ["MekongText", "MekongXML"],
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "mekong",
             dependencies: [
-                "MekongText", "MekongSegmentation", "MekongGlossary",
+                "MekongText", "MekongSegmentation", "MekongGlossary", "MekongChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -59,6 +61,12 @@ let package = Package(
         .testTarget(
             name: "MekongGlossaryTests",
             dependencies: ["MekongGlossary", "MekongText", "MekongXML"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MekongChecksTests",
+            dependencies: ["MekongChecks", "MekongGlossary", "MekongText"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -26,5 +26,13 @@ let package = Package(
                 .product(name: "MekongText", package: "Mekong"),
             ]
         ),
+        .executableTarget(
+            name: "mekong-check-bench",
+            dependencies: [
+                .product(name: "MekongChecks", package: "Mekong"),
+                .product(name: "MekongGlossary", package: "Mekong"),
+                .product(name: "MekongText", package: "Mekong"),
+            ]
+        ),
     ]
 )

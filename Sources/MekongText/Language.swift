@@ -36,7 +36,7 @@ public enum Language: String, CaseIterable, Hashable, Sendable, Codable {
     }
 
     /// Letters that French typography never uses but Vietnamese does (precomposed, NFC).
-    static func isVietnameseOnly(_ v: UInt32) -> Bool {
+    public static func isVietnameseOnly(_ v: UInt32) -> Bool {
         switch v {
         case 0x0102, 0x0103, 0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0: return true // Ă ă Đ đ Ơ ơ Ư ư
         case 0x1EA0...0x1EF9: return true  // Latin Extended Additional: ạ ả ấ … ỹ

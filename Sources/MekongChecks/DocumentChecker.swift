@@ -1,0 +1,441 @@
+import Foundation
+public import MekongGlossary
+public import MekongText
+
+/// Options of a check.
+public struct CheckOptions: Sendable {
+    /// The language of the text.
+    public var language: Language
+    /// For French text: the one style Vietnamese names must be in, or `nil` to accept any style
+    /// (a document mixing styles then gets a warning).
+    public var style: NameStyle?
+    /// Which placement of Vietnamese tone marks in oa/oe/uy is right.
+    public var toneStyle: ToneStyle
+
+    public init(language: Language, style: NameStyle? = nil, toneStyle: ToneStyle = .majority) {
+        self.language = language
+        self.style = style
+        self.toneStyle = toneStyle
+    }
+}
+
+/// Old style puts the tone on the first vowel of oa/oe/uy (hòa, khỏe, thủy), new style on the
+/// second (hoà, khoẻ, thuỷ). `majority` reports the minority style of each document.
+public enum ToneStyle: String, Sendable, CaseIterable {
+    case majority, old, new
+}
+
+/// Checks one document, line by line (constant memory beyond the findings and the names seen).
+public final class DocumentChecker {
+    public let file: String
+    public let options: CheckOptions
+    private let matcher: NameMatcher
+    private var findings: [Finding] = []
+
+    private struct NameOccurrence {
+        var line: Int; var column: Int; var range: Range<Int>; var found: String
+        var concept: Int; var key: UInt64; var comparable: String; var styles: Set<NameStyle>; var vietnamese: String?
+    }
+    private var names: [NameOccurrence] = []
+    private struct ToneOccurrence { var line: Int; var column: Int; var range: Range<Int>; var word: String; var old: Bool }
+    private var tones: [ToneOccurrence] = []
+
+    public init(file: String, matcher: NameMatcher, options: CheckOptions) {
+        self.file = file
+        self.matcher = matcher
+        self.options = options
+    }
+
+    /// Checks one line (its bytes without the line terminator; valid UTF-8).
+    public func check(line bytes: [UInt8], number: Int) {
+        bytes.withUnsafeBufferPointer { buf in
+            let column = ColumnMap(buf)
+            hygiene(buf, number, column)
+            let words = matcher.words(in: buf)
+            for m in matcher.matches(in: buf, words: words) { name(m, buf, words, number, column) }
+            toneMarks(buf, words, number, column)
+        }
+    }
+
+    /// Document-level findings, then every finding in order.
+    public func finish() -> [Finding] {
+        consistency()
+        styleMix()
+        toneMinority()
+        return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+    }
+
+    // MARK: Unicode hygiene
+
+    /// Whether a line has any byte that can start a hygiene problem: a control character,
+    /// a combining mark (CC/CD), a look-alike (Ð ð Ɖ ɖ, Greek, Cyrillic), Thai or Lao (E0 B8–BB),
+    /// or an invisible format character (E2 80/81, EF BB BF). Most lines have none.
+    private static func suspicious(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = buf.count
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                if (b < 0x20 && b != 0x09) || b == 0x7F { return true }
+                i += 1
+                continue
+            }
+            switch b {
+            case 0xC2: if i + 1 < n, buf[i + 1] >= 0x80 && buf[i + 1] <= 0x9F { return true }
+            case 0xC3: if i + 1 < n, buf[i + 1] == 0x90 || buf[i + 1] == 0xB0 { return true }
+            case 0xC6, 0xC9, 0xCC, 0xCD, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3: return true
+            case 0xE0: if i + 1 < n, (0xB8...0xBB).contains(buf[i + 1]) { return true }
+            case 0xE2: if i + 1 < n, buf[i + 1] == 0x80 || buf[i + 1] == 0x81 {
+                // Only the invisible ones: U+200B–200D, U+2060.
+                if i + 2 < n, (buf[i + 1] == 0x80 && (0x8B...0x8D).contains(buf[i + 2])) || (buf[i + 1] == 0x81 && buf[i + 2] == 0xA0) { return true }
+            }
+            case 0xEF: if i + 2 < n, buf[i + 1] == 0xBB, buf[i + 2] == 0xBF { return true }
+            default: break
+            }
+            i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        return false
+    }
+
+    private func hygiene(_ buf: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: ColumnMap) {
+        guard Self.suspicious(buf) else { return }
+        let text = String(decoding: buf, as: UTF8.self)
+        var offset = 0
+        var previousBase: Int?
+        let scalars = Array(text.unicodeScalars)
+        var byteOffsets: [Int] = []
+        byteOffsets.reserveCapacity(scalars.count + 1)
+        for s in scalars { byteOffsets.append(offset); offset += UTF8.width(s) }
+        byteOffsets.append(offset)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i], v = s.value
+            // Invisible and control characters.
+            if (v < 0x20 && v != 0x09) || v == 0x7F || (0x80...0x9F).contains(v) || [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(v) {
+                add(line, column, byteOffsets[i]..<byteOffsets[i + 1], buf, .warning, "invisible-character", expected: "",
+                    message: "invisible or control character U+\(hex(v)) (removed by --fix)", fixable: true)
+            }
+            // Decomposed accents: a base and its combining marks that NFC writes as one letter.
+            if (0x0300...0x036F).contains(v) {
+                var j = i
+                while j < scalars.count, (0x0300...0x036F).contains(scalars[j].value) { j += 1 }
+                if let base = previousBase, base == i - 1 {
+                    let cluster = String(String.UnicodeScalarView(scalars[base..<j]))
+                    let nfc = cluster.precomposedStringWithCanonicalMapping
+                    if !nfc.unicodeScalars.elementsEqual(cluster.unicodeScalars) {
+                        add(line, column, byteOffsets[base]..<byteOffsets[j], buf, .error, "not-nfc", expected: nfc,
+                            message: "decomposed (NFD) letter; NFC writes it as one character", fixable: true)
+                    }
+                }
+                i = j
+                continue
+            }
+            previousBase = i
+            i += 1
+        }
+        for f in ScriptChecks.lookAlikes(in: text) {
+            let r = byteOffsets[f.offset]..<byteOffsets[f.offset + 1]
+            let twin = f.expected ?? Self.latinTwin[scalars[f.offset].value].map { String($0) }
+            add(line, column, r, buf, .error, f.rule, expected: twin, message: f.message, fixable: twin != nil)
+        }
+        for f in ScriptChecks.laoSpelling(in: text) {
+            let r = byteOffsets[f.offset]..<byteOffsets[min(f.offset + f.found.unicodeScalars.count, scalars.count)]
+            add(line, column, r, buf, .error, f.rule, expected: f.expected, message: f.message, fixable: f.expected != nil)
+        }
+    }
+
+    /// Cyrillic and Greek letters that look like Latin ones.
+    static let latinTwin: [UInt32: Character] = [
+        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0445: "x", 0x0443: "y", 0x0456: "i", 0x0458: "j",
+        0x0410: "A", 0x0412: "B", 0x0415: "E", 0x041A: "K", 0x041C: "M", 0x041D: "H", 0x041E: "O", 0x0420: "P", 0x0421: "C",
+        0x0422: "T", 0x0425: "X", 0x0406: "I", 0x03BF: "o", 0x039F: "O", 0x0391: "A", 0x0392: "B", 0x0395: "E", 0x0397: "H",
+        0x0399: "I", 0x039A: "K", 0x039C: "M", 0x039D: "N", 0x03A1: "P", 0x03A4: "T", 0x03A7: "X", 0x03A5: "Y", 0x0396: "Z",
+    ]
+
+    // MARK: Names
+
+    /// What was decided for a name's exact text (names repeat: each text is judged once).
+    private struct Decision {
+        var occurrence: NameOccurrence?
+        var finding: Finding?
+    }
+    private struct TextKey: Hashable {
+        let bytes: [UInt8]
+        let hash: UInt64
+        init(_ bytes: [UInt8]) { self.bytes = bytes; hash = Folding.wordHash(bytes) }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: TextKey, b: TextKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+    }
+    private var decisions: [TextKey: Decision] = [:]
+
+    private func name(_ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap) {
+        let bytes = TextKey(Array(buf[m.range]))
+        let col = column.column(m.range.lowerBound)
+        if let d = decisions[bytes] {
+            if var o = d.occurrence { o.line = line; o.column = col; o.range = m.range; names.append(o) }
+            if var f = d.finding { f.line = line; f.column = col; f.byteRange = m.range; findings.append(f) }
+        } else {
+            let namesBefore = names.count, findingsBefore = findings.count
+            judge(m, buf, line, column)
+            decisions[bytes] = Decision(occurrence: names.count > namesBefore ? names.last : nil,
+                                        finding: findings.count > findingsBefore ? findings.last : nil)
+        }
+        stutter(m, buf, words, line, column)
+    }
+
+    private func judge(_ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: ColumnMap) {
+        let found = String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self)
+        let glossary = matcher.glossary
+        let forms = m.forms.map { matcher.forms[$0] }
+        let conceptIndex = forms[0].concept
+        let concept = glossary.concepts[conceptIndex]
+        let key = Folding.keyBytes(found)
+        let comparableFound = NameStyle.comparable(found)
+        let isLao = m.words == 0
+        // The common case, decided before anything else: the text is exactly a stored form.
+        if options.style == nil, !forms.contains(where: \.forbidden), forms.contains(where: { $0.text == found }),
+           options.language == .french || isLao {
+            let vi = concept.preferred(.vi)
+            let viDerived = vi.map { Folding.keyBytes($0) == key && Self.looksVietnamese($0) && (concept.type == .person || concept.preferred(.fr).map { Folding.keyBytes($0) == key } == true) } ?? false
+            var styles: Set<NameStyle> = []
+            if viDerived {
+                let sf = matcher.styleForms(conceptIndex)
+                styles = Set(NameStyle.allCases.filter { sf.comparable[$0] == comparableFound })
+            }
+            names.append(NameOccurrence(line: line, column: column.column(m.range.lowerBound), range: m.range, found: found,
+                                        concept: conceptIndex, key: Folding.wordHash(key), comparable: comparableFound,
+                                        styles: viDerived ? styles : [], vietnamese: viDerived ? vi : nil))
+            return
+        }
+
+        // A forbidden form.
+        if let bad = forms.first(where: { $0.forbidden && $0.comparable == comparableFound }) {
+            let expected = concept.preferred(bad.language)
+            add(line, column, m.range, buf, .error, "forbidden-form", expected: expected, concept: concept.id,
+                message: "'\(found)' is a forbidden form of this name", fixable: expected != nil)
+            return
+        }
+
+        var accepted: [String] = []
+        var expected: String?
+        var unambiguous = true
+        var styles: Set<NameStyle> = []
+        var vietnamese: String?
+        switch (options.language, isLao) {
+        case (.lao, true), (_, true):
+            accepted = concept.terms[.lo].map { ($0.preferred.map { [$0] } ?? []) + $0.admitted } ?? []
+            expected = concept.preferred(.lo)
+        case (.vietnamese, false):
+            let vi = concept.terms[.vi].map { ($0.preferred.map { [$0] } ?? []) + $0.admitted } ?? []
+            accepted = vi.isEmpty ? forms.filter { !$0.forbidden }.map(\.text) : vi + forms.filter { !$0.forbidden && $0.language != .fr }.map(\.text)
+            expected = concept.preferred(.vi) ?? forms.first?.text
+        default:
+            let sameKey = forms.filter { !$0.forbidden }.map(\.text)
+            // A Vietnamese name in French text: a person, or a place or body whose French name is
+            // the Vietnamese one ("Diên Biên"), not an exonym ("Laos"/"Lào", "Hanoï"/"Hà Nội").
+            if let vi = concept.preferred(.vi), Folding.keyBytes(vi) == key, Self.looksVietnamese(vi),
+               concept.type == .person || concept.preferred(.fr).map({ Folding.keyBytes($0) == key }) == true {
+                vietnamese = vi
+                let styleForms = matcher.styleForms(conceptIndex)
+                styles = Set(NameStyle.allCases.filter { styleForms.comparable[$0] == comparableFound })
+                if let style = options.style {
+                    // The style's form, or a romanised form stored for the name (lo-Latn).
+                    accepted = [styleForms[style]!] + forms.filter { !$0.forbidden && $0.language == .loLatn }.map(\.text)
+                    expected = styleForms[style]!
+                } else {
+                    accepted = NameStyle.allCases.map { styleForms[$0]! } + sameKey
+                    expected = Self.closest(found, among: NameStyle.allCases.map { ($0, styleForms[$0]!) }).1
+                    unambiguous = false
+                }
+            } else {
+                accepted = sameKey
+                let preferredSameKey = forms.first { !$0.forbidden && concept.preferred($0.language) == $0.text }
+                expected = preferredSameKey?.text ?? sameKey.first
+                unambiguous = Set(sameKey.map(NameStyle.comparable)).count == 1
+            }
+        }
+        let col = column.column(m.range.lowerBound)
+        if accepted.contains(where: { NameStyle.comparable($0) == comparableFound }) || accepted.isEmpty {
+            names.append(NameOccurrence(line: line, column: col, range: m.range, found: found, concept: conceptIndex,
+                                        key: Folding.wordHash(key), comparable: comparableFound, styles: styles, vietnamese: vietnamese))
+        } else if let expected, NameStyle.comparable(expected) != comparableFound {
+            let rule = isLao ? "lao-name-spelling" : "name-diacritics"
+            let what = isLao ? "Lao spelling" : "diacritics"
+            add(line, column, m.range, buf, .error, rule, expected: expected, concept: concept.id,
+                message: "\(what) of a known name differ from the glossary", fixable: unambiguous)
+        }
+    }
+
+    /// A stuttered name: "Diên Biên Biên".
+    private func stutter(_ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int,
+                         _ column: ColumnMap) {
+        if m.words > 0, m.firstWord >= 0 {
+            let last = m.firstWord + m.words - 1
+            for n in [1, 2] where m.words >= n && last + n < words.count {
+                let tail = (0..<n).map { words[last - n + 1 + $0].1 }
+                let next = (0..<n).map { words[last + 1 + $0].1 }
+                let gap = buf[words[last].0.upperBound..<words[last + 1].0.lowerBound]
+                guard tail == next, gap.allSatisfy({ $0 == 0x20 }) else { continue }
+                let range = m.range.lowerBound..<words[last + n].0.upperBound
+                let found = String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self)
+                let conceptID = matcher.glossary.concepts[matcher.forms[m.forms[0]].concept].id
+                add(line, column, range, buf, .warning, "repeated-fragment", expected: found, concept: conceptID,
+                    message: "a word of the name is repeated", fixable: true)
+                break
+            }
+        }
+    }
+
+    /// Whether a name needs Vietnamese letters (so that styles apply to it).
+    static func looksVietnamese(_ s: String) -> Bool {
+        s.unicodeScalars.contains { Language.isVietnameseOnly($0.value) } || s != NameStyle.ascii(s)
+    }
+
+    static func closest(_ found: String, among options: [(NameStyle, String)]) -> (NameStyle, String) {
+        let f = Array(NameStyle.comparable(found))
+        return options.min { distance(f, Array(NameStyle.comparable($0.1))) < distance(f, Array(NameStyle.comparable($1.1))) }!
+    }
+
+    /// Characters that differ, position by position (names of one key have the same length in
+    /// folded letters, so this counts the diacritic differences).
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        zip(a, b).filter { $0 != $1 }.count + abs(a.count - b.count)
+    }
+
+    // MARK: Document level
+
+    /// The same name written two ways (other diacritics) in one document.
+    private func consistency() {
+        struct Group: Hashable { var concept: Int; var key: UInt64 }
+        var firstSeen: [Group: (NameOccurrence, String)] = [:]
+        for o in names {
+            let group = Group(concept: o.concept, key: o.key)
+            let form = o.comparable
+            guard let (first, firstForm) = firstSeen[group] else { firstSeen[group] = (o, form); continue }
+            if form != firstForm {
+                findings.append(Finding(file: file, line: o.line, column: o.column, severity: .warning, rule: "name-inconsistent",
+                                        found: o.found, expected: first.found, concept: matcher.glossary.concepts[o.concept].id,
+                                        message: "written '\(first.found)' at line \(first.line)", byteRange: o.range, fixable: false))
+                firstSeen[group] = (first, firstForm)
+            }
+        }
+    }
+
+    /// French text with names in different styles (press, full, ASCII) when no style was asked.
+    private func styleMix() {
+        guard options.language == .french, options.style == nil else { return }
+        let styled = names.filter { !$0.styles.isEmpty }
+        guard styled.count > 1 else { return }
+        var votes: [NameStyle: Int] = [:]
+        for o in styled { for s in o.styles { votes[s, default: 0] += 1 } }
+        let best = NameStyle.allCases.max { (votes[$0] ?? 0, -NameStyle.allCases.firstIndex(of: $0)!) < (votes[$1] ?? 0, -NameStyle.allCases.firstIndex(of: $1)!) }!
+        for o in styled where !o.styles.contains(best) {
+            findings.append(Finding(file: file, line: o.line, column: o.column, severity: .warning, rule: "name-style-mix",
+                                    found: o.found, expected: o.vietnamese.map { best.form(of: $0) },
+                                    concept: matcher.glossary.concepts[o.concept].id,
+                                    message: "names in this document are mostly in \(best.rawValue) style", byteRange: o.range, fixable: false))
+        }
+    }
+
+    // MARK: Tone placement
+
+    private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+
+    private func toneMarks(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap) {
+        for (range, _) in words where range.count >= 3 {
+            // Quick filter: a toned vowel among the last two letters, which fold to oa, oe or uy.
+            var end = range.upperBound
+            var last: UInt32 = 0, secondLast: UInt32 = 0, count = 0
+            var nonASCII = false
+            while count < 2, end > range.lowerBound {
+                var start = end - 1
+                while start > range.lowerBound, buf[start] & 0xC0 == 0x80 { start -= 1 }
+                var v = UInt32(buf[start])
+                if v >= 0x80 {
+                    nonASCII = true
+                    let len = end - start
+                    v &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07
+                    for k in (start + 1)..<end { v = (v << 6) | (UInt32(buf[k]) & 0x3F) }
+                }
+                end = start
+                if (0x0300...0x036F).contains(v) { continue }        // NFD mark: look at its base
+                if count == 0 { last = v } else { secondLast = v }
+                count += 1
+            }
+            guard nonASCII, count == 2, let b0 = Folding.baseLetter(secondLast), let b1 = Folding.baseLetter(last),
+                  (b0 == 0x6F && (b1 == 0x61 || b1 == 0x65)) || (b0 == 0x75 && b1 == 0x79) else { continue }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
+            let letters = word.decomposedStringWithCanonicalMapping.unicodeScalars.reduce(into: [(Unicode.Scalar, [UInt32])]()) { acc, s in
+                if (0x0300...0x036F).contains(s.value), !acc.isEmpty { acc[acc.count - 1].1.append(s.value) } else { acc.append((s, [])) }
+            }
+            guard letters.count >= 2 else { continue }
+            let a = letters[letters.count - 2], b = letters[letters.count - 1]
+            let pair = (String(a.0).lowercased(), String(b.0).lowercased())
+            let isPair = (pair.0 == "o" && (pair.1 == "a" || pair.1 == "e")) || (pair.0 == "u" && pair.1 == "y")
+            guard isPair, a.1.allSatisfy(Self.toneMarks.contains), b.1.allSatisfy(Self.toneMarks.contains) else { continue }
+            if pair.0 == "u", letters.count >= 3, String(letters[letters.count - 3].0).lowercased() == "q" { continue }  // quý: fixed
+            let toneA = a.1.contains(where: Self.toneMarks.contains), toneB = b.1.contains(where: Self.toneMarks.contains)
+            guard toneA != toneB else { continue }
+            tones.append(ToneOccurrence(line: line, column: column.column(range.lowerBound), range: range, word: word, old: toneA))
+        }
+    }
+
+    private func toneMinority() {
+        guard !tones.isEmpty else { return }
+        let old = tones.filter(\.old).count
+        let wantOld: Bool
+        switch options.toneStyle {
+        case .old: wantOld = true
+        case .new: wantOld = false
+        case .majority:
+            guard old != 0 && old != tones.count else { return }
+            wantOld = old * 2 >= tones.count
+        }
+        for t in tones where t.old != wantOld {
+            findings.append(Finding(file: file, line: t.line, column: t.column, severity: .info, rule: "tone-placement",
+                                    found: t.word, expected: Self.moveTone(t.word, toFirst: wantOld),
+                                    message: "tone mark placed in the \(t.old ? "old" : "new") style; this document uses the \(wantOld ? "old (hòa, thủy)" : "new (hoà, thuỷ)") style",
+                                    byteRange: t.range, fixable: true))
+        }
+    }
+
+    /// Moves the tone mark of a final oa/oe/uy to the first or second vowel.
+    static func moveTone(_ word: String, toFirst: Bool) -> String {
+        var letters = word.decomposedStringWithCanonicalMapping.unicodeScalars.reduce(into: [[Unicode.Scalar]]()) { acc, s in
+            if (0x0300...0x036F).contains(s.value), !acc.isEmpty { acc[acc.count - 1].append(s) } else { acc.append([s]) }
+        }
+        let n = letters.count
+        let from = toFirst ? n - 1 : n - 2, to = toFirst ? n - 2 : n - 1
+        let tone = letters[from].filter { toneMarks.contains($0.value) }
+        letters[from].removeAll { toneMarks.contains($0.value) }
+        letters[to] += tone
+        var out = String.UnicodeScalarView()
+        for l in letters { out.append(contentsOf: l) }
+        return String(out).precomposedStringWithCanonicalMapping
+    }
+
+    // MARK: Helpers
+
+    private func add(_ line: Int, _ column: ColumnMap, _ range: Range<Int>, _ buf: UnsafeBufferPointer<UInt8>, _ severity: Severity,
+                     _ rule: String, expected: String?, concept: String? = nil, message: String, fixable: Bool) {
+        let found = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
+        findings.append(Finding(file: file, line: line, column: column.column(range.lowerBound), severity: severity, rule: rule,
+                                found: found, expected: expected, concept: concept, message: message, byteRange: range, fixable: fixable))
+    }
+
+    private func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+}
+
+/// Byte offset → 1-based column in scalars, for one line.
+struct ColumnMap {
+    let buf: UnsafeBufferPointer<UInt8>
+    init(_ buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
+    func column(_ byte: Int) -> Int {
+        var n = 1
+        for i in 0..<min(byte, buf.count) where buf[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}

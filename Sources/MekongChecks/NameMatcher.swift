@@ -1,0 +1,186 @@
+import Foundation
+public import MekongGlossary
+import MekongText
+
+/// Finds every glossary name in a line of text, whatever its diacritics and case.
+///
+/// Names in Latin script are matched as sequences of folded words: every form of every concept
+/// is stored under the hashes of its word-sequence prefixes, and the text is read once, word by
+/// word (``Folding/forEachWord(in:_:)``), trying at each word to extend a name as long as some
+/// form continues. Each step is one hash lookup whatever the glossary's size. Lao names, which
+/// are not separated by spaces, are found by their first syllables and compared ignoring tone
+/// marks, so a wrongly toned name is still found.
+public final class NameMatcher: @unchecked Sendable {
+    /// One form of one concept.
+    public struct Form: Sendable {
+        public var concept: Int
+        public var language: TermLanguage
+        public var text: String
+        public var forbidden: Bool
+        var key: [UInt8]
+        /// ``NameStyle/comparable(_:)`` of the text, computed once.
+        var comparable: String
+    }
+
+    /// A name found in a line.
+    public struct Match: Sendable {
+        /// Byte range in the line.
+        public var range: Range<Int>
+        /// Forms whose folded key equals the text's (the same concept may appear several times).
+        public var forms: [Int]
+        /// Number of words covered (0 for Lao).
+        public var words: Int
+        /// Index of the first word (Latin script).
+        public var firstWord: Int
+    }
+
+    public let glossary: Glossary
+    /// A concept's Vietnamese name in each style, with its comparable form.
+    public struct StyleForms: Sendable {
+        public var forms: [NameStyle: String]
+        var comparable: [NameStyle: String]
+        public subscript(style: NameStyle) -> String? { forms[style] }
+    }
+    private var styleCache: [Int: StyleForms] = [:]
+    private let styleLock = NSLock()
+
+    /// The full, press and ASCII forms of a concept's Vietnamese name (computed once).
+    public func styleForms(_ concept: Int) -> StyleForms {
+        styleLock.lock()
+        defer { styleLock.unlock() }
+        if let cached = styleCache[concept] { return cached }
+        let vi = glossary.concepts[concept].preferred(.vi) ?? ""
+        var forms = StyleForms(forms: [:], comparable: [:])
+        for style in NameStyle.allCases {
+            let f = style.form(of: vi)
+            forms.forms[style] = f
+            forms.comparable[style] = NameStyle.comparable(f)
+        }
+        styleCache[concept] = forms
+        return forms
+    }
+    public private(set) var forms: [Form] = []
+    private struct Node { var terminal: [Int32] = []; var isPrefix = false }
+    private var nodes: [UInt64: Node] = [:]
+    private var maxWords = 0
+    /// Lao forms by their first scalar (3 UTF-8 bytes), compared without tone marks.
+    private var laoByFirst: [UInt32: [Int32]] = [:]
+    private var laoToneless: [[UInt8]] = []
+
+    public init(_ glossary: Glossary) {
+        self.glossary = glossary
+        for (ci, c) in glossary.concepts.enumerated() {
+            for (lang, terms) in c.terms {
+                for form in terms.all {
+                    let index = forms.count
+                    let key = Folding.keyBytes(form)
+                    forms.append(Form(concept: ci, language: lang, text: form, forbidden: terms.forbidden.contains(form), key: key,
+                                      comparable: NameStyle.comparable(form)))
+                    laoToneless.append([])
+                    if lang == .lo {
+                        let toneless = Array(Folding.laoWithoutToneMarks(form).utf8)
+                        laoToneless[index] = toneless
+                        if toneless.count >= 3 { laoByFirst[Self.first(toneless[...]), default: []].append(Int32(index)) }
+                        continue
+                    }
+                    let words = key.split(separator: 0x20).map { Folding.wordHash($0) }
+                    guard !words.isEmpty else { continue }
+                    maxWords = max(maxWords, words.count)
+                    var h = Folding.hashSeed
+                    for (k, w) in words.enumerated() {
+                        h = Folding.combine(h, w)
+                        if k == words.count - 1 { nodes[h, default: Node()].terminal.append(Int32(index)) } else { nodes[h, default: Node()].isPrefix = true }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The names in `line` (valid UTF-8), longest first, not overlapping, in order.
+    public func matches(in line: UnsafeBufferPointer<UInt8>) -> [Match] {
+        matches(in: line, words: words(in: line))
+    }
+
+    /// The same, with the line's words already computed.
+    public func matches(in line: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)]) -> [Match] {
+        var out: [Match] = []
+        var i = 0
+        while i < words.count {
+            var h = Folding.hashSeed
+            var best: (Int, [Int32])?
+            var k = 0
+            while k < maxWords, i + k < words.count {
+                h = Folding.combine(h, words[i + k].1)
+                guard let node = nodes[h] else { break }
+                if !node.terminal.isEmpty { best = (k + 1, node.terminal) }
+                if !node.isPrefix { break }
+                k += 1
+            }
+            if let (count, terminal) = best {
+                let range = words[i].0.lowerBound..<words[i + count - 1].0.upperBound
+                // Verify (a hash collision would otherwise be a false name).
+                let key = Folding.keyBytes(utf8: UnsafeBufferPointer(rebasing: line[range]))
+                let verified = terminal.map(Int.init).filter { forms[$0].key == key }
+                if !verified.isEmpty {
+                    out.append(Match(range: range, forms: verified, words: count, firstWord: i))
+                    i += count
+                    continue
+                }
+            }
+            i += 1
+        }
+        out += laoMatches(in: line)
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Word ranges and hashes of a line (for the repeated-fragment check).
+    public func words(in line: UnsafeBufferPointer<UInt8>) -> [(Range<Int>, UInt64)] {
+        var words: [(Range<Int>, UInt64)] = []
+        Folding.forEachWord(in: line) { words.append(($0, $1)) }
+        return words
+    }
+
+    private static func first(_ b: ArraySlice<UInt8>) -> UInt32 {
+        let s = b.startIndex
+        return UInt32(b[s]) << 16 | UInt32(b[s + 1]) << 8 | UInt32(b[s + 2])
+    }
+
+    private func laoMatches(in line: UnsafeBufferPointer<UInt8>) -> [Match] {
+        guard !laoByFirst.isEmpty else { return [] }
+        var out: [Match] = []
+        var i = 0
+        let n = line.count
+        while i + 2 < n {
+            guard line[i] == 0xE0, line[i + 1] == 0xBA || line[i + 1] == 0xBB,
+                  let candidates = laoByFirst[UInt32(line[i]) << 16 | UInt32(line[i + 1]) << 8 | UInt32(line[i + 2])] else { i += 1; continue }
+            var best: (Int, [Int])?
+            for c in candidates {
+                if let end = Self.tonelessPrefixEnd(line, from: i, toneless: laoToneless[Int(c)]) {
+                    if best == nil || end > best!.0 { best = (end, [Int(c)]) } else if end == best!.0 { best!.1.append(Int(c)) }
+                }
+            }
+            if let (end, found) = best {
+                out.append(Match(range: i..<end, forms: found, words: 0, firstWord: -1))
+                i = end
+            } else {
+                i += 3
+            }
+        }
+        return out
+    }
+
+    /// Where `toneless` ends if the text at `start` equals it once Lao tone marks are skipped
+    /// (tone marks right after the last scalar belong to the match).
+    private static func tonelessPrefixEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int, toneless: [UInt8]) -> Int? {
+        var i = start, j = 0
+        let n = line.count
+        @inline(__always) func isTone(_ k: Int) -> Bool { k + 2 < n && line[k] == 0xE0 && line[k + 1] == 0xBB && (0x88...0x8B).contains(line[k + 2]) }
+        while j < toneless.count {
+            if isTone(i) { i += 3; continue }
+            guard i < n, line[i] == toneless[j] else { return nil }
+            i += 1; j += 1
+        }
+        while isTone(i) { i += 3 }
+        return i
+    }
+}
