@@ -308,7 +308,8 @@ public final class DocumentChecker {
     private func consistency() {
         struct Group: Hashable { var concept: Int; var key: UInt64 }
         var firstSeen: [Group: (NameOccurrence, String)] = [:]
-        for o in names {
+        // Vietnamese names in recognised styles are the style-mix rule's business.
+        for o in names where o.styles.isEmpty || options.style != nil {
             let group = Group(concept: o.concept, key: o.key)
             let form = o.comparable
             guard let (first, firstForm) = firstSeen[group] else { firstSeen[group] = (o, form); continue }

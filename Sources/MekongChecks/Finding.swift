@@ -50,7 +50,6 @@ public struct Finding: Hashable, Sendable {
         if let expected { s += ", expected \"\(expected)\"" }
         s += " [\(rule)]"
         if let concept { s += " (\(concept))" }
-        s += " \(message)"
         return s
     }
 }
