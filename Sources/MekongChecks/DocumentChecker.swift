@@ -276,6 +276,11 @@ public final class DocumentChecker {
                 let next = (0..<n).map { words[last + 1 + $0].1 }
                 let gap = buf[words[last].0.upperBound..<words[last + 1].0.lowerBound]
                 guard tail == next, gap.allSatisfy({ $0 == 0x20 }) else { continue }
+                // Same letters and diacritics (Vietnamese "Lâm làm" folds alike but is no stutter).
+                func text(_ w: Int) -> String {
+                    NameStyle.comparable(String(decoding: UnsafeBufferPointer(rebasing: buf[words[w].0]), as: UTF8.self))
+                }
+                guard (0..<n).allSatisfy({ text(last - n + 1 + $0) == text(last + 1 + $0) }) else { continue }
                 let range = m.range.lowerBound..<words[last + n].0.upperBound
                 let found = String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self)
                 let conceptID = matcher.glossary.concepts[matcher.forms[m.forms[0]].concept].id

@@ -88,11 +88,14 @@ public enum NameStyle: String, Sendable, CaseIterable, Codable {
         for u in source.unicodeScalars {
             let v = u.value
             if v == 0x20 || v == 0x2D || v == 0xA0 || v == 0x202F || v == 0x09 { space = !out.isEmpty; continue }
+            if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF || v == 0xAD { continue }   // invisible: own rule
             if space { out.append(" "); space = false }
             if v < 0x80 {
                 out.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 0x20)! : u)
             } else if v == 0x2019 {
                 out.append("'")
+            } else if v == 0x00D0 || v == 0x0189 || v == 0x00F0 || v == 0x0256 {
+                out.append("đ")                    // look-alikes of Đ/đ: their own rule reports them
             } else if u.properties.changesWhenLowercased {
                 out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
             } else {
