@@ -44,10 +44,16 @@ extension Mekong {
                 let matcher = NameMatcher(try glossary.store.load())
                 var all: [Finding] = []
                 for path in try InputFiles.expand(inputs) {
-                    let (findings, language) = try check(path, matcher)
+                    var (findings, _) = try check(path, matcher)
+                    if fix {
+                        // Fixes can overlap (a look-alike inside a stuttered name): apply what does
+                        // not overlap, check again, until nothing more can be fixed.
+                        for _ in 0..<5 {
+                            guard try Fixer.apply(findings, to: path) > 0 else { break }
+                            findings = try check(path, matcher).0
+                        }
+                    }
                     all += findings
-                    if fix { try Fixer.apply(findings, to: path) }
-                    _ = language
                 }
                 errors = all.contains { $0.severity == .error }
                 switch format {
@@ -97,9 +103,11 @@ extension Mekong {
 /// Applies fixable findings to a file: one pass per file, replacements right to left within a
 /// line, written atomically.
 enum Fixer {
-    static func apply(_ findings: [Finding], to path: String) throws {
+    /// Returns how many fixes were applied.
+    @discardableResult
+    static func apply(_ findings: [Finding], to path: String) throws -> Int {
         let fixes = findings.filter { $0.fixable && $0.expected != nil }
-        guard !fixes.isEmpty, path != "-", let data = FileManager.default.contents(atPath: path) else { return }
+        guard !fixes.isEmpty, path != "-", let data = FileManager.default.contents(atPath: path) else { return 0 }
         var bytes = [UInt8](data)
         var bom: [UInt8] = []
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bom = Array(bytes[0..<3]); bytes.removeFirst(3) }
@@ -121,5 +129,6 @@ enum Fixer {
         let out = bom + Array(lines.joined(separator: [0x0A]))
         try AtomicFile.write(Data(out), to: path)
         for c in changed.sorted() { print(c) }
+        return changed.count
     }
 }
