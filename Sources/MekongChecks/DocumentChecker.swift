@@ -31,6 +31,7 @@ public final class DocumentChecker {
     public let options: CheckOptions
     private let matcher: NameMatcher
     private var findings: [Finding] = []
+    private var wordBuffer: [(Range<Int>, UInt64)] = []
 
     private struct NameOccurrence {
         var line: Int; var column: Int; var range: Range<Int>; var found: String
@@ -51,7 +52,8 @@ public final class DocumentChecker {
         bytes.withUnsafeBufferPointer { buf in
             let column = ColumnMap(buf)
             hygiene(buf, number, column)
-            let words = matcher.words(in: buf)
+            matcher.words(in: buf, into: &wordBuffer)
+            let words = wordBuffer
             for m in matcher.matches(in: buf, words: words) { name(m, buf, words, number, column) }
             toneMarks(buf, words, number, column)
         }

@@ -129,15 +129,22 @@ public final class NameMatcher: @unchecked Sendable {
             }
             i += 1
         }
-        out += laoMatches(in: line)
-        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let lao = laoMatches(in: line)
+        if lao.isEmpty { return out }
+        return (out + lao).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Word ranges and hashes of a line (for the repeated-fragment check).
     public func words(in line: UnsafeBufferPointer<UInt8>) -> [(Range<Int>, UInt64)] {
         var words: [(Range<Int>, UInt64)] = []
-        Folding.forEachWord(in: line) { words.append(($0, $1)) }
+        self.words(in: line, into: &words)
         return words
+    }
+
+    /// The same into a reused buffer.
+    public func words(in line: UnsafeBufferPointer<UInt8>, into words: inout [(Range<Int>, UInt64)]) {
+        words.removeAll(keepingCapacity: true)
+        Folding.forEachWord(in: line) { words.append(($0, $1)) }
     }
 
     private static func first(_ b: ArraySlice<UInt8>) -> UInt32 {
@@ -146,7 +153,7 @@ public final class NameMatcher: @unchecked Sendable {
     }
 
     private func laoMatches(in line: UnsafeBufferPointer<UInt8>) -> [Match] {
-        guard !laoByFirst.isEmpty else { return [] }
+        guard !laoByFirst.isEmpty, line.contains(0xE0) else { return [] }
         var out: [Match] = []
         var i = 0
         let n = line.count
