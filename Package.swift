@@ -31,6 +31,12 @@ let package = Package(
         .target(name: "MekongText", swiftSettings: swiftSettings),
         .target(name: "MekongXML", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "MekongGlossary", dependencies: ["MekongText", "MekongXML"], swiftSettings: swiftSettings),
+        .target(
+            name: "MekongExchange",
+            dependencies: ["MekongText", "MekongXML", "MekongGlossary", "MekongChecks", "MekongSegmentation"],
+            resources: [.copy("Resources/schemas")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "MekongChecks", dependencies: ["MekongText", "MekongGlossary"], swiftSettings: swiftSettings),
         .target(
             name: "MekongSegmentation",
@@ -43,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "mekong",
             dependencies: [
-                "MekongText", "MekongSegmentation", "MekongGlossary", "MekongChecks",
+                "MekongText", "MekongSegmentation", "MekongGlossary", "MekongChecks", "MekongExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,6 +74,11 @@ let package = Package(
             name: "MekongChecksTests",
             dependencies: ["MekongChecks", "MekongGlossary", "MekongText"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MekongExchangeTests",
+            dependencies: ["MekongExchange", "MekongXML", "MekongGlossary", "MekongChecks", "MekongSegmentation", "MekongText"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

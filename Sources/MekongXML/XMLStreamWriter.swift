@@ -49,6 +49,17 @@ public final class XMLStreamWriter {
         xmlTextWriterSetIndentString(writer, "  ")
     }
 
+    /// Turns indentation on or off from here on: off inside mixed content such as XLIFF's
+    /// `<source>`, where added white space would change the text.
+    public func setIndent(_ on: Bool) {
+        xmlTextWriterSetIndent(writer, on ? 1 : 0)
+    }
+
+    /// Writes a raw newline (between elements written without indentation).
+    public func newline() throws {
+        try check(xmlTextWriterWriteRaw(writer, "\n"), "write newline")
+    }
+
     public func startDocument() throws {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
     }

@@ -1,0 +1,80 @@
+import Foundation
+public import MekongChecks
+public import MekongGlossary
+public import MekongSegmentation
+import MekongText
+
+/// An article as translators receive it: paragraphs (units) of sentences (segments), each with
+/// the glossary terms found in it.
+public struct HandoffArticle: Sendable, Equatable {
+    public var id: String
+    /// The source file's name, e.g. `000_ac40248b14b1adc8.txt`.
+    public var original: String
+    public var date: String?
+    public var sourceLanguage: String
+    public var units: [HandoffUnit]
+
+    public init(id: String, original: String, date: String?, sourceLanguage: String, units: [HandoffUnit]) {
+        self.id = id
+        self.original = original
+        self.date = date
+        self.sourceLanguage = sourceLanguage
+        self.units = units
+    }
+}
+
+public struct HandoffUnit: Sendable, Equatable {
+    /// `article-pN`.
+    public var id: String
+    public var kind: SegmentKind
+    public var segments: [HandoffSegment]
+
+    public var translate: Bool { kind.isTranslatable }
+}
+
+public struct HandoffSegment: Sendable, Equatable {
+    /// `article-pN-sM`, as `mekong segment` gives it.
+    public var id: String
+    public var source: String
+    public var target: String?
+    /// Glossary terms in the source, in order, not overlapping.
+    public var terms: [TermHit]
+}
+
+/// A glossary term found in a segment.
+public struct TermHit: Sendable, Equatable {
+    /// Range of the term in the segment's source, in UTF-8 bytes.
+    public var range: Range<Int>
+    public var conceptID: String
+    /// The term as the source writes it.
+    public var text: String
+    /// The concept's preferred form in the target language, if the glossary has one.
+    public var translation: String?
+}
+
+extension HandoffArticle {
+    /// Groups segments (as ``ArticleSegmenter`` emits them) into units and finds the glossary
+    /// terms of each segment with `matcher`, giving their `target`-language forms.
+    public static func build(id: String, original: String, segments: [Segment], matcher: NameMatcher,
+                             target: TermLanguage) -> HandoffArticle {
+        var units: [HandoffUnit] = []
+        for s in segments {
+            if units.last?.id != "\(s.article)-p\(s.paragraph)" {
+                units.append(HandoffUnit(id: "\(s.article)-p\(s.paragraph)", kind: s.kind, segments: []))
+            }
+            var terms: [TermHit] = []
+            var text = s.text
+            text.withUTF8 { buf in
+                for m in matcher.matches(in: buf) {
+                    let concept = matcher.glossary.concepts[matcher.forms[m.forms[0]].concept]
+                    terms.append(TermHit(range: m.range, conceptID: concept.id,
+                                         text: String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self),
+                                         translation: concept.preferred(target)))
+                }
+            }
+            units[units.count - 1].segments.append(HandoffSegment(id: s.id, source: s.text, target: nil, terms: terms))
+        }
+        return HandoffArticle(id: id, original: original, date: segments.first?.date,
+                              sourceLanguage: segments.first?.language.tag ?? "fr", units: units)
+    }
+}

@@ -1,0 +1,82 @@
+public import Foundation
+public import MekongGlossary
+import MekongXML
+
+/// Writes TMX 1.4b translation memories.
+///
+/// The header carries every attribute the DTD requires (creationtool, creationtoolversion,
+/// segtype, o-tmf, adminlang, srclang, datatype); `creationdate` comes from
+/// `SOURCE_DATE_EPOCH` when it is set, and is left out otherwise, so that the same input gives
+/// the same bytes. One language pair per file by default: OmegaT takes any other language of a
+/// unit as the translation when the target is missing.
+public enum TMXWriter {
+    public struct Unit: Sendable {
+        public var id: String?
+        public var variants: [(language: String, text: String)]
+        public var note: String?
+        public init(id: String?, variants: [(language: String, text: String)], note: String? = nil) {
+            self.id = id
+            self.variants = variants
+            self.note = note
+        }
+    }
+
+    /// The glossary's term pairs: every source form (preferred and admitted) with the
+    /// target's preferred form, one `<tu>` each, `tuid` = concept id (+ `-N` for variants).
+    public static func termUnits(_ glossary: Glossary, source: TermLanguage, target: TermLanguage) -> [Unit] {
+        var units: [Unit] = []
+        for c in glossary.concepts {
+            guard let t = c.preferred(target), let s = c.terms[source] else { continue }
+            let forms = (s.preferred.map { [$0] } ?? []) + s.admitted
+            for (k, f) in forms.enumerated() {
+                units.append(Unit(id: k == 0 ? c.id : "\(c.id)-\(k + 1)", variants: [(source.tag, f), (target.tag, t)],
+                                  note: c.status == .proposed ? "proposed: \(c.note)" : nil))
+            }
+        }
+        return units
+    }
+
+    /// The TMX bytes.
+    public static func bytes(_ units: [Unit], sourceLanguage: String, segtype: String = "phrase",
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [UInt8] {
+        let w = try XMLStreamWriter(indent: false)
+        try w.startDocument()
+        try w.doctype("tmx", systemID: "tmx14.dtd")
+        try w.newline()
+        w.setIndent(true)
+        try w.startElement("tmx")
+        try w.attribute("version", "1.4")
+        try w.startElement("header")
+        try w.attribute("creationtool", "Mekong")
+        try w.attribute("creationtoolversion", "0.1.0")
+        try w.attribute("segtype", segtype)
+        try w.attribute("o-tmf", "Mekong")
+        try w.attribute("adminlang", "en")
+        try w.attribute("srclang", sourceLanguage)
+        try w.attribute("datatype", "plaintext")
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+            try w.attribute("creationdate", f.string(from: Date(timeIntervalSince1970: epoch)))
+        }
+        try w.endElement()
+        try w.startElement("body")
+        for u in units {
+            try w.startElement("tu")
+            if let id = u.id { try w.attribute("tuid", id) }
+            if let note = u.note { try w.element("note", note) }
+            for v in u.variants {
+                try w.startElement("tuv")
+                try w.attribute("xml:lang", v.language)
+                try w.element("seg", v.text)
+                try w.endElement()
+            }
+            try w.endElement()
+        }
+        try w.endElement()
+        try w.endElement()
+        return try w.finish()
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import MekongXML
+
+/// Reads XLIFF 1.2 and 2.x as CAT tools write them back: units and segments with their source
+/// and target text. Inline codes are kept as text: `<mrk>`/`<g>`/`<pc>` contribute their
+/// content, `<x/>`, `<ph/>` and friends become `{id}` placeholders, so nothing is silently
+/// dropped.
+public enum XLIFFReader {
+    public struct Segment: Sendable, Equatable {
+        public var id: String
+        public var source: String
+        public var target: String?
+        /// `state` of the segment (2.x) or target (1.2).
+        public var state: String?
+        public var translate: Bool
+    }
+
+    public static func read(path: String) throws -> (source: String?, target: String?, segments: [Segment]) {
+        let reader = try XMLStreamReader(path: path)
+        var segments: [Segment] = []
+        var srcLang: String?, trgLang: String?
+        var current: Segment?
+        var field: String?            // "source" or "target"
+        var depth = 0                 // inline depth inside source/target
+        var noTranslate: [Bool] = []  // translate="no" of enclosing unit/group
+        var segIDCounter = 0
+        var unitID = ""
+        while let event = try reader.next() {
+            switch event {
+            case .startElement(let qname, _, let attrs, let empty):
+                let name = qname.split(separator: ":").last.map(String.init) ?? qname
+                let attr: (String) -> String? = { k in attrs.first { $0.name == k }?.value }
+                if field != nil {
+                    depth += 1
+                    if empty, ["x", "bx", "ex", "ph", "sc", "ec", "it", "cp"].contains(name) {
+                        let text = name == "cp" ? (attr("hex").flatMap { UInt32($0, radix: 16) }.flatMap(Unicode.Scalar.init).map(String.init) ?? "") : "{\(attr("id") ?? name)}"
+                        append(text, to: field!, &current)
+                    }
+                    continue
+                }
+                switch name {
+                case "xliff":
+                    srcLang = attr("srcLang"); trgLang = attr("trgLang")
+                case "file":
+                    srcLang = srcLang ?? attr("source-language"); trgLang = trgLang ?? attr("target-language")
+                case "unit", "group":
+                    noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
+                    if name == "unit" { unitID = attr("id") ?? ""; segIDCounter = 0 }
+                case "trans-unit":
+                    noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
+                    current = Segment(id: attr("id") ?? "", source: "", target: nil, state: nil, translate: !(noTranslate.last ?? false))
+                case "segment":
+                    segIDCounter += 1
+                    current = Segment(id: attr("id") ?? "\(unitID)-\(segIDCounter)", source: "", target: nil, state: attr("state"),
+                                      translate: !(noTranslate.last ?? false))
+                case "source":
+                    field = "source"; depth = 0
+                case "target":
+                    field = "target"; depth = 0
+                    if current?.target == nil { current?.target = "" }
+                    if let s = attr("state") { current?.state = s }
+                default: break
+                }
+            case .text(let t):
+                guard let f = field else { continue }
+                append(t, to: f, &current)
+            case .endElement(let qname):
+                let name = qname.split(separator: ":").last.map(String.init) ?? qname
+                if field != nil {
+                    if depth > 0 { depth -= 1; continue }
+                    if name == "source" || name == "target" { field = nil }
+                    continue
+                }
+                switch name {
+                case "segment":
+                    if let c = current { segments.append(c) }
+                    current = nil
+                case "trans-unit":
+                    if let c = current { segments.append(c) }
+                    current = nil
+                    noTranslate.removeLast()
+                case "unit", "group":
+                    if !noTranslate.isEmpty { noTranslate.removeLast() }
+                default: break
+                }
+            }
+        }
+        return (srcLang, trgLang, segments)
+    }
+
+    private static func append(_ text: String, to field: String, _ segment: inout Segment?) {
+        guard var s = segment else { return }
+        if field == "source" { s.source += text } else { s.target = (s.target ?? "") + text }
+        segment = s
+    }
+}

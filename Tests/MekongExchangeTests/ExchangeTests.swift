@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import MekongExchange
+import MekongChecks
+import MekongGlossary
+import MekongSegmentation
+import MekongText
+import MekongXML
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+
+func temporaryFile(_ name: String, _ bytes: [UInt8]) -> String {
+    let dir = NSTemporaryDirectory() + "mekong-exchange-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
+    return dir + "/" + name
+}
+
+/// The seed articles as hand-off documents.
+func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
+    let matcher = NameMatcher(try GlossaryStore(directory: repository + "/glossary").load())
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: repository + "/seeds").filter { $0.hasSuffix(".txt") }.sorted()
+    return try seeds.map { name in
+        var segments: [Segment] = []
+        let id = (name as NSString).deletingPathExtension
+        try ArticleSegmenter().segment(try LineReader(path: repository + "/seeds/" + name), article: id) { segments.append($0) }
+        return HandoffArticle.build(id: id, original: name, segments: segments, matcher: matcher, target: target)
+    }
+}
+
+@Suite struct XLIFFTests {
+    @Test(arguments: XLIFFWriter.Version.allCases)
+    func everySeedArticleValidatesAndReadsBack(version: XLIFFWriter.Version) throws {
+        for article in try seedArticles(target: .vi) {
+            let path = temporaryFile("\(article.id).xlf", try XLIFFWriter.bytes(article, target: "vi", version: version))
+            let (format, errors) = try Schemas.validate(file: path)
+            #expect(format == (version == .v12 ? .xliff12 : .xliff2))
+            #expect(errors.map(\.description) == [], "\(article.id) \(version)")
+            // Read back: the same segments, ids and text (terms are inline markup around the text).
+            let (src, trg, segments) = try XLIFFReader.read(path: path)
+            #expect(src == "fr")
+            #expect(trg == "vi")
+            let expected = article.units.flatMap { u in u.segments.map { ($0.id, $0.source, u.translate) } }
+            #expect(segments.map(\.id) == expected.map(\.0))
+            #expect(segments.map(\.source) == expected.map(\.1))
+            #expect(segments.map(\.translate) == expected.map(\.2))
+            if version == .v12 {
+                #expect(segments.allSatisfy { $0.target == $0.source && $0.state == "needs-translation" })
+            }
+        }
+    }
+
+    @Test func glossaryTermsAreMarkedAndExplained() throws {
+        let article = try #require(try seedArticles(target: .vi).first { $0.id == "001_484350ca943d9f8b" })
+        let xml = String(decoding: try XLIFFWriter.bytes(article, target: "vi", version: .v21), as: UTF8.self)
+        #expect(xml.contains(#"<mrk id="m-001_484350ca943d9f8b-p1-s1-1" type="term">Diên Biên</mrk>"#))
+        #expect(xml.contains(##"<gls:glossEntry id="g-001_484350ca943d9f8b-p1-s1-1" ref="#m-001_484350ca943d9f8b-p1-s1-1">"##))
+        #expect(xml.contains(#"<gls:translation id="g-001_484350ca943d9f8b-p1-s1-1-t" source="mekong:dien-bien">Điện Biên</gls:translation>"#))
+        #expect(xml.contains(#"<note category="date">2025-04</note>"#))
+        let lao = try #require(try seedArticles(target: .lo).first { $0.id == "000_ac40248b14b1adc8" })
+        let loXML = String(decoding: try XLIFFWriter.bytes(lao, target: "lo", version: .v21), as: UTF8.self)
+        #expect(loXML.contains("ຫຼວງພະບາງ"))
+        #expect(loXML.contains(#"<unit id="000_ac40248b14b1adc8-p3" translate="no">"#))
+    }
+
+    @Test func translatableOnlyLeavesTheRestOut() throws {
+        let article = try #require(try seedArticles(target: .vi).last)
+        let all = try XLIFFWriter.bytes(article, target: "vi", version: .v21)
+        let only = try XLIFFWriter.bytes(article, target: "vi", version: .v21, options: .init(translatableOnly: true))
+        #expect(String(decoding: all, as: UTF8.self).contains("translate=\"no\""))
+        #expect(!String(decoding: only, as: UTF8.self).contains("translate=\"no\""))
+    }
+
+    /// A file written back by a CAT tool: targets filled, states changed, inline codes.
+    @Test func readsTranslatedFilesWithInlineCodes() throws {
+        let x2 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr" trgLang="vi">
+             <file id="f1"><unit id="u1">
+              <originalData><data id="d1">&lt;b&gt;</data></originalData>
+              <segment id="s1" state="translated">
+               <source>Le <pc id="1">Premier ministre</pc> est à <ph id="2" dataRef="d1"/>Hanoï.</source>
+               <target>Thủ <pc id="1">tướng</pc> ở <ph id="2" dataRef="d1"/>Hà Nội.</target>
+              </segment>
+              <segment id="s2"><source>Non traduit.</source></segment>
+             </unit></file>
+            </xliff>
+            """
+        let path2 = temporaryFile("t.xlf", Array(x2.utf8))
+        #expect(try Schemas.validate(file: path2).1.isEmpty)
+        let r2 = try XLIFFReader.read(path: path2)
+        #expect(r2.segments.map(\.target) == ["Thủ tướng ở {2}Hà Nội.", nil])
+        #expect(r2.segments.map(\.source) == ["Le Premier ministre est à {2}Hanoï.", "Non traduit."])
+        #expect(r2.segments.first?.state == "translated")
+        let x12 = """
+            <?xml version="1.0"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+             <file original="a.txt" source-language="fr" target-language="vi" datatype="plaintext"><body>
+              <trans-unit id="a-p1-s1"><source>Le <g id="1">Laos</g> et <x id="2"/>le Vietnam.</source>
+               <target state="translated">Lào <g id="1">và</g> <x id="2"/>Việt Nam.</target></trans-unit>
+             </body></file>
+            </xliff>
+            """
+        let path12 = temporaryFile("t12.xlf", Array(x12.utf8))
+        #expect(try Schemas.validate(file: path12).1.isEmpty)
+        let r12 = try XLIFFReader.read(path: path12)
+        #expect(r12.segments.first?.target == "Lào và {2}Việt Nam.")
+        #expect(r12.segments.first?.state == "translated")
+    }
+}
+
+@Suite struct TMXTests {
+    @Test func glossaryTermPairsValidateAgainstTheDTD() throws {
+        let glossary = try GlossaryStore(directory: repository + "/glossary").load()
+        let units = TMXWriter.termUnits(glossary, source: .fr, target: .vi)
+        #expect(units.count > 50)
+        let bytes = try TMXWriter.bytes(units, sourceLanguage: "fr", environment: [:])
+        let path = temporaryFile("g.tmx", bytes)
+        #expect(try Schemas.validate(file: path).1.isEmpty)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#"<header creationtool="Mekong" creationtoolversion="0.1.0" segtype="phrase" o-tmf="Mekong" adminlang="en" srclang="fr" datatype="plaintext"/>"#))
+        #expect(!text.contains("creationdate"))
+        #expect(text.contains("<seg>Điện Biên</seg>"))
+        let dated = String(decoding: try TMXWriter.bytes(units, sourceLanguage: "fr", environment: ["SOURCE_DATE_EPOCH": "1767225600"]), as: UTF8.self)
+        #expect(dated.contains(#"creationdate="20260101T000000Z""#))
+    }
+
+    @Test func forbiddenXMLCharactersAreRefusedNotWrittenBroken() {
+        #expect(throws: XMLError.self) {
+            try TMXWriter.bytes([TMXWriter.Unit(id: "a", variants: [("fr", "bad \u{0B}"), ("vi", "x")])], sourceLanguage: "fr")
+        }
+    }
+}
+
+@Suite struct HostileInputTests {
+    @Test func billionLaughsIsRefusedQuickly() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY a0 \"lol\">\n"
+        for i in 1...10 { xml += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">\n" }
+        xml += "]>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>&a10;</source></trans-unit></body></file></xliff>"
+        let path = temporaryFile("lol.xlf", Array(xml.utf8))
+        let start = ContinuousClock.now
+        let result = try? XLIFFReader.read(path: path)
+        #expect((result?.segments.first?.source.count ?? 0) < 1000)
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func externalEntitiesAndNetworkDTDsAreNotLoaded() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE xliff SYSTEM "http://example.invalid/xliff.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <xliff version="1.2"><file><body><trans-unit id="1"><source>a&x;b</source></trans-unit></body></file></xliff>
+            """
+        let r = try XLIFFReader.read(path: temporaryFile("x.xlf", Array(xml.utf8)))
+        #expect(r.segments.first?.source == "ab")
+    }
+
+    @Test func truncatedAndNonUTF8FilesAreErrorsWithALine() throws {
+        let truncated = temporaryFile("t.xlf", Array("<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>abc".utf8))
+        #expect(throws: XMLError.self) { try XLIFFReader.read(path: truncated) }
+        let latin1 = temporaryFile("l.xlf", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>caf".utf8) + [0xE9] + Array("</source></trans-unit></body></file></xliff>".utf8))
+        do {
+            _ = try XLIFFReader.read(path: latin1)
+            Issue.record("non-UTF-8 accepted")
+        } catch let e as XMLError {
+            #expect(e.line == 2)
+        }
+    }
+}
+
+@Suite struct HugeInputTests {
+    /// libxml2 refuses a text node over 10 MB unless XML_PARSE_HUGE is set, which Mekong never
+    /// sets: a giant node is an error, not a swapping machine.
+    @Test func aHugeTextNodeIsRefused() throws {
+        var bytes = Array("<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>".utf8)
+        bytes += [UInt8](repeating: 0x61, count: 12_000_000)
+        bytes += Array("</source></trans-unit></body></file></xliff>".utf8)
+        let path = temporaryFile("huge.xlf", bytes)
+        #expect(throws: XMLError.self) { try XLIFFReader.read(path: path) }
+    }
+}
