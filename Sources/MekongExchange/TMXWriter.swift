@@ -1,5 +1,6 @@
 public import Foundation
 public import MekongGlossary
+import MekongText
 import MekongXML
 
 /// Writes TMX 1.4b translation memories.
@@ -40,6 +41,28 @@ public enum TMXWriter {
     public static func bytes(_ units: [Unit], sourceLanguage: String, segtype: String = "phrase",
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [UInt8] {
         let w = try XMLStreamWriter(indent: false)
+        try write(units, sourceLanguage: sourceLanguage, segtype: segtype, environment: environment, to: w)
+        return try w.finish()
+    }
+
+    /// Streams units of any number to a file in constant memory: a temporary file next to
+    /// `path`, synced and renamed.
+    public static func write(_ units: some Sequence<Unit>, sourceLanguage: String, segtype: String = "sentence",
+                             environment: [String: String] = ProcessInfo.processInfo.environment, toFile path: String) throws {
+        let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            let w = try XMLStreamWriter(path: temp, indent: false)
+            try write(units, sourceLanguage: sourceLanguage, segtype: segtype, environment: environment, to: w)
+            try w.finish()
+            try AtomicFile.commit(temporary: temp, to: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
+        }
+    }
+
+    static func write(_ units: some Sequence<Unit>, sourceLanguage: String, segtype: String,
+                      environment: [String: String], to w: XMLStreamWriter) throws {
         try w.startDocument()
         try w.doctype("tmx", systemID: "tmx14.dtd")
         try w.newline()
@@ -77,6 +100,41 @@ public enum TMXWriter {
         }
         try w.endElement()
         try w.endElement()
-        return try w.finish()
+    }
+}
+
+/// Reads TMX translation units (streaming): each `<tu>` with its `tuid` and its variants.
+public enum TMXReader {
+    public static func read(path: String, each: (TMXWriter.Unit) throws -> Void) throws {
+        let reader = try XMLStreamReader(path: path)
+        var unit: TMXWriter.Unit?
+        var lang: String?
+        var seg: String?
+        var depth = 0
+        while let e = try reader.next() {
+            switch e {
+            case .startElement(let name, _, let attrs, _):
+                if seg != nil { depth += 1; continue }
+                switch name {
+                case "tu": unit = TMXWriter.Unit(id: attrs.first { $0.name == "tuid" }?.value, variants: [])
+                case "tuv": lang = attrs.first { $0.name == "xml:lang" || $0.name == "lang" }?.value
+                case "seg": seg = ""; depth = 0
+                default: break
+                }
+            case .text(let t):
+                if seg != nil { seg! += t }
+            case .endElement(let name):
+                if seg != nil, depth > 0 { depth -= 1; continue }
+                switch name {
+                case "seg":
+                    if let l = lang, let s = seg { unit?.variants.append((l, s)) }
+                    seg = nil
+                case "tu":
+                    if let u = unit { try each(u) }
+                    unit = nil
+                default: break
+                }
+            }
+        }
     }
 }

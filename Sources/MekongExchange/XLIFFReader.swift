@@ -16,8 +16,16 @@ public enum XLIFFReader {
     }
 
     public static func read(path: String) throws -> (source: String?, target: String?, segments: [Segment]) {
-        let reader = try XMLStreamReader(path: path)
         var segments: [Segment] = []
+        let (s, t) = try read(path: path) { segments.append($0) }
+        return (s, t, segments)
+    }
+
+    /// Streams the segments of a file of any size to `each`, in constant memory.
+    /// - Returns: the source and target languages.
+    @discardableResult
+    public static func read(path: String, each: (Segment) throws -> Void) throws -> (source: String?, target: String?) {
+        let reader = try XMLStreamReader(path: path)
         var srcLang: String?, trgLang: String?
         var current: Segment?
         var field: String?            // "source" or "target"
@@ -73,10 +81,10 @@ public enum XLIFFReader {
                 }
                 switch name {
                 case "segment":
-                    if let c = current { segments.append(c) }
+                    if let c = current { try each(c) }
                     current = nil
                 case "trans-unit":
-                    if let c = current { segments.append(c) }
+                    if let c = current { try each(c) }
                     current = nil
                     noTranslate.removeLast()
                 case "unit", "group":
@@ -85,7 +93,7 @@ public enum XLIFFReader {
                 }
             }
         }
-        return (srcLang, trgLang, segments)
+        return (srcLang, trgLang)
     }
 
     private static func append(_ text: String, to field: String, _ segment: inout Segment?) {

@@ -1,4 +1,5 @@
 import Foundation
+import MekongText
 import MekongXML
 
 /// Writes XLIFF for one article and one target language.
@@ -44,6 +45,13 @@ public enum XLIFFWriter {
     }
 
     private static func write2(_ a: HandoffArticle, target: String, version: Version, options: Options, to w: XMLStreamWriter) throws {
+        try head2(a, target: target, version: version, to: w)
+        for u in a.units where u.translate || !options.translatableOnly { try unit2(u, to: w) }
+        try w.endElement()
+        try w.endElement()
+    }
+
+    static func head2(_ a: HandoffArticle, target: String, version: Version, to w: XMLStreamWriter) throws {
         try w.startElement("xliff")
         try w.attribute("xmlns", core2)
         try w.attribute("xmlns:gls", glossary2)
@@ -58,7 +66,9 @@ public enum XLIFFWriter {
             try w.element("note", date, attributes: [("category", "date")])
             try w.endElement()
         }
-        for u in a.units where u.translate || !options.translatableOnly {
+    }
+
+    static func unit2(_ u: HandoffUnit, to w: XMLStreamWriter) throws {
             try w.startElement("unit")
             try w.attribute("id", u.id)
             if !u.translate { try w.attribute("translate", "no") }
@@ -98,12 +108,45 @@ public enum XLIFFWriter {
                 try w.endElement()
             }
             try w.endElement()
+    }
+
+    /// Writes one article of any size to a file in constant memory: the units come one by one
+    /// from `units` (so they need not all exist at once), into a temporary file that is synced
+    /// and renamed.
+    public static func write(header article: HandoffArticle, units: some Sequence<HandoffUnit>, target: String,
+                             version: Version, toFile path: String) throws {
+        let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            let w = try XMLStreamWriter(path: temp)
+            try w.startDocument()
+            if version == .v12 {
+                try head12(article, target: target, to: w)
+                for u in units { try unit12(u, source: article.sourceLanguage, target: target, options: Options(), to: w) }
+                try w.endElement(); try w.endElement(); try w.endElement()
+            } else {
+                try head2(article, target: target, version: version, to: w)
+                for u in units { try unit2(u, to: w) }
+                try w.endElement(); try w.endElement()
+            }
+            try w.finish()
+            try AtomicFile.commit(temporary: temp, to: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
         }
+    }
+
+    private static func write12(_ a: HandoffArticle, target: String, options: Options, to w: XMLStreamWriter) throws {
+        try head12(a, target: target, to: w)
+        for u in a.units where u.translate || !options.translatableOnly {
+            try unit12(u, source: a.sourceLanguage, target: target, options: options, to: w)
+        }
+        try w.endElement()
         try w.endElement()
         try w.endElement()
     }
 
-    private static func write12(_ a: HandoffArticle, target: String, options: Options, to w: XMLStreamWriter) throws {
+    static func head12(_ a: HandoffArticle, target: String, to w: XMLStreamWriter) throws {
         try w.startElement("xliff")
         try w.attribute("version", "1.2")
         try w.attribute("xmlns", core12)
@@ -121,7 +164,9 @@ public enum XLIFFWriter {
         if let date = a.date { try w.element("note", "date: \(date)", attributes: [("from", "mekong")]) }
         try w.endElement()
         try w.startElement("body")
-        for u in a.units where u.translate || !options.translatableOnly {
+    }
+
+    static func unit12(_ u: HandoffUnit, source: String, target: String, options: Options, to w: XMLStreamWriter) throws {
             try w.startElement("group")
             try w.attribute("id", u.id)
             try w.attribute("restype", "x-paragraph")
@@ -131,7 +176,7 @@ public enum XLIFFWriter {
                 try w.attribute("id", s.id)
                 if !u.translate { try w.attribute("translate", "no") }
                 try w.startElement("source")
-                try w.attribute("xml:lang", a.sourceLanguage)
+                try w.attribute("xml:lang", source)
                 try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: false, w)
                 try w.endElement()
                 w.setIndent(true)
@@ -161,10 +206,6 @@ public enum XLIFFWriter {
                 try w.endElement()
             }
             try w.endElement()
-        }
-        try w.endElement()
-        try w.endElement()
-        try w.endElement()
     }
 
     /// Source text with `<mrk>` around the terms. Indentation is turned off (mixed content: added

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@Suite struct ImportCommandTests {
+    /// A file as a CAT tool gives it back: some targets translated (one with a misspelt name, one
+    /// with inline codes), one left as the source copy.
+    static let translated = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+          <file original="a.txt" source-language="fr" target-language="vi" datatype="plaintext">
+            <body>
+              <trans-unit id="a-p1-s1">
+                <source xml:lang="fr">Renforcer les relations entre <mrk mtype="term">Diên Biên</mrk> et le Laos</source>
+                <target xml:lang="vi" state="translated">Tăng cường quan hệ giữa <mrk mtype="term">Điện Biên</mrk> và Lào</target>
+              </trans-unit>
+              <trans-unit id="a-p2-s1">
+                <source xml:lang="fr">Trân Quôc Cuong a parlé.</source>
+                <target xml:lang="vi" state="translated">Ông <g id="1">Trấn Quốc Cường</g> đã phát biểu.</target>
+              </trans-unit>
+              <trans-unit id="a-p3-s1">
+                <source xml:lang="fr">Une phrase.</source>
+                <target xml:lang="vi" state="needs-translation">Une phrase.</target>
+              </trans-unit>
+              <trans-unit id="a-p4-s1" translate="no">
+                <source xml:lang="fr">Photo : VNA</source>
+                <target xml:lang="vi">Photo : VNA</target>
+              </trans-unit>
+            </body>
+          </file>
+        </xliff>
+        """
+
+    @Test func reportsChecksAndFillsTheMemoryOnce() throws {
+        let xlf = CLI.temporaryFile(Array(Self.translated.utf8), name: "a.fr-vi.xlf")
+        let tm = (xlf as NSString).deletingLastPathComponent + "/memory.tmx"
+        let r = try CLI.run(["import", xlf, "--tm", tm])
+        #expect(r.status == 1)                                     // a misspelt name in a target
+        #expect(r.stdout.contains("\(xlf): 4 segments, 2 translated, 1 untranslated, 0 changed"))
+        #expect(r.stdout.contains("  untranslated a-p3-s1"))
+        #expect(r.stdout.contains("\(xlf)#a-p2-s1: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)"))
+        #expect(r.stdout.contains("memory.tmx: 2 pairs added, 2 in all"))
+        #expect(try CLI.run(["validate", tm]).status == 0)
+        // Importing again adds nothing.
+        let again = try CLI.run(["import", xlf, "--tm", tm])
+        #expect(again.stdout.contains("memory.tmx: 0 pairs added, 2 in all"))
+        // A new translation of a known source is reported as changed.
+        let changed = CLI.temporaryFile(Array(Self.translated.replacingOccurrences(of: "Tăng cường quan hệ", with: "Củng cố quan hệ").utf8), name: "b.xlf")
+        let c = try CLI.run(["import", changed, "--tm", tm])
+        #expect(c.stdout.contains("1 changed"))
+        #expect(c.stdout.contains("memory.tmx: 1 pairs added, 3 in all"))
+    }
+
+    @Test func exportWritesSingleFormats() throws {
+        let x = try CLI.run(["export", "xliff", "seeds/001_484350ca943d9f8b.txt", "--to", "lo"])
+        #expect(x.status == 0)
+        #expect(x.stdout.contains("trgLang=\"lo\""))
+        let t = try CLI.run(["export", "tmx", "--to", "vi"])
+        #expect(t.stdout.contains("<seg>Điện Biên</seg>"))
+        let b = try CLI.run(["export", "tbx2008"])
+        #expect(b.stdout.contains("<martif"))
+    }
+}
