@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "MekongXML", targets: ["MekongXML"]),
         .library(name: "MekongGlossary", targets: ["MekongGlossary"]),
         .library(name: "MekongChecks", targets: ["MekongChecks"]),
+        .library(name: "MekongExchange", targets: ["MekongExchange"]),
         .library(name: "MekongText", targets: ["MekongText"]),
     ],
     dependencies: [

@@ -34,5 +34,13 @@ let package = Package(
                 .product(name: "MekongText", package: "Mekong"),
             ]
         ),
+        .executableTarget(
+            name: "mekong-exchange-bench",
+            dependencies: [
+                .product(name: "MekongExchange", package: "Mekong"),
+                .product(name: "MekongXML", package: "Mekong"),
+                .product(name: "MekongSegmentation", package: "Mekong"),
+            ]
+        ),
     ]
 )

@@ -14,6 +14,7 @@
 #include <libxml/catalog.h>
 #include <libxml/relaxng.h>
 #include <libxml/valid.h>
+#include <libxml/parserInternals.h>
 
 /* xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state. */
 static inline void cxml_free(void *p) { xmlFree(p); }

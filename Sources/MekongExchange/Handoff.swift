@@ -30,6 +30,12 @@ public struct HandoffUnit: Sendable, Equatable {
     public var segments: [HandoffSegment]
 
     public var translate: Bool { kind.isTranslatable }
+
+    public init(id: String, kind: SegmentKind, segments: [HandoffSegment]) {
+        self.id = id
+        self.kind = kind
+        self.segments = segments
+    }
 }
 
 public struct HandoffSegment: Sendable, Equatable {
@@ -39,6 +45,13 @@ public struct HandoffSegment: Sendable, Equatable {
     public var target: String?
     /// Glossary terms in the source, in order, not overlapping.
     public var terms: [TermHit]
+
+    public init(id: String, source: String, target: String?, terms: [TermHit]) {
+        self.id = id
+        self.source = source
+        self.target = target
+        self.terms = terms
+    }
 }
 
 /// A glossary term found in a segment.

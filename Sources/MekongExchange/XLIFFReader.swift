@@ -36,12 +36,12 @@ public enum XLIFFReader {
         while let event = try reader.next() {
             switch event {
             case .startElement(let qname, _, let attrs, let empty):
-                let name = qname.split(separator: ":").last.map(String.init) ?? qname
+                let name = localName(qname)
                 let attr: (String) -> String? = { k in attrs.first { $0.name == k }?.value }
                 if field != nil {
                     depth += 1
                     if empty, ["x", "bx", "ex", "ph", "sc", "ec", "it", "cp"].contains(name) {
-                        let text = name == "cp" ? (attr("hex").flatMap { UInt32($0, radix: 16) }.flatMap(Unicode.Scalar.init).map(String.init) ?? "") : "{\(attr("id") ?? name)}"
+                        let text = name == "cp" ? (attr("hex").flatMap { UInt32($0, radix: 16) }.flatMap(Unicode.Scalar.init).map(String.init) ?? "") : "{\(attr("id") ?? String(name))}"
                         append(text, to: field!, &current)
                     }
                     continue
@@ -73,7 +73,7 @@ public enum XLIFFReader {
                 guard let f = field else { continue }
                 append(t, to: f, &current)
             case .endElement(let qname):
-                let name = qname.split(separator: ":").last.map(String.init) ?? qname
+                let name = localName(qname)
                 if field != nil {
                     if depth > 0 { depth -= 1; continue }
                     if name == "source" || name == "target" { field = nil }
@@ -94,6 +94,13 @@ public enum XLIFFReader {
             }
         }
         return (srcLang, trgLang)
+    }
+
+    /// `gls:term` → `term`, without splitting (runs for every element of a file).
+    @inline(__always)
+    private static func localName(_ qname: String) -> Substring {
+        if let colon = qname.utf8.firstIndex(of: UInt8(ascii: ":")) { return qname[qname.index(after: colon)...] }
+        return qname[...]
     }
 
     private static func append(_ text: String, to field: String, _ segment: inout Segment?) {

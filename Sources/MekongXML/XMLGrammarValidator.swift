@@ -9,6 +9,7 @@ public final class XMLGrammarValidator {
         case dtd(UnsafeMutablePointer<xmlDtd>)
     }
     private let grammar: Grammar
+    private let grammarPath: String
 
     /// Compiles a RELAX NG schema (`.rng`).
     public init(relaxNGPath path: String) throws {
@@ -21,6 +22,7 @@ public final class XMLGrammarValidator {
             throw XMLError(file: path, line: 0, column: 0, message: "invalid RELAX NG schema")
         }
         grammar = .relaxNG(schema)
+        grammarPath = path
     }
 
     /// Loads a DTD (`.dtd`).
@@ -30,6 +32,7 @@ public final class XMLGrammarValidator {
             throw XMLError(file: path, line: 0, column: 0, message: "cannot read DTD")
         }
         grammar = .dtd(dtd)
+        grammarPath = path
     }
 
     deinit {
@@ -40,7 +43,56 @@ public final class XMLGrammarValidator {
     }
 
     /// The validity errors of the file at `path` (empty when valid), including well-formedness.
+    ///
+    /// Streaming (constant memory) through `xmlTextReader`: a RELAX NG schema is attached to the
+    /// reader; a DTD is served for the document's DOCTYPE by an entity loader that answers every
+    /// request with this validator's DTD file (so nothing else is ever read). A document without
+    /// a DOCTYPE is validated against the DTD in memory instead.
     public func errors(inFile path: String) -> [XMLError] {
+        let box = ErrorBox(collectAll: true)
+        var options = XMLLibrary.safeParseOptions
+        if case .dtd = grammar { options |= Int32(XML_PARSE_DTDLOAD.rawValue) | Int32(XML_PARSE_DTDVALID.rawValue) }
+        XMLGrammarValidator.loaderPath = grammarPath
+        XMLGrammarValidator.loaderDocument = path
+        let previousLoader = xmlGetExternalEntityLoader()
+        XMLGrammarValidator.defaultLoader = previousLoader
+        xmlSetExternalEntityLoader(XMLGrammarValidator.loader)
+        defer { xmlSetExternalEntityLoader(previousLoader) }
+        guard let reader = xmlReaderForFile(path, nil, options) else {
+            return [XMLError(file: path, line: 0, column: 0, message: "cannot open file")]
+        }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, Self.handler, Unmanaged.passUnretained(box).toOpaque())
+        if case .relaxNG(let schema) = grammar { xmlTextReaderRelaxNGSetSchema(reader, schema) }
+        var rc: Int32 = 1
+        var sawDoctype = false
+        while rc == 1 {
+            rc = xmlTextReaderRead(reader)
+            if rc == 1, xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) { sawDoctype = true }
+        }
+        if case .dtd = grammar, !sawDoctype, rc == 0 { return inMemoryErrors(path) }
+        var errors = box.all.map { XMLError(file: path, line: $0.line, column: $0.column, message: $0.message) }
+        if errors.isEmpty && (rc < 0 || xmlTextReaderIsValid(reader) != 1) {
+            errors.append(XMLError(file: path, line: 0, column: 0, message: rc < 0 ? "not well-formed" : "not valid"))
+        }
+        return errors
+    }
+
+    /// The DTD file the entity loader serves (set for the duration of one validation).
+    nonisolated(unsafe) static var loaderPath = ""
+    /// The document being validated: the one request the loader passes on to libxml2's loader.
+    nonisolated(unsafe) static var loaderDocument = ""
+    nonisolated(unsafe) static var defaultLoader: xmlExternalEntityLoader?
+
+    private static let loader: xmlExternalEntityLoader = { url, id, ctxt in
+        if let url, String(cString: url) == XMLGrammarValidator.loaderDocument, let load = XMLGrammarValidator.defaultLoader {
+            return load(url, id, ctxt)
+        }
+        return xmlNewInputFromFile(ctxt, XMLGrammarValidator.loaderPath)
+    }
+
+    /// DTD validation of a document without a DOCTYPE: the document is loaded in memory.
+    private func inMemoryErrors(_ path: String) -> [XMLError] {
         let box = ErrorBox(collectAll: true)
         // libxml2 2.9 has no per-context handler for parse and DTD errors: install the
         // thread's structured handler for the duration of this call.

@@ -126,6 +126,23 @@ public final class XMLStreamWriter {
 
     /// Rejects characters outside XML 1.0's `Char` production.
     static func validate(_ value: String, in what: String, file: String) throws {
+        // Fast path on bytes: only C0 controls (below 0x20) and U+FFFE/U+FFFF (EF BF BE/BF) can
+        // be outside XML 1.0's Char in valid UTF-8 (Swift strings hold no lone surrogates).
+        var suspicious = false
+        var value = value
+        value.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE) {
+                    suspicious = true
+                    return
+                }
+                i += 1
+            }
+        }
+        guard suspicious else { return }
         for scalar in value.unicodeScalars {
             let v = scalar.value
             let allowed = v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF)

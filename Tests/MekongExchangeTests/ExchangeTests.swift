@@ -121,6 +121,9 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         #expect(text.contains(#"<header creationtool="Mekong" creationtoolversion="0.1.0" segtype="phrase" o-tmf="Mekong" adminlang="en" srclang="fr" datatype="plaintext"/>"#))
         #expect(!text.contains("creationdate"))
         #expect(text.contains("<seg>Điện Biên</seg>"))
+        // The validator rejects a header that lacks a required attribute (streaming DTD path).
+        let broken = temporaryFile("b.tmx", Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: #" o-tmf="Mekong""#, with: "").utf8))
+        #expect(!(try Schemas.validate(file: broken).1.isEmpty))
         let dated = String(decoding: try TMXWriter.bytes(units, sourceLanguage: "fr", environment: ["SOURCE_DATE_EPOCH": "1767225600"]), as: UTF8.self)
         #expect(dated.contains(#"creationdate="20260101T000000Z""#))
     }
