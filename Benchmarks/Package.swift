@@ -34,9 +34,16 @@ let package = Package(
                 .product(name: "MekongText", package: "Mekong"),
             ]
         ),
+        // The C program the issue measured: libxml2's xmlTextWriter called directly.
+        .target(
+            name: "CTMXBaseline",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
         .executableTarget(
             name: "mekong-exchange-bench",
             dependencies: [
+                "CTMXBaseline",
                 .product(name: "MekongExchange", package: "Mekong"),
                 .product(name: "MekongXML", package: "Mekong"),
                 .product(name: "MekongSegmentation", package: "Mekong"),

@@ -2,6 +2,7 @@
 // next to baselines measured in the same run.
 //
 //   swift run -c release mekong-exchange-bench [--units 1000000]
+import CTMXBaseline
 import Foundation
 import MekongExchange
 import MekongSegmentation
@@ -91,10 +92,25 @@ do {
 }
 row("baseline: TMX bytes by hand (byte buffer, no XML lib)", size(baselinePath), seconds(ContinuousClock.now - t0))
 
+t0 = ContinuousClock.now
+var generated = 0
+for u in Units(n: count) { generated += u.variants[0].text.utf8.count + u.variants[1].text.utf8.count }
+let generation = seconds(ContinuousClock.now - t0)
+print(String(format: "  (making the %d units in Swift alone takes %.2f s: included in the Swift rows below)", count, generation))
+
+let cPath = dir + "/c.tmx"
+t0 = ContinuousClock.now
+_ = ctmx_write(cPath, Int64(count), fr[0], fr[1], vi[0], vi[1])
+row("baseline: the same TMX from C via xmlTextWriter", size(cPath), seconds(ContinuousClock.now - t0))
+
 let tmxPath = dir + "/memory.tmx"
 t0 = ContinuousClock.now
 try TMXWriter.write(Units(n: count), sourceLanguage: "fr", environment: [:], toFile: tmxPath)
 row("Mekong TMX writer (libxml2 xmlTextWriter, streaming)", size(tmxPath), seconds(ContinuousClock.now - t0))
+let flatPath = dir + "/flat.tmx"
+t0 = ContinuousClock.now
+try TMXWriter.write(Units(n: count), sourceLanguage: "fr", environment: [:], indent: false, toFile: flatPath)
+row("Mekong TMX writer, no indentation", size(flatPath), seconds(ContinuousClock.now - t0))
 
 let xlfPath = dir + "/article.xlf"
 t0 = ContinuousClock.now
