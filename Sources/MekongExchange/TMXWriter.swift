@@ -22,6 +22,20 @@ public enum TMXWriter {
         }
     }
 
+    /// Multilingual units (one `<tu>` with the source and every target that has a form), for
+    /// tools that read them; most CAT tools want one pair per file (see ``termUnits(_:source:target:)``).
+    public static func termUnits(_ glossary: Glossary, source: TermLanguage, targets: [TermLanguage]) -> [Unit] {
+        guard targets.count > 1 else { return targets.first.map { termUnits(glossary, source: source, target: $0) } ?? [] }
+        var units: [Unit] = []
+        for c in glossary.concepts {
+            guard let s = c.preferred(source) else { continue }
+            let variants = targets.compactMap { t in c.preferred(t).map { (t.tag, $0) } }
+            guard !variants.isEmpty else { continue }
+            units.append(Unit(id: c.id, variants: [(source.tag, s)] + variants, note: c.status == .proposed ? "proposed: \(c.note)" : nil))
+        }
+        return units
+    }
+
     /// The glossary's term pairs: every source form (preferred and admitted) with the
     /// target's preferred form, one `<tu>` each, `tuid` = concept id (+ `-N` for variants).
     public static func termUnits(_ glossary: Glossary, source: TermLanguage, target: TermLanguage) -> [Unit] {
@@ -113,6 +127,8 @@ public enum TMXReader {
         var unit: TMXWriter.Unit?
         var lang: String?
         var seg: String?
+        var note: String?
+        var inTUV = false
         var depth = 0
         while let e = try reader.next() {
             switch e {
@@ -120,15 +136,20 @@ public enum TMXReader {
                 if seg != nil { depth += 1; continue }
                 switch name {
                 case "tu": unit = TMXWriter.Unit(id: attrs.first { $0.name == "tuid" }?.value, variants: [])
-                case "tuv": lang = attrs.first { $0.name == "xml:lang" || $0.name == "lang" }?.value
+                case "tuv": lang = attrs.first { $0.name == "xml:lang" || $0.name == "lang" }?.value; inTUV = true
                 case "seg": seg = ""; depth = 0
+                case "note" where unit != nil && !inTUV: note = ""
                 default: break
                 }
             case .text(let t):
-                if seg != nil { seg! += t }
+                if seg != nil { seg! += t } else if note != nil { note! += t }
             case .endElement(let name):
                 if seg != nil, depth > 0 { depth -= 1; continue }
                 switch name {
+                case "note":
+                    if let n = note { unit?.note = (unit?.note.map { $0 + "\n" } ?? "") + n }
+                    note = nil
+                case "tuv": inTUV = false
                 case "seg":
                     if let l = lang, let s = seg { unit?.variants.append((l, s)) }
                     seg = nil

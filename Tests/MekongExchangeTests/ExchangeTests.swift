@@ -128,6 +128,17 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         #expect(dated.contains(#"creationdate="20260101T000000Z""#))
     }
 
+    @Test func writtenUnitsReadBackEqual() throws {
+        let glossary = try GlossaryStore(directory: repository + "/glossary").load()
+        let units = TMXWriter.termUnits(glossary, source: .fr, targets: [.vi, .lo])
+        let path = temporaryFile("m.tmx", try TMXWriter.bytes(units, sourceLanguage: "fr", environment: [:]))
+        var back: [TMXWriter.Unit] = []
+        try TMXReader.read(path: path) { back.append($0) }
+        #expect(back.map(\.id) == units.map(\.id))
+        #expect(back.map { $0.variants.map { "\($0.language)=\($0.text)" } } == units.map { $0.variants.map { "\($0.language)=\($0.text)" } })
+        #expect(back.map(\.note) == units.map(\.note))
+    }
+
     @Test func forbiddenXMLCharactersAreRefusedNotWrittenBroken() {
         #expect(throws: XMLError.self) {
             try TMXWriter.bytes([TMXWriter.Unit(id: "a", variants: [("fr", "bad \u{0B}"), ("vi", "x")])], sourceLanguage: "fr")

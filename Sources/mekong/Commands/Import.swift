@@ -98,25 +98,29 @@ extension Mekong {
 
         @Argument(help: "xliff, tmx, tbx or tbx2008.") var what: What
         @Argument(help: "For xliff: the article file.") var article: String?
-        @Option(help: ArgumentHelp("Target language (xliff, tmx).", valueName: "vi|lo")) var to: String = "vi"
+        @Option(help: ArgumentHelp("Target language (xliff, tmx). For tmx, several (vi,lo) give multilingual units.", valueName: "vi|lo")) var to: String = "vi"
         @Option(help: "XLIFF version: 2.1, 2.0 or 1.2.") var xliff: XLIFFWriter.Version = .v21
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE")) var output: String?
         @OptionGroup var glossary: GlossaryOptions
 
         func validate() throws {
             if what == .xliff && article == nil { throw ValidationError("export xliff needs an article file") }
-            guard let t = TermLanguage(rawValue: to), t != .loLatn else { throw ValidationError("--to must be fr, vi or lo") }
+            let all = to.split(separator: ",").map { TermLanguage(rawValue: String($0)) }
+            guard !all.isEmpty, all.allSatisfy({ $0 != nil && $0 != .loLatn }), what == .tmx || all.count == 1 else {
+                throw ValidationError("--to must be fr, vi or lo (several, comma-separated, only for tmx)")
+            }
         }
 
         func run() throws {
             try CLIErrors.run {
                 let g = try glossary.store.load()
-                let target = TermLanguage(rawValue: to)!
+                let targets = to.split(separator: ",").compactMap { TermLanguage(rawValue: String($0)) }
+                let target = targets[0]
                 let bytes: [UInt8]
                 switch what {
                 case .tbx: bytes = try TBXFormat.bytes(g, version: .v2019)
                 case .tbx2008: bytes = try TBXFormat.bytes(g, version: .v2008)
-                case .tmx: bytes = try TMXWriter.bytes(TMXWriter.termUnits(g, source: .fr, target: target), sourceLanguage: "fr")
+                case .tmx: bytes = try TMXWriter.bytes(TMXWriter.termUnits(g, source: .fr, targets: targets), sourceLanguage: "fr")
                 case .xliff:
                     let path = article!
                     var segments: [MekongSegmentation.Segment] = []
