@@ -147,7 +147,10 @@ public enum TMXReader {
                 if seg != nil, depth > 0 { depth -= 1; continue }
                 switch name {
                 case "note":
-                    if let n = note { unit?.note = (unit?.note.map { $0 + "\n" } ?? "") + n }
+                    if let n = note, var u = unit {
+                        u.note = (u.note.map { $0 + "\n" } ?? "") + n
+                        unit = u
+                    }
                     note = nil
                 case "tuv": inTUV = false
                 case "seg":
