@@ -95,6 +95,12 @@ public final class XMLStreamReader {
                 return .startElement(name: name, namespace: ns, attributes: attributes, isEmpty: isEmpty)
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 return .endElement(name: string(xmlTextReaderConstName(reader)) ?? "")
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+                // Never expanded (no XML_PARSE_NOENT): refusing the file says so, instead of
+                // silently dropping text. Exchange formats need no entities beyond &amp; and co.
+                let name = string(xmlTextReaderConstName(reader)) ?? "?"
+                throw XMLError(file: fileName, line: currentLine, column: 0,
+                               message: "entity reference &\(name); refused: exchange files must not declare entities")
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                  Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
                 return .text(string(xmlTextReaderConstValue(reader)) ?? "")
