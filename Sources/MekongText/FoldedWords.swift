@@ -52,9 +52,7 @@ extension Folding {
                         i += 1
                         continue
                     }
-                    let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                    for k in 1..<len where i + k < n { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+                    let (v, len) = decodeScalar(buf, at: i)
                     let scalarStart = i
                     i += len
                     if v >= 0x0300 && v <= 0x036F {                 // combining diacritic: inside the word
@@ -71,17 +69,14 @@ extension Folding {
                         }
                     }
                     if v >= 0x0E80 && v <= 0x0EFF { endWord(at: scalarStart); continue }
-                    let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-                    let p = scalar.properties
-                    switch p.generalCategory {
-                    case .uppercaseLetter, .titlecaseLetter:
+                    switch kind(of: v) {
+                    case .upper(let lower):
                         if start < 0 { start = scalarStart }
-                        for c in p.lowercaseMapping.utf8 { h = hash(h, c) }
-                    case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .otherNumber, .letterNumber,
-                         .nonspacingMark, .spacingMark:
+                        for c in lower.utf8 { h = hash(h, c) }
+                    case .letter:
                         if start < 0 { start = scalarStart }
                         for k in scalarStart..<min(i, n) { h = hash(h, buf[k]) }
-                    default:
+                    case .separator, .other:
                         endWord(at: scalarStart)
                     }
                 }

@@ -47,10 +47,7 @@ public enum Folding {
                         i += 1
                         continue
                     }
-                    // Decode one scalar.
-                    let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                    for k in 1..<len where i + k < n { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+                    let (v, len) = decodeScalar(buf, at: i)
                     let start = i
                     i += len
                     if v >= 0x0300 && v <= 0x036F { continue }                 // combining diacritics
@@ -63,17 +60,13 @@ public enum Folding {
                             continue
                         }
                     }
-                    let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-                    let p = scalar.properties
-                    switch p.generalCategory {
-                    case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
-                         .dashPunctuation, .connectorPunctuation, .otherPunctuation, .openPunctuation,
-                         .closePunctuation, .initialPunctuation, .finalPunctuation:
+                    switch kind(of: v) {
+                    case .separator:
                         pendingSpace = !out.isEmpty
-                    case .uppercaseLetter, .titlecaseLetter:
+                    case .upper(let lower):
                         if pendingSpace { out.append(0x20); pendingSpace = false }
-                        out.append(contentsOf: p.lowercaseMapping.utf8)
-                    default:
+                        out.append(contentsOf: lower.utf8)
+                    case .letter, .other:
                         if pendingSpace { out.append(0x20); pendingSpace = false }
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<min(i, n)]))
                     }
@@ -84,6 +77,45 @@ public enum Folding {
     }
 
     static let latinLimit: UInt32 = 0x1F00
+
+    /// The scalar starting at byte `i` of valid UTF-8 (`buf[i]` ≥ 0x80) and its length.
+    @inline(__always)
+    static func decodeScalar(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = buf[i]
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len where i + k < buf.count { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+        return (v, len)
+    }
+
+    /// What folding does with a scalar outside ASCII and the Latin table.
+    enum ScalarKind {
+        /// White space, punctuation, controls: ends a word.
+        case separator
+        /// An upper-case letter, with its lower-case form.
+        case upper(String)
+        /// Letters, digits, marks: kept as they are.
+        case letter
+        /// Symbols and the rest (kept by ``key(_:)``; a word break for ``forEachWord(in:_:)``).
+        case other
+    }
+
+    static func kind(of v: UInt32) -> ScalarKind {
+        let p = (Unicode.Scalar(v) ?? "\u{FFFD}").properties
+        switch p.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+             .dashPunctuation, .connectorPunctuation, .otherPunctuation, .openPunctuation,
+             .closePunctuation, .initialPunctuation, .finalPunctuation:
+            return .separator
+        case .uppercaseLetter, .titlecaseLetter:
+            return .upper(p.lowercaseMapping)
+        case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .otherNumber, .letterNumber,
+             .nonspacingMark, .spacingMark:
+            return .letter
+        default:
+            return .other
+        }
+    }
 
     /// For U+v below ``latinLimit``: 0, or (offset << 8 | length) of its folded UTF-8 in ``foldBytes``.
     static let foldIndex: [UInt32] = buildFoldTables().index
