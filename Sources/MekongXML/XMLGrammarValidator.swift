@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// Validates documents against a RELAX NG schema (TBX 2019) or a DTD (TMX 1.4b, TBX 2008),
 /// offline: the document is parsed with no network and no entity substitution, and the grammar
@@ -52,12 +53,18 @@ public final class XMLGrammarValidator {
         let box = ErrorBox(collectAll: true)
         var options = XMLLibrary.safeParseOptions
         if case .dtd = grammar { options |= Int32(XML_PARSE_DTDLOAD.rawValue) | Int32(XML_PARSE_DTDVALID.rawValue) }
-        XMLGrammarValidator.loaderPath = grammarPath
-        XMLGrammarValidator.loaderDocument = path
-        let previousLoader = xmlGetExternalEntityLoader()
-        XMLGrammarValidator.defaultLoader = previousLoader
-        xmlSetExternalEntityLoader(XMLGrammarValidator.loader)
-        defer { xmlSetExternalEntityLoader(previousLoader) }
+        // The loader (installed once, process-wide) serves the DTD only to this thread, only
+        // while this validation runs: other threads and other files load as usual.
+        XMLGrammarValidator.installLoader
+        let thread = Thread.current.threadDictionary
+        if case .dtd = grammar {
+            thread[XMLGrammarValidator.dtdKey] = grammarPath
+            thread[XMLGrammarValidator.documentKey] = path
+        }
+        defer {
+            thread.removeObject(forKey: XMLGrammarValidator.dtdKey)
+            thread.removeObject(forKey: XMLGrammarValidator.documentKey)
+        }
         guard let reader = xmlReaderForFile(path, nil, options) else {
             return [XMLError(file: path, line: 0, column: 0, message: "cannot open file")]
         }
@@ -78,17 +85,25 @@ public final class XMLGrammarValidator {
         return errors
     }
 
-    /// The DTD file the entity loader serves (set for the duration of one validation).
-    nonisolated(unsafe) static var loaderPath = ""
-    /// The document being validated: the one request the loader passes on to libxml2's loader.
-    nonisolated(unsafe) static var loaderDocument = ""
+    static let dtdKey = "mekong.xml.dtd"
+    static let documentKey = "mekong.xml.document"
     nonisolated(unsafe) static var defaultLoader: xmlExternalEntityLoader?
 
+    /// Installs ``loader`` once, keeping libxml2's own loader for every other request.
+    static let installLoader: Void = {
+        defaultLoader = xmlGetExternalEntityLoader()
+        xmlSetExternalEntityLoader(loader)
+    }()
+
+    /// During a DTD validation on this thread, every request but the document itself gets the
+    /// validator's DTD (so no other file and no network is ever read); otherwise libxml2's loader.
     private static let loader: xmlExternalEntityLoader = { url, id, ctxt in
-        if let url, String(cString: url) == XMLGrammarValidator.loaderDocument, let load = XMLGrammarValidator.defaultLoader {
-            return load(url, id, ctxt)
+        let thread = Thread.current.threadDictionary
+        if let dtd = thread[XMLGrammarValidator.dtdKey] as? String,
+           url.map({ String(cString: $0) }) != thread[XMLGrammarValidator.documentKey] as? String {
+            return xmlNewInputFromFile(ctxt, dtd)
         }
-        return xmlNewInputFromFile(ctxt, XMLGrammarValidator.loaderPath)
+        return XMLGrammarValidator.defaultLoader?(url, id, ctxt)
     }
 
     /// DTD validation of a document without a DOCTYPE: the document is loaded in memory.

@@ -75,19 +75,19 @@ public final class XMLStreamWriter {
     }
 
     public func startElement(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name), "start <\(name)>")
+        try check(x(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
     }
 
     /// An attribute of the element just started; `xml:lang` and other prefixed names are
     /// written as given (the `xml` prefix needs no declaration).
     public func attribute(_ name: String, _ value: String) throws {
         try Self.validate(value, in: "attribute \(name)", file: self.name)
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "write attribute \(name)")
+        try check(x(name) { n in x(value) { xmlTextWriterWriteAttribute(writer, n, $0) } }, "write attribute \(name)")
     }
 
     public func text(_ value: String) throws {
         try Self.validate(value, in: "text", file: name)
-        try check(xmlTextWriterWriteString(writer, value), "write text")
+        try check(x(value) { xmlTextWriterWriteString(writer, $0) }, "write text")
     }
 
     /// `<name>text</name>` in one call.
@@ -120,12 +120,21 @@ public final class XMLStreamWriter {
 
     // MARK: Implementation Details
 
-    private func check(_ rc: Int32, _ what: String) throws {
-        if rc < 0 { throw XMLError(file: name, line: 0, column: 0, message: "cannot \(what)") }
+    /// Passes a string to libxml2 as `const xmlChar *` without copying it into an array (the
+    /// implicit conversion to an `UInt8` pointer builds one per call, which dominated writing).
+    @inline(__always)
+    private func x(_ s: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+        s.withCString { p in p.withMemoryRebound(to: xmlChar.self, capacity: 1) { body($0) } }
+    }
+
+    /// `what` is only built on failure (these calls run several times per unit written).
+    @inline(__always)
+    private func check(_ rc: Int32, _ what: @autoclosure () -> String) throws {
+        if rc < 0 { throw XMLError(file: name, line: 0, column: 0, message: "cannot \(what())") }
     }
 
     /// Rejects characters outside XML 1.0's `Char` production.
-    static func validate(_ value: String, in what: String, file: String) throws {
+    static func validate(_ value: String, in what: @autoclosure () -> String, file: String) throws {
         // Fast path on bytes: only C0 controls (below 0x20) and U+FFFE/U+FFFF (EF BF BE/BF) can
         // be outside XML 1.0's Char in valid UTF-8 (Swift strings hold no lone surrogates).
         var suspicious = false
@@ -150,7 +159,7 @@ public final class XMLStreamWriter {
             if !allowed {
                 let hex = String(v, radix: 16, uppercase: true)
                 throw XMLError(file: file, line: 0, column: 0,
-                               message: "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what))")
+                               message: "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what()))")
             }
         }
     }
