@@ -60,8 +60,11 @@ public final class NameMatcher: @unchecked Sendable {
         return forms
     }
     public private(set) var forms: [Form] = []
-    private struct Node { var terminal: [Int32] = []; var isPrefix = false }
-    private var nodes: [UInt64: Node] = [:]
+    /// A word-sequence prefix: whether longer forms continue it, and the forms ending there
+    /// (`terminalList[first..<first+count]`). Plain values, so a lookup copies no array.
+    private struct Node { var first: Int32 = 0; var count: Int32 = 0; var isPrefix = false }
+    private var nodes = HashTable<Node>()
+    private var terminalList: [Int32] = []
     private var maxWords = 0
     /// Lao forms by their first scalar (3 UTF-8 bytes), compared without tone marks.
     private var laoByFirst: [UInt32: [Int32]] = [:]
@@ -69,6 +72,14 @@ public final class NameMatcher: @unchecked Sendable {
 
     public init(_ glossary: Glossary) {
         self.glossary = glossary
+        var terminals: [UInt64: [Int32]] = [:]
+        defer {
+            for (h, list) in terminals {
+                nodes[h, default: Node()].first = Int32(terminalList.count)
+                nodes[h, default: Node()].count = Int32(list.count)
+                terminalList += list
+            }
+        }
         for (ci, c) in glossary.concepts.enumerated() {
             for (lang, terms) in c.terms {
                 for form in terms.all {
@@ -89,7 +100,7 @@ public final class NameMatcher: @unchecked Sendable {
                     var h = Folding.hashSeed
                     for (k, w) in words.enumerated() {
                         h = Folding.combine(h, w)
-                        if k == words.count - 1 { nodes[h, default: Node()].terminal.append(Int32(index)) } else { nodes[h, default: Node()].isPrefix = true }
+                        if k == words.count - 1 { terminals[h, default: []].append(Int32(index)) } else { nodes[h, default: Node()].isPrefix = true }
                     }
                 }
             }
@@ -107,16 +118,17 @@ public final class NameMatcher: @unchecked Sendable {
         var i = 0
         while i < words.count {
             var h = Folding.hashSeed
-            var best: (Int, [Int32])?
+            var best: (Int, Node)?
             var k = 0
             while k < maxWords, i + k < words.count {
                 h = Folding.combine(h, words[i + k].1)
                 guard let node = nodes[h] else { break }
-                if !node.terminal.isEmpty { best = (k + 1, node.terminal) }
+                if node.count > 0 { best = (k + 1, node) }
                 if !node.isPrefix { break }
                 k += 1
             }
-            if let (count, terminal) = best {
+            if let (count, node) = best {
+                let terminal = terminalList[Int(node.first)..<Int(node.first + node.count)]
                 let range = words[i].0.lowerBound..<words[i + count - 1].0.upperBound
                 // Verify (a hash collision would otherwise be a false name).
                 let key = Folding.keyBytes(utf8: UnsafeBufferPointer(rebasing: line[range]))

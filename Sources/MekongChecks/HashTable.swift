@@ -1,0 +1,49 @@
+/// An open-addressing table keyed by 64-bit hashes, which are used as they are: no second
+/// hashing (Swift's `Dictionary` runs SipHash on every lookup, one per word of the text here).
+struct HashTable<Value>: @unchecked Sendable {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Value?](repeating: nil, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 1) & mask }
+
+    subscript(key: UInt64) -> Value? {
+        get {
+            var i = slot(key)
+            while let v = values[i] {
+                if keys[i] == key { return v }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        set {
+            if count * 2 >= keys.count { grow() }
+            var i = slot(key)
+            while values[i] != nil, keys[i] != key { i = (i + 1) & mask }
+            if values[i] == nil { count += 1 }
+            keys[i] = key
+            values[i] = newValue
+        }
+    }
+
+    subscript(key: UInt64, default value: @autoclosure () -> Value) -> Value {
+        get { self[key] ?? value() }
+        set { self[key] = newValue }
+    }
+
+    private mutating func grow() {
+        var bigger = HashTable(capacity: keys.count)
+        for (k, v) in zip(keys, values) { if let v { bigger[k] = v } }
+        self = bigger
+    }
+}
