@@ -42,6 +42,13 @@ import Testing
         #expect(String(decoding: FileManager.default.contents(atPath: other)!, as: UTF8.self) == "Le ministre Trấn Quốc Cường.\n")
     }
 
+    @Test func xliffTargetsAreChecked() throws {
+        let xlf = CLI.temporaryFile(Array(ImportCommandTests.translated.utf8), name: "t.fr-vi.xlf")
+        let r = try CLI.run(["check", xlf])
+        #expect(r.status == 1)
+        #expect(r.stdout == "\(xlf)#a-p2-s1:1:5: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)\n")
+    }
+
     @Test func badInputExitsTwo() throws {
         let bad = CLI.temporaryFile([0x41, 0xFF, 0x0A])
         let r = try CLI.run(["check", "--lang", "fr", bad])

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import MekongChecks
+import MekongExchange
 import MekongGlossary
 import MekongText
 
@@ -72,6 +73,8 @@ extension Mekong {
         }
 
         private func check(_ path: String, _ matcher: NameMatcher) throws -> ([Finding], Language) {
+            let ext = (path as NSString).pathExtension.lowercased()
+            if ext == "xlf" || ext == "xliff" { return try checkXLIFF(path, matcher) }
             let reader = try InputFiles.reader(path)
             var lines: [LineReader.Line] = []
             var checker: DocumentChecker?
@@ -91,6 +94,26 @@ extension Mekong {
             }
             let c = checker ?? start(lang.flatMap(Language.init(tag:)) ?? guess(lines))
             return (c.finish(), c.options.language)
+        }
+
+        /// XLIFF: the target side, one segment per "line"; findings name the segment
+        /// (`file#segment-id`) and their column counts scalars in the target.
+        private func checkXLIFF(_ path: String, _ matcher: NameMatcher) throws -> ([Finding], Language) {
+            var targets: [(String, String)] = []
+            let (_, trg) = try XLIFFReader.read(path: path) { s in
+                if s.translate, let t = s.target, !t.isEmpty { targets.append((s.id, t)) }
+            }
+            let language = lang.flatMap(Language.init(tag:)) ?? trg.flatMap(Language.init(tag:)) ?? .vietnamese
+            let checker = DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: language, style: style, toneStyle: toneStyle))
+            for (n, t) in targets.enumerated() { checker.check(line: Array(t.1.utf8), number: n + 1) }
+            let findings = checker.finish().map { f -> Finding in
+                var f = f
+                f.file = "\(path)#\(targets[f.line - 1].0)"
+                f.line = 1
+                f.fixable = false                 // --fix rewrites text files, not XLIFF
+                return f
+            }
+            return (findings, language)
         }
 
         private func guess(_ lines: [LineReader.Line]) -> Language {

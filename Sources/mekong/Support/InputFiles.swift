@@ -5,6 +5,7 @@ import MekongText
 /// order, and no input (or `-`) as standard input.
 enum InputFiles {
     static func expand(_ paths: [String], extensions: Set<String> = ["txt"]) throws -> [String] {
+        // (Files named on the command line are taken whatever their extension.)
         if paths.isEmpty { return ["-"] }
         var result: [String] = []
         for path in paths {
