@@ -38,6 +38,7 @@ let package = Package(
             resources: [.copy("Resources/schemas")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "MekongTerminology", dependencies: ["MekongText", "MekongGlossary", "MekongChecks"], swiftSettings: swiftSettings),
         .target(name: "MekongChecks", dependencies: ["MekongText", "MekongGlossary"], swiftSettings: swiftSettings),
         .target(
             name: "MekongSegmentation",
@@ -50,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "mekong",
             dependencies: [
-                "MekongText", "MekongSegmentation", "MekongGlossary", "MekongChecks", "MekongExchange",
+                "MekongText", "MekongSegmentation", "MekongGlossary", "MekongChecks", "MekongExchange", "MekongTerminology",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

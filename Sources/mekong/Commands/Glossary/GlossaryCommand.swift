@@ -12,7 +12,7 @@ extension Mekong {
                 place.tsv, …), one concept per line: human-editable and diff-friendly. Forms are \
                 written "preferred | admitted | !forbidden". Languages: fr, vi, lo, lo-Latn.
                 """,
-            subcommands: [Add.self, Edit.self, Remove.self, Show.self, List.self, Find.self, Lint.self,
+            subcommands: [Add.self, Edit.self, Remove.self, Show.self, List.self, Find.self, Lint.self, Extract.self,
                           Import.self, Export.self, Stats.self]
         )
     }
