@@ -1,0 +1,114 @@
+import Foundation
+public import MekongChecks
+public import MekongGlossary
+import MekongText
+
+/// Across a corpus: how each known name is written, unknown names that differ by a diacritic or
+/// a letter, stuttered names, and the style of Vietnamese names per article.
+public final class ConsistencyAnalyzer {
+    public struct FormUse: Sendable { public var form: String; public var count: Int; public var places: [String] }
+    public struct KnownName: Sendable { public var concept: String; public var forms: [FormUse] }
+    public struct UnknownPair: Sendable { public var a: String; public var b: String; public var why: String; public var counts: (Int, Int) }
+    public struct StyleMix: Sendable { public var file: String; public var counts: [NameStyle: Int] }
+    public struct Report: Sendable {
+        public var known: [KnownName]
+        public var unknown: [UnknownPair]
+        public var stutters: [FormUse]
+        public var styleMix: [StyleMix]
+    }
+
+    private let matcher: NameMatcher
+    private let extractor: CandidateExtractor
+    private var uses: [Int: [String: FormUse]] = [:]
+    private var styles: [String: [NameStyle: Int]] = [:]
+
+    public init(glossary: Glossary) {
+        matcher = NameMatcher(glossary)
+        extractor = CandidateExtractor(glossary: glossary)
+    }
+
+    /// Reads one line of an article.
+    public func add(line: String, number: Int, file: String) {
+        let place = "\(file):\(number)"
+        var text = line
+        text.withUTF8 { buf in
+            for m in matcher.matches(in: buf) {
+                let form = String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self)
+                let ci = matcher.forms[m.forms[0]].concept
+                var u = uses[ci, default: [:]][form] ?? FormUse(form: form, count: 0, places: [])
+                u.count += 1
+                if u.places.count < 5 { u.places.append(place) }
+                uses[ci, default: [:]][form] = u
+                // Style of a Vietnamese name (people; places whose French name is the Vietnamese one).
+                let concept = matcher.glossary.concepts[ci]
+                if let vi = concept.preferred(.vi), vi != NameStyle.ascii.form(of: vi),
+                   Folding.key(vi) == Folding.key(form),
+                   concept.type == .person || concept.preferred(.fr).map({ Folding.key($0) == Folding.key(vi) }) == true {
+                    let sf = matcher.styleForms(ci)
+                    let exact = NameStyle.allCases.filter { sf[$0].map { $0.lowercased() == form.lowercased() } ?? false }
+                    // A form several styles share (no Vietnamese-only letter) says nothing.
+                    if exact.count == 1 { styles[file, default: [:]][exact[0], default: 0] += 1 }
+                }
+            }
+        }
+        extractor.add(sentence: line, place: place)
+    }
+
+    public func report() -> Report {
+        let known = uses.compactMap { (ci, forms) -> KnownName? in
+            let distinct = Set(forms.keys.map { $0.lowercased() })
+            guard distinct.count > 1 else { return nil }
+            return KnownName(concept: matcher.glossary.concepts[ci].id, forms: forms.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) })
+        }.sorted { $0.concept < $1.concept }
+
+        let candidates = extractor.candidates().filter { $0.variantOf == nil }
+        var unknown: [UnknownPair] = []
+        for c in candidates where c.variants.count > 1 {
+            unknown.append(UnknownPair(a: c.variants[0].form, b: c.variants[1].form, why: "diacritics or case",
+                                       counts: (c.variants[0].count, c.variants[1].count)))
+        }
+        // One letter apart (folded, at least 6 letters): "Phomvihane" / "Phomvihan".
+        let long = candidates.filter { $0.key.count >= 6 }
+        let byLength = Dictionary(grouping: long, by: { $0.key.count })
+        for c in long {
+            for other in (byLength[c.key.count] ?? []) + (byLength[c.key.count + 1] ?? []) where other.key > c.key || other.key.count > c.key.count {
+                if Self.oneEditApart(Array(c.key), Array(other.key)) {
+                    unknown.append(UnknownPair(a: c.variants[0].form, b: other.variants[0].form, why: "one letter", counts: (c.count, other.count)))
+                }
+            }
+        }
+        // One letter away from a glossary name: probably that name misspelt.
+        var glossaryKeys: [Int: [(String, String)]] = [:]
+        for c in matcher.glossary.concepts {
+            for form in c.terms[.fr]?.all ?? [] where Folding.key(form).count >= 6 {
+                glossaryKeys[Folding.key(form).count, default: []].append((Folding.key(form), c.id))
+            }
+        }
+        for c in long {
+            let near = [c.key.count - 1, c.key.count, c.key.count + 1].flatMap { glossaryKeys[$0] ?? [] }
+            if let (_, id) = near.first(where: { Self.oneEditApart(Array(c.key), Array($0.0)) }),
+               let preferred = matcher.glossary[id]?.preferred(.fr) {
+                unknown.append(UnknownPair(a: c.variants[0].form, b: preferred, why: "one letter from \(id)", counts: (c.count, 0)))
+            }
+        }
+        let stutters = candidates.filter { c in
+            let words = c.key.split(separator: " ")
+            return zip(words, words.dropFirst()).contains { $0 == $1 }
+        }.map { FormUse(form: $0.variants[0].form, count: $0.count, places: $0.places) }
+        let mix = styles.filter { $0.value.count > 1 }.map { StyleMix(file: $0.key, counts: $0.value) }.sorted { $0.file < $1.file }
+        return Report(known: known, unknown: unknown, stutters: stutters, styleMix: mix)
+    }
+
+    /// Whether two strings are one substitution, insertion or deletion apart.
+    static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
+        if a == b || abs(a.count - b.count) > 1 { return false }
+        var i = 0, j = 0, edits = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count == b.count { i += 1; j += 1 } else if a.count < b.count { j += 1 } else { i += 1 }
+        }
+        return edits + (a.count - i) + (b.count - j) == 1
+    }
+}
