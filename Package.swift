@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "MekongGlossary", targets: ["MekongGlossary"]),
         .library(name: "MekongChecks", targets: ["MekongChecks"]),
         .library(name: "MekongExchange", targets: ["MekongExchange"]),
+        .library(name: "MekongTerminology", targets: ["MekongTerminology"]),
         .library(name: "MekongText", targets: ["MekongText"]),
     ],
     dependencies: [

@@ -49,5 +49,9 @@ let package = Package(
                 .product(name: "MekongSegmentation", package: "Mekong"),
             ]
         ),
+        .executableTarget(
+            name: "mekong-extract-bench",
+            dependencies: [.product(name: "MekongTerminology", package: "Mekong"), .product(name: "MekongGlossary", package: "Mekong")]
+        ),
     ]
 )

@@ -218,29 +218,64 @@ public final class CandidateExtractor {
         var tokens: [Token] = []
         var current = ""
         func flush(glued: Bool = false) {
-            guard !current.isEmpty else { return }
-            let first = current.unicodeScalars.first!
-            let letters = current.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" || $0 == "." || $0.properties.generalCategory == .nonspacingMark }
-            let lao = current.unicodeScalars.contains { (0x0E80...0x0EFF).contains($0.value) }
-            let upper = current.unicodeScalars.filter { $0.properties.isAlphabetic }
-            let acronym = upper.count >= 2 && upper.allSatisfy { $0.properties.isUppercase } && current.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "/" || $0 == "-" }
-            tokens.append(Token(text: current, isCapitalised: first.properties.isUppercase && letters, isPunctuation: false,
-                                isLetters: letters, isAcronym: acronym, isLao: lao, glued: glued))
+            guard let first = current.unicodeScalars.first else { return }
+            // One pass over the scalars for every flag.
+            var letters = true, lao = false, alphabetic = 0, allUpper = true, acronymChars = true
+            for u in current.unicodeScalars {
+                let v = u.value
+                if v >= 0x0E80 && v <= 0x0EFF { lao = true }
+                let isAlpha: Bool
+                let isUpper: Bool
+                if v < 0x80 {
+                    isAlpha = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+                    isUpper = v >= 0x41 && v <= 0x5A
+                } else {
+                    let p = u.properties
+                    isAlpha = p.isAlphabetic
+                    isUpper = p.isUppercase
+                }
+                if isAlpha { alphabetic += 1; if !isUpper { allUpper = false } }
+                if !isAlpha && u != "-" && u != "." && !(v >= 0x0300 && v <= 0x036F) && !(lao && v >= 0x0EB0) { letters = false }
+                if !isAlpha && u != "/" && u != "-" { acronymChars = false }
+            }
+            let firstUpper = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+            tokens.append(Token(text: current, isCapitalised: firstUpper && letters, isPunctuation: false, isLetters: letters,
+                                isAcronym: alphabetic >= 2 && allUpper && acronymChars, isLao: lao, glued: glued))
             current = ""
         }
-        for ch in s {
-            if ch == "’" || ch == "'" {
-                current.append(ch)
+        current.reserveCapacity(32)
+        var currentCount = 0
+        var firstIsUpper = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            let isAlnum: Bool
+            if v < 0x80 {
+                isAlnum = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            } else {
+                switch u.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber:
+                    isAlnum = true
+                default:
+                    isAlnum = false
+                }
+            }
+            if u == "’" || u == "'" {
+                current.unicodeScalars.append(u)
                 flush(glued: true)
-            } else if ch.isLetter || ch.isNumber || ch == "-" || ch == "/" || (ch == "." && current.count == 1 && current.first!.isUppercase) {
-                current.append(ch)
-            } else if ch.isWhitespace {
+                currentCount = 0
+            } else if isAlnum || u == "-" || u == "/" || (u == "." && currentCount == 1 && firstIsUpper) {
+                if currentCount == 0 { firstIsUpper = v < 0x80 ? (v >= 0x41 && v <= 0x5A) : u.properties.isUppercase }
+                current.unicodeScalars.append(u)
+                currentCount += 1
+            } else if u.properties.isWhitespace {
                 flush()
+                currentCount = 0
             } else {
                 flush()
-                tokens.append(Token(text: String(ch), isCapitalised: false, isPunctuation: ch != "(" && ch != ")" ? true : false,
+                currentCount = 0
+                tokens.append(Token(text: String(u), isCapitalised: false, isPunctuation: true,
                                     isLetters: false, isAcronym: false, isLao: false, glued: false))
-                if ch == "(" || ch == ")" { tokens[tokens.count - 1].isPunctuation = true }
             }
         }
         flush()
