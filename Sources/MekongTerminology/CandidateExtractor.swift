@@ -87,6 +87,19 @@ public final class CandidateExtractor {
                 }
                 end += 1
             }
+            guard lastCapital >= i || lowercaseHead else { i += 1; continue }
+            // "Parti populaire révolutionnaire lao (PPRL)": lower-case words end the name when the
+            // acronym after them spells the initials of the whole run.
+            if end + 2 < tokens.count, tokens[end].text == "(", tokens[end + 2].text == ")", tokens[end + 1].isAcronym {
+                if Self.initialsMatch(Array(tokens[i..<end]), tokens[end + 1].text) {
+                    lastCapital = end - 1
+                } else if let j = (i + 1..<end).first(where: { tokens[$0].isCapitalised && Self.initialsMatch(Array(tokens[$0..<end]), tokens[end + 1].text) }) {
+                    // The acronym spells a tail of the run ("Comité central du [Parti populaire
+                    // révolutionnaire lao] (PPRL)"): that tail is a name of its own.
+                    let tail = Array(tokens[j..<end])
+                    record(Self.join(tail), type: Self.guessType(tail, before: []), acronym: tokens[end + 1].text, sentence: sentence, place: place)
+                }
+            }
             guard lastCapital >= i else { i += 1; continue }
             let run = Array(tokens[i...lastCapital])
             let sentenceInitial = i == 0 || tokens[i - 1].text == "«" || tokens[i - 1].text == "\""
@@ -106,10 +119,11 @@ public final class CandidateExtractor {
                 record(acronym, type: Self.guessType(run, before: []), acronym: nil, sentence: sentence, place: place, expansion: text)
             }
         }
-        // Acronyms on their own ("VCCI", "TIC") and Lao script runs.
-        for t in tokens where (t.isAcronym && t.text.count >= 3 && !Self.stopWords.contains(t.text)) || t.isLao {
+        // Acronyms on their own ("VCCI", "TIC"), Lao script, and lower-case Vietnamese words.
+        for t in tokens where (t.isAcronym && t.text.count >= 3 && !Self.stopWords.contains(t.text)) || t.isLao
+            || (!t.isCapitalised && t.text.unicodeScalars.contains { Language.isVietnameseOnly($0.value) }) {
             if t.isAcronym, table[Folding.key(t.text)] != nil { continue }
-            record(t.text, type: t.isLao ? .other : .organization, acronym: nil, sentence: sentence, place: place)
+            record(t.text, type: t.isAcronym ? .organization : .other, acronym: nil, sentence: sentence, place: place)
         }
     }
 
@@ -185,6 +199,15 @@ public final class CandidateExtractor {
         "Leurs", "Nous", "Vous", "On", "Oui", "Non", "Vers", "Sur", "Sous", "Avec", "Entre", "Depuis", "Pendant", "Chaque", "Tous",
         "Toutes", "Tout", "Hier", "Aujourd’hui", "Demain", "Déjà", "Désormais", "Réorganisation", "Renforcer", "Renforcement",
     ]
+
+    /// Whether an acronym spells the initials of the run's words (particles skipped, case
+    /// ignored): "PPRL" for "Parti populaire révolutionnaire lao".
+    static func initialsMatch(_ run: [Token], _ acronym: String) -> Bool {
+        let initials = run.filter { !particles.contains($0.text.lowercased()) && $0.isLetters }
+            .compactMap { $0.text.first.map { String($0).uppercased() } }.joined()
+        let letters = acronym.filter(\.isLetter).uppercased()
+        return !letters.isEmpty && initials == letters
+    }
 
     static func guessType(_ run: [Token], before: [Token]) -> ConceptType {
         let head = run[0].text

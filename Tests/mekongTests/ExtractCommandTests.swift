@@ -48,6 +48,17 @@ import Testing
         #expect(byKey["nguyen van an"]?["type"] as? String == "person")
     }
 
+    @Test func acronymsComeWithTheirExpansions() throws {
+        let article = CLI.temporaryFile(Array("Titre\n\nIl est membre du Comité central du Parti populaire révolutionnaire lao (PPRL) depuis 2016.\n".utf8))
+        let r = try CLI.run(["glossary", "extract", article, "--format", "json", "--glossary", Self.emptyGlossary()])
+        let candidates = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        let party = try #require(candidates.first { $0["key"] as? String == "parti populaire revolutionnaire lao" })
+        #expect(party["acronym"] as? String == "PPRL")
+        #expect(party["type"] as? String == "body")
+        #expect(candidates.contains { $0["key"] as? String == "pprl" })
+        #expect(candidates.contains { $0["key"] as? String == "comite central du parti populaire revolutionnaire lao" } == false)
+    }
+
     @Test func csvOutputImportsAsIs() throws {
         let g = Self.emptyGlossary()
         let csv = NSTemporaryDirectory() + "extract-\(UUID().uuidString).csv"
