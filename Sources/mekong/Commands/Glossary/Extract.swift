@@ -57,7 +57,7 @@ extension Mekong.Glossary {
                         if let a = c.acronym { head += "\tacronym: \(a)" }
                         if let v = c.variantOf { head += "\tnew variant of \(v)" }
                         try sink.write(head + "\n")
-                        for (place, sentence) in c.contexts { try sink.write("  \(place): \(sentence)\n") }
+                        for (place, sentence) in c.contexts { try sink.write("  \(place): \(sentence.replacingOccurrences(of: "\n", with: " "))\n") }
                     }
                 case .json:
                     let objects: [[String: Any]] = candidates.map { c in
