@@ -157,7 +157,8 @@ public enum CSVFormat {
             + [c.note, c.sources.joined(separator: " | ")]
     }
 
-    static func quote(_ field: String) -> String {
+    /// One field quoted as RFC 4180 says (only when it holds a comma, quote or line break).
+    public static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

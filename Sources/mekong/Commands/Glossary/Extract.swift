@@ -73,20 +73,12 @@ extension Mekong.Glossary {
                         if let a = c.acronym, !forms.contains(a) { forms.append(a) }
                         let note = "extracted: \(c.count) occurrence\(c.count == 1 ? "" : "s")"
                         rows += [c.type.rawValue, "proposed", forms.joined(separator: " | "), note, c.places.joined(separator: " | ")]
-                            .map(CSVField.quote).joined(separator: ",") + "\r\n"
+                            .map(CSVFormat.quote).joined(separator: ",") + "\r\n"
                     }
                     try sink.write(rows)
                 }
                 try sink.finish()
             }
         }
-    }
-}
-
-/// RFC 4180 quoting for one field.
-enum CSVField {
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
