@@ -8,12 +8,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "Mekong", path: "..")],
     targets: [
+        // Timing, memory and a deterministic generator, shared by the benchmarks.
+        .target(name: "BenchSupport"),
         // ICU's sentence BreakIterator behind a header with no ICU types, so that it can sit
         // next to Foundation (whose own ICU clashes with the system headers).
         .target(name: "CICUSeg", linkerSettings: [.linkedLibrary("icuuc")]),
         .executableTarget(
             name: "mekong-bench",
             dependencies: [
+                "BenchSupport",
                 "CICUSeg",
                 .product(name: "MekongSegmentation", package: "Mekong"),
                 .product(name: "MekongText", package: "Mekong"),
@@ -22,6 +25,7 @@ let package = Package(
         .executableTarget(
             name: "mekong-glossary-bench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "MekongGlossary", package: "Mekong"),
                 .product(name: "MekongText", package: "Mekong"),
             ]
@@ -29,6 +33,7 @@ let package = Package(
         .executableTarget(
             name: "mekong-check-bench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "MekongChecks", package: "Mekong"),
                 .product(name: "MekongGlossary", package: "Mekong"),
                 .product(name: "MekongText", package: "Mekong"),
@@ -43,6 +48,7 @@ let package = Package(
         .executableTarget(
             name: "mekong-exchange-bench",
             dependencies: [
+                "BenchSupport",
                 "CTMXBaseline",
                 .product(name: "MekongExchange", package: "Mekong"),
                 .product(name: "MekongXML", package: "Mekong"),
@@ -51,7 +57,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "mekong-extract-bench",
-            dependencies: [.product(name: "MekongTerminology", package: "Mekong"), .product(name: "MekongGlossary", package: "Mekong")]
+            dependencies: [
+                "BenchSupport",.product(name: "MekongTerminology", package: "Mekong"), .product(name: "MekongGlossary", package: "Mekong")]
         ),
     ]
 )

@@ -4,6 +4,7 @@
 //
 //   swift run -c release mekong-bench [--mb 40] [--stream-mb 200]
 import CICUSeg
+import BenchSupport
 import Foundation
 import MekongSegmentation
 import MekongText
@@ -95,11 +96,6 @@ func measure(_ label: String, bytes: Int, repeats: Int = 3, _ body: () -> Int) -
     return (mbps, result)
 }
 
-func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024   // Linux reports KiB
-}
 
 func streamingBenchmark(megabytes streamMB: Int) throws {
     print("\nStreaming: segment a \(streamMB) MB article file (article mode, output discarded):")

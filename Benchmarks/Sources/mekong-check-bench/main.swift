@@ -1,6 +1,7 @@
 // mekong-check-bench: check a large French corpus against glossaries of growing size.
 //
 //   swift run -c release mekong-check-bench [--mb 20] [--concepts 100000]
+import BenchSupport
 import Foundation
 import MekongChecks
 import MekongGlossary
@@ -17,17 +18,7 @@ while let a = args.popFirst() {
     }
 }
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
 
-struct Rng {
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    mutating func next(_ n: Int) -> Int { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; return Int(seed % UInt64(n)) }
-}
 var rng = Rng()
 
 // Names: Vietnamese-looking people, numbered so that 100,000 are distinct.

@@ -3,6 +3,7 @@
 //
 //   swift run -c release mekong-exchange-bench [--units 1000000]
 import CTMXBaseline
+import BenchSupport
 import Foundation
 import MekongExchange
 import MekongSegmentation
@@ -14,12 +15,6 @@ while let a = args.popFirst() {
     if a == "--units", let n = args.popFirst().flatMap(Int.init) { count = n } else { print("usage: mekong-exchange-bench [--units N]"); exit(2) }
 }
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-func peakRSS() -> Double {
-    var u = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &u)
-    return Double(u.ru_maxrss) / 1024
-}
 func size(_ path: String) -> Double {
     Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) ?? 0
 }
@@ -56,7 +51,7 @@ defer { try? FileManager.default.removeItem(atPath: dir) }
 print("\(count) units of French + Vietnamese (~75 + ~65 characters each); MB = 10^6 bytes; peak RSS is the process's so far\n")
 
 func row(_ label: String, _ bytes: Double, _ t: Double) {
-    print(String(format: "  %-52@ %7.1f MB/s  (%.2f s, %.0f MB file, peak RSS %.0f MB)", label as NSString, bytes / 1e6 / t, t, bytes / 1e6, peakRSS()))
+    print(String(format: "  %-52@ %7.1f MB/s  (%.2f s, %.0f MB file, peak RSS %.0f MB)", label as NSString, bytes / 1e6 / t, t, bytes / 1e6, peakRSSMegabytes()))
 }
 
 // Baseline: the same TMX bytes written by hand into a byte buffer (escaping &, <, >, "), no

@@ -2,6 +2,7 @@
 // that memory follows the candidate table, not the corpus.
 //
 //   swift run -c release mekong-extract-bench [--mb 100]
+import BenchSupport
 import Foundation
 import MekongGlossary
 import MekongTerminology
@@ -10,15 +11,6 @@ var megabytes = 100
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     if a == "--mb", let n = args.popFirst().flatMap(Int.init) { megabytes = n } else { print("usage: mekong-extract-bench [--mb N]"); exit(2) }
-}
-func peakRSS() -> Double {
-    var u = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &u)
-    return Double(u.ru_maxrss) / 1024
-}
-struct Rng {
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    mutating func next(_ n: Int) -> Int { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; return Int(seed % UInt64(n)) }
 }
 var rng = Rng()
 // 2,000 people and 300 places, so that the candidate table stops growing early.
@@ -54,7 +46,7 @@ while bytes < megabytes * 1_000_000 {
         checkpoints.removeFirst()
         let d = ContinuousClock.now - start
         let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        print(String(format: "  %4.0f MB: %.1f MB/s so far , peak RSS %.0f MB", Double(bytes) / 1e6, Double(bytes) / 1e6 / secs, peakRSS()))
+        print(String(format: "  %4.0f MB: %.1f MB/s so far , peak RSS %.0f MB", Double(bytes) / 1e6, Double(bytes) / 1e6 / secs, peakRSSMegabytes()))
     }
 }
 let candidates = extractor.candidates(minCount: 2)

@@ -1,6 +1,7 @@
 // mekong-glossary-bench: load a generated 100,000-concept glossary and search it.
 //
 //   swift run -c release mekong-glossary-bench [--concepts 100000]
+import BenchSupport
 import Foundation
 import MekongGlossary
 import MekongText
@@ -11,21 +12,13 @@ while let a = args.popFirst() {
     if a == "--concepts", let n = args.popFirst().flatMap(Int.init) { count = n } else { print("usage: mekong-glossary-bench [--concepts N]"); exit(2) }
 }
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
 
 // Vietnamese-looking and Lao-looking names from syllable lists, deterministic.
 let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
 let middle = ["Văn", "Thị", "Quốc", "Minh", "Thanh", "Đức", "Hữu", "Ngọc", "Xuân", "Thu", "Hồng", "Công"]
 let given = ["Cường", "Hùng", "Lan", "Sơn", "Tuấn", "Hà", "Dũng", "Phương", "Thảo", "Bình", "Đô", "Tú", "Chính", "Lâm", "Hải", "Nam"]
 let laoSyllables = ["ສອນ", "ໄຊ", "ທອງ", "ສະ", "ຫວັນ", "ພົມ", "ວິ", "ຫານ", "ບຸນ", "ເລືອ", "ພັນ", "ດາ", "ນຸ", "ວົງ", "ສີ", "ດອນ"]
-struct Rng { var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-    mutating func next(_ n: Int) -> Int { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; return Int(seed % UInt64(n)) } }
-var rng = Rng()
+var rng = Rng(seed: 0x2545_F491_4F6C_DD1D)
 @MainActor func next(_ n: Int) -> Int { rng.next(n) }
 func pressForm(_ vi: String) -> String {
     // The French press convention: drop đ, ơ, ư, ă and Vietnamese tone marks; keep â ê ô.
