@@ -50,6 +50,13 @@ import Testing
         #expect(c.stdout.contains("memory.tmx: 1 pairs added, 3 in all"))
     }
 
+    /// OmegaT writes the translation and leaves state="needs-translation": the text decides.
+    @Test func aTranslationCountsWhateverItsState() throws {
+        let omegat = Self.translated.replacingOccurrences(of: #"state="translated""#, with: #"state="needs-translation""#)
+        let r = try CLI.run(["import", CLI.temporaryFile(Array(omegat.utf8), name: "o.xlf")])
+        #expect(r.stdout.contains("4 segments, 2 translated, 1 untranslated"))
+    }
+
     @Test func exportWritesSingleFormats() throws {
         let x = try CLI.run(["export", "xliff", "seeds/001_484350ca943d9f8b.txt", "--to", "lo"])
         #expect(x.status == 0)

@@ -14,7 +14,7 @@ extension Mekong {
             abstract: "Read translated XLIFF (1.2 or 2.x) back: report untranslated and changed segments, check names in the targets, and add the pairs to a TMX memory.",
             discussion: """
                 Untranslated: a segment for translation with no target, an empty one, or the source \
-                copied unchanged. Changed: a segment whose source is already in the memory with \
+                copied unchanged (whatever its state: OmegaT does not update it). Changed: a segment whose source is already in the memory with \
                 another translation. Name findings in targets are printed as \
                 FILE#SEGMENT: severity: found "…", expected "…" [rule] (concept). With --tm, \
                 translated pairs are added to the memory (no duplicates, atomic write). Exit \
@@ -51,8 +51,9 @@ extension Mekong {
                     var untranslated: [String] = [], changed: [String] = [], translated = 0
                     for (n, s) in segments.enumerated() where s.translate {
                         let t = s.target?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                        let pending = ["initial", "new", "needs-translation"].contains(s.state ?? "")
-                        if t.isEmpty || t == s.source.trimmingCharacters(in: .whitespacesAndNewlines) || pending {
+                        // The text decides, not the state: OmegaT writes translations and leaves
+                        // state="needs-translation" as it was.
+                        if t.isEmpty || t == s.source.trimmingCharacters(in: .whitespacesAndNewlines) {
                             untranslated.append(s.id)
                             continue
                         }
