@@ -161,17 +161,10 @@ public final class DocumentChecker {
         var occurrence: NameOccurrence?
         var finding: Finding?
     }
-    private struct TextKey: Hashable {
-        let bytes: [UInt8]
-        let hash: UInt64
-        init(_ bytes: [UInt8]) { self.bytes = bytes; hash = Folding.wordHash(bytes) }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (a: TextKey, b: TextKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
-    }
-    private var decisions: [TextKey: Decision] = [:]
+    private var decisions: [HashedBytes: Decision] = [:]
 
     private func name(_ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap) {
-        let bytes = TextKey(Array(buf[m.range]))
+        let bytes = HashedBytes(Array(buf[m.range]))
         let col = column.column(m.range.lowerBound)
         if let d = decisions[bytes] {
             if var o = d.occurrence { o.line = line; o.column = col; o.range = m.range; names.append(o) }

@@ -89,7 +89,7 @@ public final class NameMatcher: @unchecked Sendable {
                                       comparable: NameStyle.comparable(form)))
                     laoToneless.append([])
                     if lang == .lo {
-                        let toneless = Array(Folding.laoWithoutToneMarks(form).utf8)
+                        let toneless = Folding.laoWithoutToneMarks(utf8: Array(form.utf8))
                         laoToneless[index] = toneless
                         if toneless.count >= 3 { laoByFirst[Self.first(toneless[...]), default: []].append(Int32(index)) }
                         continue

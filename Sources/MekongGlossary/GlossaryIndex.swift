@@ -23,14 +23,7 @@ public struct GlossaryIndex: Sendable {
         case words
     }
 
-    /// UTF-8 bytes as a key, hashed once with FNV-1a (hashing a String normalises it first).
-    private struct Key: Hashable {
-        let bytes: [UInt8]
-        let hash: UInt64
-        init(_ bytes: [UInt8]) { self.bytes = bytes; self.hash = GlossaryIndex.hash(bytes[...]) }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
-    }
+    private typealias Key = HashedBytes
 
     /// Key → form indexes, as linked lists in flat arrays (no array per key).
     private struct Postings<K: Hashable>: Sendable where K: Sendable {
@@ -82,16 +75,16 @@ public struct GlossaryIndex: Sendable {
                     formConcept.append(Int32(ci))
                     formLanguage.append(lang)
                     exact.add(Key(key), f)
-                    if lang == .lo { toneless.add(Key(Self.withoutLaoToneMarks(key)), f) }
+                    if lang == .lo { toneless.add(Key(Folding.laoWithoutToneMarks(utf8: key)), f) }
                     // Each distinct word once (hashes of the words seen so far in this form).
                     previous.removeAll(keepingCapacity: true)
-                    var h: UInt64 = 0xcbf2_9ce4_8422_2325, inWord = false
+                    var h = Folding.hashSeed, inWord = false
                     for b in key + [0x20] {
                         if b == 0x20 {
                             if inWord, !previous.contains(h) { previous.append(h); byWord.add(h, f) }
-                            h = 0xcbf2_9ce4_8422_2325; inWord = false
+                            h = Folding.hashSeed; inWord = false
                         } else {
-                            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; inWord = true
+                            h = Folding.hash(h, b); inWord = true
                         }
                     }
                 }
@@ -124,12 +117,12 @@ public struct GlossaryIndex: Sendable {
         }
         add(exact.forms(Key(keyBytes)), .exact)
         if out.isEmpty, keyBytes.contains(0xE0) {           // Lao is E0 BA xx / E0 BB xx in UTF-8
-            add(toneless.forms(Key(Self.withoutLaoToneMarks(keyBytes))), .laoToneless)
+            add(toneless.forms(Key(Folding.laoWithoutToneMarks(utf8: keyBytes))), .laoToneless)
         }
         guard out.isEmpty else { return out }
         // Word matches: walk the rarest word's forms and check the other words on each form.
         let words = Set(keyBytes.split(separator: 0x20).map { Array($0) })
-        let postings = words.map { byWord.forms(Self.hash($0[...])) }
+        let postings = words.map { byWord.forms(Folding.wordHash($0)) }
         guard let rarest = postings.min(by: { $0.count < $1.count }), !rarest.isEmpty else { return out }
         for f in rarest {
             let formWords = Set(formKeys[Int(f)].split(separator: 0x20).map { Array($0) })
@@ -138,22 +131,4 @@ public struct GlossaryIndex: Sendable {
         return out
     }
 
-    fileprivate static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
-
-    /// Lao tone marks U+0EC8–U+0ECB are E0 BB 88–8B in UTF-8.
-    private static func withoutLaoToneMarks(_ key: [UInt8]) -> [UInt8] {
-        guard key.contains(0xE0) else { return key }
-        var out: [UInt8] = []
-        out.reserveCapacity(key.count)
-        var i = 0
-        while i < key.count {
-            if key[i] == 0xE0, i + 2 < key.count, key[i + 1] == 0xBB, (0x88...0x8B).contains(key[i + 2]) { i += 3; continue }
-            out.append(key[i]); i += 1
-        }
-        return out
-    }
 }

@@ -1,3 +1,4 @@
+import MekongText
 /// Abbreviations and initials: the exceptions an SRX rule engine handles badly, so we handle
 /// them explicitly.
 ///
@@ -73,20 +74,13 @@ public struct AbbreviationList: Sendable {
             }
         }
         for (bytes, kind) in entries {
-            let h = bytes.withUnsafeBufferPointer { Self.hash($0) }
+            let h = bytes.withUnsafeBufferPointer { Folding.wordHash($0) }
             byHash[h, default: []].append((bytes, kind))
         }
     }
 
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
-
     private func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Kind? {
-        guard let bucket = byHash[Self.hash(bytes)] else { return nil }
+        guard let bucket = byHash[Folding.wordHash(bytes)] else { return nil }
         for (entry, kind) in bucket where entry.count == bytes.count && entry.elementsEqual(bytes) { return kind }
         return nil
     }

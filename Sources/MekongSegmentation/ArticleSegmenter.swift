@@ -138,7 +138,7 @@ public final class ArticleSegmenter {
             }
             // A line seen before in this article: kept once. 64-bit FNV-1a of the trimmed bytes
             // (a false "repeat" needs a hash collision: about 1 in 10^19 per pair of lines).
-            let key = line.bytes[trimmed].withUnsafeBufferPointer { AbbreviationList.hash($0) }
+            let key = Folding.wordHash(line.bytes[trimmed])
             if state.seen.contains(key) {
                 if let last = runKeys.last, last == key {
                     // Shown twice in a row: a caption (alt text and figure caption).

@@ -35,7 +35,6 @@ public final class SentenceSegmenter: @unchecked Sendable {
     private let everyPosition: Bool
     private let asciiTriggers: [UInt8]   // bit 1: break may follow this byte; bit 2: may precede it
     private let nonASCIITriggers: Bool
-    private let needsICU: Bool
 
     /// Builds a segmenter from SRX rules already chosen for a language.
     /// - Throws: ``SRXError`` when a pattern is invalid.
@@ -67,7 +66,6 @@ public final class SentenceSegmenter: @unchecked Sendable {
             (prev.containsASCII(UInt8(b)) ? 1 : 0) | (next.containsASCII(UInt8(b)) ? 2 : 0)
         }
         nonASCIITriggers = prev.mayContainNonASCII || next.mayContainNonASCII
-        needsICU = self.rules.contains { $0.usesICU }
     }
 
     /// The byte ranges of the sentences in `text` (valid UTF-8), in order, with white space

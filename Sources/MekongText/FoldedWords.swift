@@ -1,19 +1,21 @@
 extension Folding {
-    /// FNV-1a, the hash used for folded words everywhere.
+    /// FNV-1a, the one byte hash of the project (folded words, glossary keys, repeated lines,
+    /// abbreviation lookups).
     public static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func hash(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
 
     /// Combines word hashes into the hash of a word sequence (order matters).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func combine(_ sequence: UInt64, _ word: UInt64) -> UInt64 {
         (sequence &* 0x9E37_79B9_7F4A_7C15) ^ (word &+ 0x632B_E59B_D9B4_E019)
     }
 
     /// The hash of a folded word given as bytes (as ``keyBytes(_:)`` produces them).
+    @inlinable
     public static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h = hashSeed
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = hash(h, b) }
         return h
     }

@@ -135,9 +135,21 @@ public enum Folding {
     /// Lao text with the tone marks (U+0EC8–U+0ECB) removed; vowel signs, which are combining
     /// marks too, stay. Lao transliterations of foreign names vary mostly in their tone marks.
     public static func laoWithoutToneMarks(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars where !(0x0EC8...0x0ECB).contains(s.value) { out.append(s) }
-        return String(out)
+        String(decoding: laoWithoutToneMarks(utf8: Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// The same on UTF-8 bytes (the tone marks are E0 BB 88–8B).
+    public static func laoWithoutToneMarks(utf8 bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0xE0) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xE0, i + 2 < bytes.count, bytes[i + 1] == 0xBB, (0x88...0x8B).contains(bytes[i + 2]) { i += 3; continue }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
     }
 
     /// Whether `text` contains Lao script.

@@ -1,0 +1,15 @@
+/// UTF-8 bytes as a dictionary key, hashed once with FNV-1a: much cheaper than a `String` key,
+/// which Swift normalises before hashing.
+public struct HashedBytes: Hashable, Sendable {
+    public let bytes: [UInt8]
+    public let hash: UInt64
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        hash = Folding.wordHash(bytes)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    public static func == (a: HashedBytes, b: HashedBytes) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+}
