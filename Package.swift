@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MekongExchange", targets: ["MekongExchange"]),
         .library(name: "MekongTerminology", targets: ["MekongTerminology"]),
         .library(name: "MekongText", targets: ["MekongText"]),
+        .library(name: "MekongJobs", targets: ["MekongJobs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,15 +32,15 @@ let package = Package(
 
         // MARK: Library
         .target(name: "MekongText", swiftSettings: swiftSettings),
-        .target(name: "MekongXML", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
-        .target(name: "MekongGlossary", dependencies: ["MekongText", "MekongXML"], swiftSettings: swiftSettings),
+        .target(name: "MekongXML", dependencies: ["MekongText", "CLibXML2"], swiftSettings: swiftSettings),
+        .target(name: "MekongGlossary", dependencies: ["MekongText"], swiftSettings: swiftSettings),
         .target(
             name: "MekongExchange",
-            dependencies: ["MekongText", "MekongXML", "MekongGlossary", "MekongChecks", "MekongSegmentation"],
+            dependencies: ["MekongText", "MekongXML", "MekongGlossary", "MekongSegmentation"],
             resources: [.copy("Resources/schemas")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "MekongTerminology", dependencies: ["MekongText", "MekongGlossary", "MekongChecks"], swiftSettings: swiftSettings),
+        .target(name: "MekongTerminology", dependencies: ["MekongText", "MekongGlossary"], swiftSettings: swiftSettings),
         .target(name: "MekongChecks", dependencies: ["MekongText", "MekongGlossary"], swiftSettings: swiftSettings),
         .target(
             name: "MekongSegmentation",
@@ -48,46 +49,57 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "MekongJobs",
+            dependencies: ["MekongText", "MekongXML", "MekongSegmentation", "MekongGlossary", "MekongChecks", "MekongExchange",
+                           "MekongTerminology"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "mekong",
             dependencies: [
-                "MekongText", "MekongSegmentation", "MekongGlossary", "MekongChecks", "MekongExchange", "MekongTerminology",
+                "MekongText", "MekongSegmentation", "MekongGlossary", "MekongChecks", "MekongExchange", "MekongJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
 
         // MARK: Tests
-        .testTarget(name: "MekongTextTests", dependencies: ["MekongText"], swiftSettings: swiftSettings),
-        .testTarget(name: "MekongXMLTests", dependencies: ["MekongXML"], swiftSettings: swiftSettings),
+        .target(name: "MekongTestSupport", path: "Tests/MekongTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "MekongTextTests", dependencies: ["MekongText", "MekongTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MekongXMLTests", dependencies: ["MekongXML", "MekongText", "MekongTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MekongSegmentationTests",
-            dependencies: ["MekongSegmentation", "MekongText", "MekongXML"],
+            dependencies: ["MekongSegmentation", "MekongText", "MekongXML", "MekongTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MekongGlossaryTests",
-            dependencies: ["MekongGlossary", "MekongText", "MekongXML"],
-            exclude: ["Fixtures"],
+            dependencies: ["MekongGlossary", "MekongExchange", "MekongText", "MekongXML", "MekongTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MekongChecksTests",
-            dependencies: ["MekongChecks", "MekongGlossary", "MekongText"],
+            dependencies: ["MekongChecks", "MekongGlossary", "MekongText", "MekongTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MekongExchangeTests",
-            dependencies: ["MekongExchange", "MekongXML", "MekongGlossary", "MekongChecks", "MekongSegmentation", "MekongText"],
+            dependencies: ["MekongExchange", "MekongXML", "MekongGlossary", "MekongSegmentation", "MekongText", "MekongTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MekongJobsTests",
+            dependencies: ["MekongJobs", "MekongChecks", "MekongGlossary", "MekongText", "MekongTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "mekongTests",
-            dependencies: ["mekong"],
-            exclude: ["Fixtures"],
+            dependencies: ["mekong", "MekongTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

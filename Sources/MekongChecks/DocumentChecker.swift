@@ -30,7 +30,7 @@ public final class DocumentChecker {
     public let file: String
     public let options: CheckOptions
     private let matcher: NameMatcher
-    private var findings: [Finding] = []
+    private var findings: [Diagnostic] = []
     private var wordBuffer: [(Range<Int>, UInt64)] = []
 
     private struct NameOccurrence {
@@ -59,12 +59,14 @@ public final class DocumentChecker {
         }
     }
 
-    /// Document-level findings, then every finding in order.
-    public func finish() -> [Finding] {
+    /// Document-level findings, then every finding in order (line, column, rule).
+    public func finish() -> [Diagnostic] {
         consistency()
         styleMix()
         toneMinority()
-        return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+        return findings.sorted {
+            ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.rule) < ($1.location?.line ?? 0, $1.location?.column ?? 0, $1.rule)
+        }
     }
 
     // MARK: Unicode hygiene
@@ -159,7 +161,7 @@ public final class DocumentChecker {
     /// What was decided for a name's exact text (names repeat: each text is judged once).
     private struct Decision {
         var occurrence: NameOccurrence?
-        var finding: Finding?
+        var finding: Diagnostic?
     }
     private var decisions: [HashedBytes: Decision] = [:]
 
@@ -168,7 +170,11 @@ public final class DocumentChecker {
         let col = column.column(m.range.lowerBound)
         if let d = decisions[bytes] {
             if var o = d.occurrence { o.line = line; o.column = col; o.range = m.range; names.append(o) }
-            if var f = d.finding { f.line = line; f.column = col; f.byteRange = m.range; findings.append(f) }
+            if var f = d.finding {
+                f.location = SourceLocation(file: file, line: line, column: col)
+                f.byteRange = m.range
+                findings.append(f)
+            }
         } else {
             let namesBefore = names.count, findingsBefore = findings.count
             judge(m, buf, line, column)
@@ -191,7 +197,7 @@ public final class DocumentChecker {
         if options.style == nil, !forms.contains(where: \.forbidden), forms.contains(where: { $0.text == found }),
            options.language == .french || isLao {
             let vi = concept.preferred(.vi)
-            let viDerived = vi.map { Folding.keyBytes($0) == key && Self.looksVietnamese($0) && (concept.type == .person || concept.preferred(.fr).map { Folding.keyBytes($0) == key } == true) } ?? false
+            let viDerived = concept.vietnameseName(forFoldedForm: key) != nil
             var styles: Set<NameStyle> = []
             if viDerived {
                 let sf = matcher.styleForms(conceptIndex)
@@ -228,8 +234,7 @@ public final class DocumentChecker {
             let sameKey = forms.filter { !$0.forbidden }.map(\.text)
             // A Vietnamese name in French text: a person, or a place or body whose French name is
             // the Vietnamese one ("Diên Biên"), not an exonym ("Laos"/"Lào", "Hanoï"/"Hà Nội").
-            if let vi = concept.preferred(.vi), Folding.keyBytes(vi) == key, Self.looksVietnamese(vi),
-               concept.type == .person || concept.preferred(.fr).map({ Folding.keyBytes($0) == key }) == true {
+            if let vi = concept.vietnameseName(forFoldedForm: key) {
                 vietnamese = vi
                 let styleForms = matcher.styleForms(conceptIndex)
                 styles = Set(NameStyle.allCases.filter { styleForms.comparable[$0] == comparableFound })
@@ -286,11 +291,6 @@ public final class DocumentChecker {
         }
     }
 
-    /// Whether a name needs Vietnamese letters (so that styles apply to it).
-    static func looksVietnamese(_ s: String) -> Bool {
-        s.unicodeScalars.contains { Language.isVietnameseOnly($0.value) } || s != NameStyle.ascii(s)
-    }
-
     static func closest(_ found: String, among options: [(NameStyle, String)]) -> (NameStyle, String) {
         let f = Array(NameStyle.comparable(found))
         return options.min { distance(f, Array(NameStyle.comparable($0.1))) < distance(f, Array(NameStyle.comparable($1.1))) }!
@@ -314,9 +314,9 @@ public final class DocumentChecker {
             let form = o.comparable
             guard let (first, firstForm) = firstSeen[group] else { firstSeen[group] = (o, form); continue }
             if form != firstForm {
-                findings.append(Finding(file: file, line: o.line, column: o.column, severity: .warning, rule: "name-inconsistent",
-                                        found: o.found, expected: first.found, concept: matcher.glossary.concepts[o.concept].id,
-                                        message: "written '\(first.found)' at line \(first.line)", byteRange: o.range, fixable: false))
+                findings.append(Diagnostic(severity: .warning, rule: "name-inconsistent", message: "written '\(first.found)' at line \(first.line)",
+                                           location: SourceLocation(file: file, line: o.line, column: o.column), found: o.found,
+                                           expected: first.found, concept: matcher.glossary.concepts[o.concept].id, byteRange: o.range))
                 firstSeen[group] = (first, firstForm)
             }
         }
@@ -331,10 +331,10 @@ public final class DocumentChecker {
         for o in styled { for s in o.styles { votes[s, default: 0] += 1 } }
         let best = NameStyle.allCases.max { (votes[$0] ?? 0, -NameStyle.allCases.firstIndex(of: $0)!) < (votes[$1] ?? 0, -NameStyle.allCases.firstIndex(of: $1)!) }!
         for o in styled where !o.styles.contains(best) {
-            findings.append(Finding(file: file, line: o.line, column: o.column, severity: .warning, rule: "name-style-mix",
-                                    found: o.found, expected: o.vietnamese.map { best.form(of: $0) },
-                                    concept: matcher.glossary.concepts[o.concept].id,
-                                    message: "names in this document are mostly in \(best.rawValue) style", byteRange: o.range, fixable: false))
+            findings.append(Diagnostic(severity: .warning, rule: "name-style-mix", message: "names in this document are mostly in \(best.rawValue) style",
+                                       location: SourceLocation(file: file, line: o.line, column: o.column), found: o.found,
+                                       expected: o.vietnamese.map { best.form(of: $0) }, concept: matcher.glossary.concepts[o.concept].id,
+                                       byteRange: o.range))
         }
     }
 
@@ -393,10 +393,10 @@ public final class DocumentChecker {
             wantOld = old * 2 >= tones.count
         }
         for t in tones where t.old != wantOld {
-            findings.append(Finding(file: file, line: t.line, column: t.column, severity: .info, rule: "tone-placement",
-                                    found: t.word, expected: Self.moveTone(t.word, toFirst: wantOld),
-                                    message: "tone mark placed in the \(t.old ? "old" : "new") style; this document uses the \(wantOld ? "old (hòa, thủy)" : "new (hoà, thuỷ)") style",
-                                    byteRange: t.range, fixable: true))
+            findings.append(Diagnostic(severity: .info, rule: "tone-placement",
+                                       message: "tone mark placed in the \(t.old ? "old" : "new") style; this document uses the \(wantOld ? "old (hòa, thủy)" : "new (hoà, thuỷ)") style",
+                                       location: SourceLocation(file: file, line: t.line, column: t.column), found: t.word,
+                                       expected: Self.moveTone(t.word, toFirst: wantOld), byteRange: t.range, fixable: true))
         }
     }
 
@@ -420,8 +420,9 @@ public final class DocumentChecker {
     private func add(_ line: Int, _ column: ColumnMap, _ range: Range<Int>, _ buf: UnsafeBufferPointer<UInt8>, _ severity: Severity,
                      _ rule: String, expected: String?, concept: String? = nil, message: String, fixable: Bool) {
         let found = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
-        findings.append(Finding(file: file, line: line, column: column.column(range.lowerBound), severity: severity, rule: rule,
-                                found: found, expected: expected, concept: concept, message: message, byteRange: range, fixable: fixable))
+        findings.append(Diagnostic(severity: severity, rule: rule, message: message,
+                                   location: SourceLocation(file: file, line: line, column: column.column(range.lowerBound)),
+                                   found: found, expected: expected, concept: concept, byteRange: range, fixable: fixable))
     }
 
     private func hex(_ v: UInt32) -> String {

@@ -1,5 +1,4 @@
 import Foundation
-public import MekongChecks
 public import MekongGlossary
 public import MekongSegmentation
 import MekongText
@@ -63,6 +62,8 @@ public struct TermHit: Sendable, Equatable {
     public var text: String
     /// The concept's preferred form in the target language, if the glossary has one.
     public var translation: String?
+    /// The concept's preferred form in every glossary language (so one search serves all targets).
+    public var translations: [TermLanguage: String] = [:]
 }
 
 extension HandoffArticle {
@@ -70,6 +71,25 @@ extension HandoffArticle {
     /// terms of each segment with `matcher`, giving their `target`-language forms.
     public static func build(id: String, original: String, segments: [Segment], matcher: NameMatcher,
                              target: TermLanguage) -> HandoffArticle {
+        build(id: id, original: original, segments: segments, matcher: matcher).translated(to: target)
+    }
+
+    /// The same article with each term's ``TermHit/translation`` set to its `target` form.
+    public func translated(to target: TermLanguage) -> HandoffArticle {
+        var a = self
+        for u in a.units.indices {
+            for s in a.units[u].segments.indices {
+                for t in a.units[u].segments[s].terms.indices {
+                    a.units[u].segments[s].terms[t].translation = a.units[u].segments[s].terms[t].translations[target]
+                }
+            }
+        }
+        return a
+    }
+
+    /// Groups segments into units and finds the glossary terms of each segment once, with their
+    /// forms in every language (see ``translated(to:)``).
+    public static func build(id: String, original: String, segments: [Segment], matcher: NameMatcher) -> HandoffArticle {
         var units: [HandoffUnit] = []
         for s in segments {
             if units.last?.id != "\(s.article)-p\(s.paragraph)" {
@@ -80,9 +100,11 @@ extension HandoffArticle {
             text.withUTF8 { buf in
                 for m in matcher.matches(in: buf) {
                     let concept = matcher.glossary.concepts[matcher.forms[m.forms[0]].concept]
+                    var translations: [TermLanguage: String] = [:]
+                    for lang in TermLanguage.allCases { translations[lang] = concept.preferred(lang) }
                     terms.append(TermHit(range: m.range, conceptID: concept.id,
                                          text: String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self),
-                                         translation: concept.preferred(target)))
+                                         translation: nil, translations: translations))
                 }
             }
             units[units.count - 1].segments.append(HandoffSegment(id: s.id, source: s.text, target: nil, terms: terms))

@@ -1,5 +1,6 @@
 import Foundation
-public import MekongXML
+import MekongXML
+public import MekongText
 
 /// The official schemas shipped with Mekong (see Resources/schemas/README.md), and validation
 /// of any file Mekong reads or writes against the right one.
@@ -20,35 +21,35 @@ public enum Schemas {
             case "tbx": return .tbx2019
             case "martif": return .tbx2008
             case "srx": return .srx
-            default: throw XMLError(file: path, line: reader.currentLine, column: 0, message: "unknown root element <\(name)>")
+            default: throw Diagnostic.error("unknown-format", "not an exchange file Mekong knows: the root element is <\(name)>", file: path, line: reader.currentLine)
             }
         }
-        throw XMLError(file: path, line: 0, column: 0, message: "no root element")
+        throw Diagnostic.error("malformed-xml", "no root element", file: path)
     }
 
     /// Validates a file against the official schema of its format.
     /// - Returns: the format and the validity errors (empty when valid).
-    public static func validate(file path: String) throws -> (Format, [XMLError]) {
+    public static func validate(file path: String) throws -> (Format, [Diagnostic]) {
         let format = try format(ofFile: path)
-        let errors: [XMLError]
+        let errors: [Diagnostic]
         switch format {
         case .xliff12: errors = try XMLSchemaValidator(schemaPath: try resource("xliff-core-1.2-strict.xsd")).errors(inFile: path)
         case .xliff2: errors = try XMLSchemaValidator(schemaPath: try resource("xliff21/driver.xsd")).errors(inFile: path)
         case .tmx: errors = try XMLGrammarValidator(dtdPath: try resource("tmx14.dtd")).errors(inFile: path)
         case .tbx2019: errors = try XMLGrammarValidator(relaxNGPath: try resource("TBXcoreStructV03.rng")).errors(inFile: path)
         case .tbx2008: errors = try XMLGrammarValidator(dtdPath: try resource("TBXcoreStructV02.dtd")).errors(inFile: path)
-        case .srx: throw XMLError(file: path, line: 0, column: 0, message: "SRX validation needs the SRX schema, which Mekong does not ship")
+        case .srx: throw Diagnostic.error("unsupported", "SRX validation needs the SRX schema, which Mekong does not ship", file: path)
         }
         return (format, errors)
     }
 
     static func resource(_ name: String) throws -> String {
         guard let base = Bundle.module.resourceURL?.appendingPathComponent("schemas") else {
-            throw XMLError(file: name, line: 0, column: 0, message: "schemas missing from the package resources")
+            throw Diagnostic.error("internal", "schemas missing from the package resources", file: name)
         }
         let path = base.appendingPathComponent(name).path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw XMLError(file: name, line: 0, column: 0, message: "schema missing from the package resources")
+            throw Diagnostic.error("internal", "schema missing from the package resources", file: name)
         }
         return path
     }

@@ -1,6 +1,6 @@
 public import Foundation
 public import MekongGlossary
-import MekongText
+public import MekongText
 import MekongXML
 
 /// Writes TMX 1.4b translation memories.
@@ -59,23 +59,15 @@ public enum TMXWriter {
         return try w.finish()
     }
 
-    /// Streams units of any number to a file in constant memory: a temporary file next to
-    /// `path`, synced and renamed.
+    /// Streams units of any number into `file` in constant memory (the caller commits it).
     /// - Parameter indent: pretty-print (libxml2's indentation costs about a third of the
     ///   writing time: a memory of a million units is better written flat).
     public static func write(_ units: some Sequence<Unit>, sourceLanguage: String, segtype: String = "sentence",
                              environment: [String: String] = ProcessInfo.processInfo.environment, indent: Bool = true,
-                             toFile path: String) throws {
-        let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            let w = try XMLStreamWriter(path: temp, indent: false)
-            try write(units, sourceLanguage: sourceLanguage, segtype: segtype, environment: environment, indent: indent, to: w)
-            try w.finish()
-            try AtomicFile.commit(temporary: temp, to: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw error
-        }
+                             to file: AtomicWriter) throws {
+        let w = try XMLStreamWriter(file: file, indent: false)
+        try write(units, sourceLanguage: sourceLanguage, segtype: segtype, environment: environment, indent: indent, to: w)
+        try w.finish()
     }
 
     static func write(_ units: some Sequence<Unit>, sourceLanguage: String, segtype: String,
@@ -87,8 +79,8 @@ public enum TMXWriter {
         try w.startElement("tmx")
         try w.attribute("version", "1.4")
         try w.startElement("header")
-        try w.attribute("creationtool", "Mekong")
-        try w.attribute("creationtoolversion", "0.1.0")
+        try w.attribute("creationtool", MekongInfo.toolName)
+        try w.attribute("creationtoolversion", MekongInfo.version)
         try w.attribute("segtype", segtype)
         try w.attribute("o-tmf", "Mekong")
         try w.attribute("adminlang", "en")

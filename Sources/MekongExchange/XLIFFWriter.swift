@@ -1,5 +1,5 @@
 import Foundation
-import MekongText
+public import MekongText
 import MekongXML
 
 /// Writes XLIFF for one article and one target language.
@@ -110,30 +110,24 @@ public enum XLIFFWriter {
             try w.endElement()
     }
 
-    /// Writes one article of any size to a file in constant memory: the units come one by one
-    /// from `units` (so they need not all exist at once), into a temporary file that is synced
-    /// and renamed.
+    /// Writes one article into `file` (the caller commits it), in constant memory: the units come
+    /// one by one from `units`, so they need not all exist at once.
     public static func write(header article: HandoffArticle, units: some Sequence<HandoffUnit>, target: String,
-                             version: Version, toFile path: String) throws {
-        let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            let w = try XMLStreamWriter(path: temp)
-            try w.startDocument()
-            if version == .v12 {
-                try head12(article, target: target, to: w)
-                for u in units { try unit12(u, source: article.sourceLanguage, target: target, options: Options(), to: w) }
-                try w.endElement(); try w.endElement(); try w.endElement()
-            } else {
-                try head2(article, target: target, version: version, to: w)
-                for u in units { try unit2(u, to: w) }
-                try w.endElement(); try w.endElement()
+                             version: Version, options: Options = Options(), to file: AtomicWriter) throws {
+        let w = try XMLStreamWriter(file: file)
+        try w.startDocument()
+        if version == .v12 {
+            try head12(article, target: target, to: w)
+            for u in units where u.translate || !options.translatableOnly {
+                try unit12(u, source: article.sourceLanguage, target: target, options: options, to: w)
             }
-            try w.finish()
-            try AtomicFile.commit(temporary: temp, to: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw error
+            try w.endElement(); try w.endElement(); try w.endElement()
+        } else {
+            try head2(article, target: target, version: version, to: w)
+            for u in units where u.translate || !options.translatableOnly { try unit2(u, to: w) }
+            try w.endElement(); try w.endElement()
         }
+        try w.finish()
     }
 
     private static func write12(_ a: HandoffArticle, target: String, options: Options, to w: XMLStreamWriter) throws {
@@ -159,7 +153,7 @@ public enum XLIFFWriter {
         try w.startElement("tool")
         try w.attribute("tool-id", "mekong")
         try w.attribute("tool-name", "Mekong")
-        try w.attribute("tool-version", "0.1.0")
+        try w.attribute("tool-version", MekongInfo.version)
         try w.endElement()
         if let date = a.date { try w.element("note", "date: \(date)", attributes: [("from", "mekong")]) }
         try w.endElement()

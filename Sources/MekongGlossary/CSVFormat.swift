@@ -1,5 +1,5 @@
 import Foundation
-import MekongText
+public import MekongText
 
 /// Glossary exchange as CSV (RFC 4180: a header row, fields quoted with `"` when they hold a
 /// comma, quote or line break, `""` for a quote, CRLF line ends on output) and as a single TSV
@@ -24,9 +24,9 @@ public enum CSVFormat {
     }
 
     /// Reads CSV (`separator` ",") or TSV (`"\t"`, no quoting) text.
-    /// - Throws: ``GlossaryErrors`` with every bad row; nothing is returned from a file with errors.
+    /// - Throws: ``Diagnostics`` with every bad row; nothing is returned from a file with errors.
     public static func read(_ text: String, file: String, separator: Character = ",") throws -> [Row] {
-        var errors: [GlossaryError] = []
+        var errors: [Diagnostic] = []
         var records = try records(in: text, file: file, separator: separator)
         guard !records.isEmpty else { return [] }
         let header = records.removeFirst()
@@ -34,24 +34,24 @@ public enum CSVFormat {
         for (i, name) in header.fields.enumerated() {
             let n = name.trimmingCharacters(in: .whitespaces)
             guard columns.contains(n) else {
-                errors.append(GlossaryError(file: file, line: header.line, column: header.columns[i], message: "unknown column '\(n)' (expected: \(columns.joined(separator: ", ")))"))
+                errors.append(.error("bad-row", "unknown column '\(n)' (expected: \(columns.joined(separator: ", ")))", file: file, line: header.line, column: header.columns[i]))
                 continue
             }
             if index[n] != nil {
-                errors.append(GlossaryError(file: file, line: header.line, column: header.columns[i], message: "column '\(n)' appears twice"))
+                errors.append(.error("bad-row", "column '\(n)' appears twice", file: file, line: header.line, column: header.columns[i]))
             }
             index[n] = i
         }
         for required in ["type", "fr"] where index[required] == nil {
-            errors.append(GlossaryError(file: file, line: header.line, column: 1, message: "missing required column '\(required)'"))
+            errors.append(.error("bad-row", "missing required column '\(required)'", file: file, line: header.line, column: 1))
         }
-        if !errors.isEmpty { throw GlossaryErrors(errors: errors) }
+        if !errors.isEmpty { throw Diagnostics(errors) }
 
         var rows: [Row] = []
         for r in records {
             if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard r.fields.count == header.fields.count else {
-                errors.append(GlossaryError(file: file, line: r.line, column: 1, message: "expected \(header.fields.count) fields, found \(r.fields.count)"))
+                errors.append(.error("bad-row", "expected \(header.fields.count) fields, found \(r.fields.count)", file: file, line: r.line, column: 1))
                 continue
             }
             func field(_ name: String) -> (String, Int)? {
@@ -62,20 +62,20 @@ public enum CSVFormat {
             let (typeText, typeColumn) = field("type")!
             let type = ConceptType(rawValue: typeText.lowercased())
             if type == nil {
-                errors.append(GlossaryError(file: file, line: r.line, column: typeColumn, message: "bad type '\(typeText)': expected \(ConceptType.allCases.map(\.rawValue).joined(separator: ", "))"))
+                errors.append(.error("bad-row", "bad type '\(typeText)': expected \(ConceptType.allCases.map(\.rawValue).joined(separator: ", "))", file: file, line: r.line, column: typeColumn))
                 ok = false
             }
             var status = ConceptStatus.proposed
             if let (s, col) = field("status"), !s.isEmpty {
                 if let parsed = ConceptStatus(rawValue: s.lowercased()) { status = parsed } else {
-                    errors.append(GlossaryError(file: file, line: r.line, column: col, message: "bad status '\(s)': expected proposed or approved"))
+                    errors.append(.error("bad-row", "bad status '\(s)': expected proposed or approved", file: file, line: r.line, column: col))
                     ok = false
                 }
             }
             var id = ""
             if let (s, col) = field("id"), !s.isEmpty {
                 if Concept.isValidID(s) { id = s } else {
-                    errors.append(GlossaryError(file: file, line: r.line, column: col, message: "bad id '\(s)': use lower-case letters, digits and hyphens, starting with a letter"))
+                    errors.append(.error("bad-row", "bad id '\(s)': use lower-case letters, digits and hyphens, starting with a letter", file: file, line: r.line, column: col))
                     ok = false
                 }
             }
@@ -83,34 +83,35 @@ public enum CSVFormat {
             for lang in TermLanguage.allCases {
                 guard let (cell, col) = field(lang.tag) else { continue }
                 if cell.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
-                    errors.append(GlossaryError(file: file, line: r.line, column: col, message: "line break or control character in \(lang.tag)"))
+                    errors.append(.error("bad-row", "line break or control character in \(lang.tag)", file: file, line: r.line, column: col))
                     ok = false
                 }
                 let t = Terms(cell: cell)
                 if !t.isEmpty { terms[lang] = t }
             }
             if terms[.fr]?.preferred == nil {
-                errors.append(GlossaryError(file: file, line: r.line, column: field("fr")!.1, message: "missing French form"))
+                errors.append(.error("bad-row", "missing French form", file: file, line: r.line, column: field("fr")!.1))
                 ok = false
             }
             let note = field("note")?.0 ?? ""
             if note.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-                errors.append(GlossaryError(file: file, line: r.line, column: field("note")!.1, message: "line break or control character in note"))
+                errors.append(.error("bad-row", "line break or control character in note", file: file, line: r.line, column: field("note")!.1))
                 ok = false
             }
             let sources = (field("source")?.0 ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard ok, let type else { continue }
             rows.append(Row(line: r.line, concept: Concept(id: id, type: type, status: status, terms: terms, note: note, sources: sources).normalized(), hasID: !id.isEmpty))
         }
-        if !errors.isEmpty { throw GlossaryErrors(errors: errors) }
+        if !errors.isEmpty { throw Diagnostics(errors) }
         return rows
     }
 
     /// What an import did.
-    public struct ImportReport: Sendable, Equatable {
+    public struct ImportReport: Sendable, Equatable, Encodable {
         public var added: [String] = []
         public var changed: [String] = []
         public var kept: [String] = []
+        public init() {}
     }
 
     /// Merges rows into the glossary: by id, or by the folded preferred French form when a row
@@ -202,13 +203,13 @@ public enum CSVFormat {
                 endRecord(); line += 1; column = 0; recordLine = line; fieldColumn = 1
             default:
                 if quotedField {
-                    throw GlossaryErrors(errors: [GlossaryError(file: file, line: line, column: column, message: "text after a closing quote")])
+                    throw Diagnostics([.error("bad-row", "text after a closing quote", file: file, line: line, column: column)])
                 }
                 field.append(c)
             }
             i += 1; column += 1
         }
-        if inQuotes { throw GlossaryErrors(errors: [GlossaryError(file: file, line: recordLine, column: fieldColumn, message: "unterminated quoted field")]) }
+        if inQuotes { throw Diagnostics([.error("bad-row", "unterminated quoted field", file: file, line: recordLine, column: fieldColumn)]) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         return records
     }

@@ -1,5 +1,5 @@
 import Foundation
-import MekongText
+public import MekongText
 
 /// What a concept names.
 public enum ConceptType: String, CaseIterable, Hashable, Sendable, Codable {
@@ -16,7 +16,39 @@ public enum TermLanguage: String, CaseIterable, Hashable, Sendable, Codable, Com
     case fr, vi, lo
     case loLatn = "lo-Latn"
 
+    /// The BCP 47 tag: `fr`, `vi`, `lo`, `lo-Latn`.
     public var tag: String { rawValue }
+
+    /// Parses a tag as ``LanguageTag`` does (`fr-FR`, `vi_VN`, `LO`): Lao with the Latin
+    /// script (`lo-Latn`) is romanised Lao.
+    public init?(tag: String) {
+        guard let t = LanguageTag(tag) else { return nil }
+        switch t.primary {
+        case "fr": self = .fr
+        case "vi": self = .vi
+        case "lo": self = t.script == "Latn" ? .loLatn : .lo
+        default: return nil
+        }
+    }
+
+    /// The language of text in this glossary language (romanised Lao is Latin-script text).
+    public var textLanguage: Language? {
+        switch self {
+        case .fr: return .french
+        case .vi: return .vietnamese
+        case .lo: return .lao
+        case .loLatn: return nil
+        }
+    }
+
+    /// The glossary language of a text language.
+    public init(_ language: Language) {
+        switch language {
+        case .french: self = .fr
+        case .vietnamese: self = .vi
+        case .lao: self = .lo
+        }
+    }
 
     public static func < (a: TermLanguage, b: TermLanguage) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -123,6 +155,18 @@ public struct Concept: Hashable, Sendable, Codable {
         while out.last == "-" { out.removeLast() }
         if out.isEmpty || !(out.first!.isLetter) { out = "c-" + out }
         return String(out.prefix(60))
+    }
+
+    /// The Vietnamese name that a form written in French text stands for, when the rules for
+    /// Vietnamese names (styles: full, press, ASCII) apply to it: the form folds like the
+    /// concept's Vietnamese name, which needs Vietnamese letters, and the concept is a person
+    /// or its French name is the Vietnamese one ("Diên Biên"), not an exonym ("Laos" / "Lào",
+    /// "Hanoï" / "Hà Nội"). The one statement of that rule in Mekong.
+    /// - Parameter key: the written form's ``Folding/keyBytes(_:)``.
+    public func vietnameseName(forFoldedForm key: [UInt8]) -> String? {
+        guard let vi = preferred(.vi), Folding.keyBytes(vi) == key, NameStyle.looksVietnamese(vi) else { return nil }
+        guard type == .person || preferred(.fr).map({ Folding.keyBytes($0) == key }) == true else { return nil }
+        return vi
     }
 
     /// Whether `id` is well-formed.

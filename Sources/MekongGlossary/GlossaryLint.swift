@@ -8,6 +8,18 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(conceptID): \(message) [\(rule)]" }
 }
 
+extension LintFinding: Encodable {
+    private enum CodingKeys: String, CodingKey { case concept, rule, message }
+
+    /// JSON: `concept`, `rule`, `message`.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(conceptID, forKey: .concept)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(message, forKey: .message)
+    }
+}
+
 /// Checks the glossary as a whole: what loading a row cannot see.
 public enum GlossaryLint {
     public static func run(_ glossary: Glossary) -> [LintFinding] {

@@ -1,5 +1,5 @@
 import Foundation
-import MekongText
+public import MekongText
 
 /// The glossary on disk: one TSV file per concept type in a directory (`person.tsv`,
 /// `place.tsv`, …), one concept per line, sorted by id, with a header row:
@@ -28,46 +28,63 @@ public struct GlossaryStore: Sendable {
         (directory as NSString).appendingPathComponent("\(type.rawValue).tsv")
     }
 
-    /// Loads every `<type>.tsv` file; a missing directory or file is an empty glossary.
-    /// - Throws: ``GlossaryErrors`` listing every bad row (file, line, column, message).
+    /// The error for a glossary folder that does not exist.
+    var missingFolder: Diagnostic {
+        .error("no-such-folder", "no glossary here: the folder does not exist (give --glossary DIR or set MEKONG_GLOSSARY)",
+               file: directory)
+    }
+
+    /// Whether the directory exists.
+    public var exists: Bool { FileSystem.isDirectory(directory) }
+
+    /// Loads every `<type>.tsv` file (a missing file is no concept of that type).
+    /// - Throws: ``Diagnostic`` `no-such-folder` when the directory does not exist (a typo in
+    ///   `--glossary` must not look like an empty glossary); ``Diagnostics`` listing every bad
+    ///   row (file, line, column, message).
     public func load() throws -> Glossary {
+        try loadWithFingerprints().0
+    }
+
+    /// Loads the glossary and the fingerprint of each file read, so that ``save(_:unchangedSince:)``
+    /// can refuse to replace a file another program changed meanwhile.
+    public func loadWithFingerprints() throws -> (Glossary, [String: FileFingerprint]) {
+        guard exists else { throw missingFolder }
         var concepts: [Concept] = []
-        var errors: [GlossaryError] = []
+        var errors: [Diagnostic] = []
         var seen: [String: String] = [:]
+        var fingerprints: [String: FileFingerprint] = [:]
         for type in ConceptType.allCases {
             let path = path(for: type)
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                errors.append(GlossaryError(file: path, message: "cannot read file"))
+            guard FileSystem.exists(path) else { continue }
+            let bytes: [UInt8]
+            do {
+                let (b, fingerprint) = try TextFile.bytesAndFingerprint(at: path)
+                bytes = b
+                fingerprints[path] = fingerprint
+            } catch {
+                errors += error.diagnostics(file: path)
                 continue
             }
-            let (rows, rowErrors) = Self.parse(data: data, type: type, file: path)
+            let (rows, rowErrors) = Self.parse(bytes: bytes, type: type, file: path)
             errors += rowErrors
             for (line, c) in rows {
                 if let other = seen[c.id] {
-                    errors.append(GlossaryError(file: path, line: line, column: 1, message: "id '\(c.id)' is already used in \(other)"))
+                    errors.append(.error("duplicate-id", "id '\(c.id)' is already used in \(other)", file: path, line: line, column: 1))
                     continue
                 }
                 seen[c.id] = "\(path):\(line)"
                 concepts.append(c)
             }
         }
-        if !errors.isEmpty { throw GlossaryErrors(errors: errors) }
-        return Glossary(concepts: concepts)
+        if !errors.isEmpty { throw Diagnostics(errors) }
+        return (Glossary(concepts: concepts), fingerprints)
     }
 
     /// Parses one TSV file's bytes.
-    static func parse(data: Data, type: ConceptType, file: String) -> ([(Int, Concept)], [GlossaryError]) {
+    static func parse(bytes: [UInt8], type: ConceptType, file: String) -> ([(Int, Concept)], [Diagnostic]) {
         var rows: [(Int, Concept)] = []
-        var errors: [GlossaryError] = []
-        let bytes = [UInt8](data)
-        if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
-            let before = bytes[..<bad]
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
-            let column = UTF8Validation.scalarCount(bytes[lineStart..<bad]) + 1
-            return ([], [GlossaryError(file: file, line: line, column: column, message: "invalid UTF-8")])
-        }
+        var errors: [Diagnostic] = []
+        do { try TextFile.validate(bytes, file: file) } catch { return ([], error.diagnostics(file: file)) }
         // Split on bytes: a line feed or a tab byte never occurs inside a multi-byte sequence.
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { $0.last == 0x0D ? $0.dropLast() : $0 }
         if lines.last?.isEmpty == true { lines.removeLast() }
@@ -75,21 +92,21 @@ public struct GlossaryStore: Sendable {
         var headerText = String(decoding: header, as: UTF8.self)
         if headerText.hasPrefix("\u{FEFF}") { headerText.removeFirst() }
         if headerText.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) != columns {
-            return ([], [GlossaryError(file: file, line: 1, column: 1, message: "header must be: \(columns.joined(separator: "<TAB>"))")])
+            return ([], [.error("bad-header", "header must be: \(columns.joined(separator: "<TAB>"))", file: file, line: 1, column: 1)])
         }
         for (k, rawBytes) in lines.enumerated().dropFirst() {
             let lineNumber = k + 1
             if rawBytes.isEmpty || rawBytes.first == UInt8(ascii: "#") { continue }
             let fields = rawBytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == columns.count else {
-                errors.append(GlossaryError(file: file, line: lineNumber, column: 1,
-                                            message: "expected \(columns.count) tab-separated fields, found \(fields.count)"))
+                errors.append(.error("bad-row", "expected \(columns.count) tab-separated fields, found \(fields.count)",
+                                     file: file, line: lineNumber, column: 1))
                 continue
             }
             // Column (in scalars) where a field starts: counted only when reporting an error.
             func column(_ field: Int) -> Int { fields[..<field].reduce(1) { $0 + $1.unicodeScalars.count + 1 } }
             func fail(_ field: Int, _ message: String) {
-                errors.append(GlossaryError(file: file, line: lineNumber, column: column(field), message: message))
+                errors.append(.error("bad-row", message, file: file, line: lineNumber, column: column(field)))
             }
             var rowOK = true
             if !Concept.isValidID(fields[0]) {
@@ -101,7 +118,7 @@ public struct GlossaryStore: Sendable {
             for (i, f) in fields.enumerated() where f.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
                 let bad = f.unicodeScalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F })!
                 let offset = f.unicodeScalars.distance(from: f.unicodeScalars.startIndex, to: bad)
-                errors.append(GlossaryError(file: file, line: lineNumber, column: column(i) + offset, message: "control character in \(columns[i])"))
+                errors.append(.error("bad-row", "control character in \(columns[i])", file: file, line: lineNumber, column: column(i) + offset))
                 rowOK = false
             }
             var terms: [TermLanguage: Terms] = [:]
@@ -128,11 +145,11 @@ public struct GlossaryStore: Sendable {
             fields.append(c.note)
             fields.append(c.sources.joined(separator: " | "))
             for (i, f) in fields.enumerated() where f.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw GlossaryError(file: c.id, message: "\(columns[i]) of '\(c.id)' contains a tab, line break or control character")
+                throw Diagnostic.error("bad-value", "\(columns[i]) of '\(c.id)' contains a tab, line break or control character", file: c.id)
             }
             for (_, lang) in languageColumns {
                 if c.terms[lang]?.all.contains(where: { $0.utf8.contains(UInt8(ascii: "|")) || $0.utf8.first == UInt8(ascii: "!") }) == true {
-                    throw GlossaryError(file: c.id, message: "a \(lang.tag) form of '\(c.id)' contains '|' or starts with '!'")
+                    throw Diagnostic.error("bad-value", "a \(lang.tag) form of '\(c.id)' contains '|' or starts with '!'", file: c.id)
                 }
             }
             out += fields.joined(separator: "\t") + "\n"
@@ -141,26 +158,35 @@ public struct GlossaryStore: Sendable {
     }
 
     /// Writes the files of the types whose content changed; others are not touched.
-    public func save(_ glossary: Glossary) throws {
+    /// - Parameter unchangedSince: fingerprints taken when the glossary was read: a file whose
+    ///   fingerprint differs now (an editor saved it meanwhile) is not replaced, and the save
+    ///   throws ``Diagnostic`` `changed-on-disk` naming it.
+    public func save(_ glossary: Glossary, unchangedSince: [String: FileFingerprint]? = nil) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for type in ConceptType.allCases {
             let subset = glossary.concepts.filter { $0.type == type }
             let path = path(for: type)
-            let exists = FileManager.default.fileExists(atPath: path)
+            let exists = FileSystem.exists(path)
             if subset.isEmpty && !exists { continue }
-            let text = try Self.serialize(subset)
-            if exists, let current = FileManager.default.contents(atPath: path), current == Data(text.utf8) { continue }
-            try AtomicFile.write(Data(text.utf8), to: path)
+            let bytes = Array(try Self.serialize(subset).utf8)
+            if exists, let current = try? TextFile.bytes(at: path), current == bytes { continue }
+            try AtomicWriter.write(bytes, to: path, unchangedSince: unchangedSince?[path])
         }
     }
 
-    /// Runs `body` with the directory's lock held: load, change, save.
-    public func update<T>(_ body: (inout Glossary) throws -> T) throws -> T {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    /// Runs `body` with the directory's lock held: load, change, save (creating the directory
+    /// when `creating` is set; otherwise a missing directory is an error).
+    public func update<T>(creating: Bool = false, _ body: (inout Glossary) throws -> T) throws -> T {
+        if creating {
+            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw Diagnostic.error("cannot-write", "cannot create the glossary folder", file: directory)
+            }
+        }
+        guard exists else { throw missingFolder }
         return try FileLock.withExclusiveLock(path: (directory as NSString).appendingPathComponent(".mekong.lock")) {
-            var glossary = try load()
+            var (glossary, fingerprints) = try loadWithFingerprints()
             let result = try body(&glossary)
-            try save(glossary)
+            try save(glossary, unchangedSince: fingerprints)
             return result
         }
     }

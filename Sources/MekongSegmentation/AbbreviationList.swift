@@ -41,7 +41,7 @@ public struct AbbreviationList: Sendable {
     public var count: Int { entries.count }
 
     /// Parses the list format above. Lines are trimmed; `#` starts a comment.
-    /// - Throws: ``SRXError`` naming the line of an entry before any section header or an
+    /// - Throws: ``Diagnostic`` naming the line of an entry before any section header or an
     ///   unknown section.
     public init(text: String, name: String = "abbreviations") throws {
         var kind: Kind?
@@ -52,13 +52,13 @@ public struct AbbreviationList: Sendable {
             if entry.isEmpty { continue }
             if entry.hasPrefix("[") && entry.hasSuffix("]") {
                 guard let k = Kind(rawValue: String(entry.dropFirst().dropLast())) else {
-                    throw SRXError(origin: "\(name):\(index + 1)", message: "unknown section \(entry)")
+                    throw SRXError.make(origin: "\(name):\(index + 1)", message: "unknown section \(entry)")
                 }
                 kind = k
                 continue
             }
             guard let kind else {
-                throw SRXError(origin: "\(name):\(index + 1)", message: "entry '\(entry)' before any [section]")
+                throw SRXError.make(origin: "\(name):\(index + 1)", message: "entry '\(entry)' before any [section]")
             }
             var word = entry
             if word.hasSuffix(".") { word.removeLast() }

@@ -41,7 +41,7 @@ public final class ArticleSegmenter {
     }
 
     /// Segments one article read from `reader`, calling `emit` for each segment in order.
-    /// - Throws: ``InputError`` for invalid UTF-8 (with line and column), or what `emit` throws.
+    /// - Throws: ``Diagnostic`` for invalid UTF-8 (with line and column), or what `emit` throws.
     public func segment(_ reader: LineReader, article: String, emit: (Segment) throws -> Void) throws {
         var state = ArticleState(article: article)
         var pending: [[LineReader.Line]] = []

@@ -50,6 +50,6 @@ public enum BuiltinRules {
         if let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "rules") {
             return url.path
         }
-        throw SRXError(origin: "\(name).\(ext)", message: "built-in rule file missing from the package resources")
+        throw SRXError.make(origin: "\(name).\(ext)", message: "built-in rule file missing from the package resources")
     }
 }

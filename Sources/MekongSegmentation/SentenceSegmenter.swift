@@ -37,7 +37,7 @@ public final class SentenceSegmenter: @unchecked Sendable {
     private let nonASCIITriggers: Bool
 
     /// Builds a segmenter from SRX rules already chosen for a language.
-    /// - Throws: ``SRXError`` when a pattern is invalid.
+    /// - Throws: ``Diagnostic`` when a pattern is invalid.
     public init(rules: [SRXRule], language: String, abbreviations: AbbreviationList? = nil, longSegmentLimit: Int? = nil) throws {
         self.language = language
         self.rules = try rules.map(CompiledRule.init)

@@ -1,5 +1,4 @@
 import Foundation
-public import MekongChecks
 public import MekongGlossary
 import MekongText
 
@@ -41,9 +40,7 @@ public final class ConsistencyAnalyzer {
                 uses[ci, default: [:]][form] = u
                 // Style of a Vietnamese name (people; places whose French name is the Vietnamese one).
                 let concept = matcher.glossary.concepts[ci]
-                if let vi = concept.preferred(.vi), vi != NameStyle.ascii.form(of: vi),
-                   Folding.key(vi) == Folding.key(form),
-                   concept.type == .person || concept.preferred(.fr).map({ Folding.key($0) == Folding.key(vi) }) == true {
+                if concept.vietnameseName(forFoldedForm: Folding.keyBytes(form)) != nil {
                     let sf = matcher.styleForms(ci)
                     let exact = NameStyle.allCases.filter { sf[$0].map { $0.lowercased() == form.lowercased() } ?? false }
                     // A form several styles share (no Vietnamese-only letter) says nothing.

@@ -8,7 +8,7 @@ import Darwin
 /// validating as it goes.
 ///
 /// A leading byte-order mark is skipped and not counted; `\r\n` and `\n` both end a line.
-/// Invalid UTF-8 throws an ``InputError`` naming the file, line and column (in scalars).
+/// Invalid UTF-8 throws a ``Diagnostic`` naming the file, line and column (in scalars).
 public final class LineReader {
     /// One line of the file.
     public struct Line: Sendable {
@@ -34,18 +34,17 @@ public final class LineReader {
     private var atFileStart = true
 
     /// Opens `path` for reading.
-    /// - Throws: ``InputError`` when the file cannot be opened (missing, a directory, no permission).
+    /// - Throws: ``Diagnostic`` when the file cannot be opened (missing, a folder, no permission).
     public convenience init(path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw InputError(file: path, location: nil, message: String(cString: strerror(errno)).lowercased())
-        }
-        var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw InputError(file: path, location: nil, message: "is a directory")
-        }
-        self.init(fileDescriptor: fd, name: path, ownsDescriptor: true)
+        self.init(fileDescriptor: try TextFile.open(path), name: path, ownsDescriptor: true)
+    }
+
+    /// Reads lines from bytes in memory (an article already read whole).
+    public convenience init(bytes: [UInt8], name: String) {
+        self.init(fileDescriptor: -1, name: name, ownsDescriptor: false, chunkSize: Swift.max(bytes.count, 16))
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, byteCount: $0.count) }
+        end = bytes.count
+        eof = true
     }
 
     /// Reads from an open file descriptor, such as `STDIN_FILENO`.
@@ -98,7 +97,7 @@ public final class LineReader {
         lineNumber += 1
         if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
             let column = UTF8Validation.scalarCount(bytes[..<bad]) + 1
-            throw InputError(file: name, location: SourceLocation(line: lineNumber, column: column), message: "invalid UTF-8")
+            throw Diagnostic.error("invalid-utf8", "invalid UTF-8", file: name, line: lineNumber, column: column)
         }
         let total = UTF8Validation.scalarCount(bytes) + (terminated ? 1 : 0)
         if bytes.last == 0x0D { bytes.removeLast() }
@@ -114,15 +113,10 @@ public final class LineReader {
             buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: remaining)
             start = 0; end = remaining
         }
-        while true {
-            let n = read(fd, buffer.baseAddress! + end, buffer.count - end)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: name, location: nil, message: String(cString: strerror(errno)).lowercased())
-            }
-            if n == 0 { eof = true }
-            end += n
-            return
-        }
+        if fd < 0 { eof = true; return }
+        let n = POSIX.read(fd, buffer.baseAddress! + end, buffer.count - end)
+        if n < 0 { throw Diagnostic.error("cannot-read", "cannot read: \(POSIX.errorText(Int32(-n)))", file: name) }
+        if n == 0 { eof = true }
+        end += n
     }
 }

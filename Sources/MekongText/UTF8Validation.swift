@@ -59,4 +59,14 @@ public enum UTF8Validation {
         for b in bytes where b & 0xC0 != 0x80 { count += 1 }
         return count
     }
+
+    /// The 1-based line and column (in scalars) of byte `offset`, counting lines by `\n` and
+    /// not counting a leading byte-order mark.
+    public static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        let before = bytes[..<offset]
+        let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        if lineStart == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]), offset >= 3 { lineStart = 3 }
+        return (line, scalarCount(bytes[lineStart..<offset]) + 1)
+    }
 }

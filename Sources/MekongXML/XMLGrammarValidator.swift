@@ -1,4 +1,5 @@
 internal import CLibXML2
+public import MekongText
 import Foundation
 
 /// Validates documents against a RELAX NG schema (TBX 2019) or a DTD (TMX 1.4b, TBX 2008),
@@ -16,11 +17,11 @@ public final class XMLGrammarValidator {
     public init(relaxNGPath path: String) throws {
         XMLLibrary.initialize()
         guard let ctxt = xmlRelaxNGNewParserCtxt(path) else {
-            throw XMLError(file: path, line: 0, column: 0, message: "cannot read RELAX NG schema")
+            throw Diagnostic.error("bad-schema", "cannot read the RELAX NG schema", file: path)
         }
         defer { xmlRelaxNGFreeParserCtxt(ctxt) }
         guard let schema = xmlRelaxNGParse(ctxt) else {
-            throw XMLError(file: path, line: 0, column: 0, message: "invalid RELAX NG schema")
+            throw Diagnostic.error("bad-schema", "invalid RELAX NG schema", file: path)
         }
         grammar = .relaxNG(schema)
         grammarPath = path
@@ -30,7 +31,7 @@ public final class XMLGrammarValidator {
     public init(dtdPath path: String) throws {
         XMLLibrary.initialize()
         guard let dtd = xmlParseDTD(nil, path) else {
-            throw XMLError(file: path, line: 0, column: 0, message: "cannot read DTD")
+            throw Diagnostic.error("bad-schema", "cannot read the DTD", file: path)
         }
         grammar = .dtd(dtd)
         grammarPath = path
@@ -49,7 +50,7 @@ public final class XMLGrammarValidator {
     /// reader; a DTD is served for the document's DOCTYPE by an entity loader that answers every
     /// request with this validator's DTD file (so nothing else is ever read). A document without
     /// a DOCTYPE is validated against the DTD in memory instead.
-    public func errors(inFile path: String) -> [XMLError] {
+    public func errors(inFile path: String) -> [Diagnostic] {
         let box = ErrorBox(collectAll: true)
         var options = XMLLibrary.safeParseOptions
         if case .dtd = grammar { options |= Int32(XML_PARSE_DTDLOAD.rawValue) | Int32(XML_PARSE_DTDVALID.rawValue) }
@@ -66,7 +67,7 @@ public final class XMLGrammarValidator {
             thread.removeObject(forKey: XMLGrammarValidator.documentKey)
         }
         guard let reader = xmlReaderForFile(path, nil, options) else {
-            return [XMLError(file: path, line: 0, column: 0, message: "cannot open file")]
+            return [Diagnostic.error("cannot-read", "cannot open the file", file: path)]
         }
         defer { xmlFreeTextReader(reader) }
         xmlTextReaderSetStructuredErrorHandler(reader, Self.handler, Unmanaged.passUnretained(box).toOpaque())
@@ -78,9 +79,9 @@ public final class XMLGrammarValidator {
             if rc == 1, xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) { sawDoctype = true }
         }
         if case .dtd = grammar, !sawDoctype, rc == 0 { return inMemoryErrors(path) }
-        var errors = box.all.map { XMLError(file: path, line: $0.line, column: $0.column, message: $0.message) }
+        var errors = box.all.map { $0.diagnostic(rule: rc < 0 ? "malformed-xml" : "not-valid", file: path) }
         if errors.isEmpty && (rc < 0 || xmlTextReaderIsValid(reader) != 1) {
-            errors.append(XMLError(file: path, line: 0, column: 0, message: rc < 0 ? "not well-formed" : "not valid"))
+            errors.append(Diagnostic.error(rc < 0 ? "malformed-xml" : "not-valid", rc < 0 ? "not well-formed XML" : "not valid", file: path))
         }
         return errors
     }
@@ -107,15 +108,14 @@ public final class XMLGrammarValidator {
     }
 
     /// DTD validation of a document without a DOCTYPE: the document is loaded in memory.
-    private func inMemoryErrors(_ path: String) -> [XMLError] {
+    private func inMemoryErrors(_ path: String) -> [Diagnostic] {
         let box = ErrorBox(collectAll: true)
         // libxml2 2.9 has no per-context handler for parse and DTD errors: install the
         // thread's structured handler for the duration of this call.
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(box).toOpaque(), Self.handler)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         guard let doc = xmlReadFile(path, nil, XMLLibrary.safeParseOptions) else {
-            let e = box.all.first
-            return [XMLError(file: path, line: e?.line ?? 0, column: e?.column ?? 0, message: e?.message ?? "cannot parse")]
+            return [box.all.first?.diagnostic(rule: "malformed-xml", file: path) ?? Diagnostic.error("malformed-xml", "cannot parse", file: path)]
         }
         defer { xmlFreeDoc(doc) }
         var ok: Bool
@@ -134,8 +134,8 @@ public final class XMLGrammarValidator {
                 box.all.append(.init(file: path, line: 0, column: 0, message: "not valid against the DTD"))
             }
         }
-        let errors = box.all.map { XMLError(file: path, line: $0.line, column: $0.column, message: $0.message) }
-        return ok && errors.isEmpty ? [] : (errors.isEmpty ? [XMLError(file: path, line: 0, column: 0, message: "not valid")] : errors)
+        let errors = box.all.map { $0.diagnostic(rule: "not-valid", file: path) }
+        return ok && errors.isEmpty ? [] : (errors.isEmpty ? [Diagnostic.error("not-valid", "not valid", file: path)] : errors)
     }
 
     private static let handler: xmlStructuredErrorFunc = { ctx, err in

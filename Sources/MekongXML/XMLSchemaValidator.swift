@@ -1,4 +1,5 @@
 internal import CLibXML2
+public import MekongText
 
 /// Validates documents against a W3C XML Schema (XSD), offline.
 ///
@@ -10,20 +11,19 @@ public final class XMLSchemaValidator {
     private let schemaPath: String
 
     /// Compiles the schema at `schemaPath`, loading `catalogPath` first if given.
-    /// - Throws: ``XMLError`` when the schema cannot be read or compiled.
+    /// - Throws: ``Diagnostic`` when the schema cannot be read or compiled.
     public init(schemaPath: String, catalogPath: String? = nil) throws {
         XMLLibrary.initialize()
         if let catalogPath { xmlLoadCatalog(catalogPath) }
         self.schemaPath = schemaPath
         guard let ctxt = xmlSchemaNewParserCtxt(schemaPath) else {
-            throw XMLError(file: schemaPath, line: 0, column: 0, message: "cannot read schema")
+            throw Diagnostic.error("bad-schema", "cannot read the schema", file: schemaPath)
         }
         defer { xmlSchemaFreeParserCtxt(ctxt) }
         let box = ErrorBox()
         xmlSchemaSetParserStructuredErrors(ctxt, Self.handler, Unmanaged.passUnretained(box).toOpaque())
         guard let s = xmlSchemaParse(ctxt) else {
-            let e = box.first
-            throw XMLError(file: e?.file ?? schemaPath, line: e?.line ?? 0, column: e?.column ?? 0, message: e?.message ?? "invalid schema")
+            throw box.first?.diagnostic(rule: "bad-schema", file: schemaPath) ?? Diagnostic.error("bad-schema", "invalid schema", file: schemaPath)
         }
         schema = s
     }
@@ -31,17 +31,17 @@ public final class XMLSchemaValidator {
     deinit { xmlSchemaFree(schema) }
 
     /// The validity errors of the file at `path` (empty when it is valid), in document order.
-    public func errors(inFile path: String) -> [XMLError] {
+    public func errors(inFile path: String) -> [Diagnostic] {
         guard let vctxt = xmlSchemaNewValidCtxt(schema) else {
-            return [XMLError(file: path, line: 0, column: 0, message: "cannot create validation context")]
+            return [Diagnostic.error("internal", "cannot create a validation context", file: path)]
         }
         defer { xmlSchemaFreeValidCtxt(vctxt) }
         let box = ErrorBox(collectAll: true)
         xmlSchemaSetValidStructuredErrors(vctxt, Self.handler, Unmanaged.passUnretained(box).toOpaque())
         let rc = xmlSchemaValidateFile(vctxt, path, 0)
-        var errors = box.all.map { XMLError(file: path, line: $0.line, column: $0.column, message: $0.message) }
+        var errors = box.all.map { $0.diagnostic(rule: "not-valid", file: path) }
         if rc != 0 && errors.isEmpty {
-            errors.append(XMLError(file: path, line: 0, column: 0, message: "not valid (libxml2 code \(rc))"))
+            errors.append(Diagnostic.error(rc < 0 ? "cannot-read" : "not-valid", rc < 0 ? "cannot read the file" : "not valid", file: path))
         }
         return errors
     }

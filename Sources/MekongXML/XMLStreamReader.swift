@@ -1,4 +1,5 @@
 internal import CLibXML2
+public import MekongText
 
 /// One event of a streaming XML read.
 public enum XMLEvent: Hashable, Sendable {
@@ -31,7 +32,7 @@ public final class XMLStreamReader {
     public init(path: String) throws {
         XMLLibrary.initialize()
         guard let r = xmlReaderForFile(path, nil, XMLLibrary.safeParseOptions) else {
-            throw XMLError(file: path, line: 0, column: 0, message: "cannot open file")
+            throw Diagnostic.error("cannot-read", "cannot open the file", file: path)
         }
         reader = r
         fileName = path
@@ -47,7 +48,7 @@ public final class XMLStreamReader {
         let ptr = UnsafeRawPointer(copy.baseAddress!).assumingMemoryBound(to: CChar.self)
         guard let r = xmlReaderForMemory(ptr, Int32(bytes.count), name, nil, XMLLibrary.safeParseOptions) else {
             copy.deallocate()
-            throw XMLError(file: name, line: 0, column: 0, message: "cannot read XML from memory")
+            throw Diagnostic.error("cannot-read", "cannot read XML from memory", file: name)
         }
         reader = r
         fileName = name
@@ -66,7 +67,7 @@ public final class XMLStreamReader {
     }
 
     /// Returns the next event, or `nil` at the end of the document.
-    /// - Throws: ``XMLError`` for malformed XML, with line and column.
+    /// - Throws: ``Diagnostic`` (`malformed-xml`) for malformed XML, with line and column.
     public func next() throws -> XMLEvent? {
         if let name = pendingEnd {
             pendingEnd = nil
@@ -99,8 +100,8 @@ public final class XMLStreamReader {
                 // Never expanded (no XML_PARSE_NOENT): refusing the file says so, instead of
                 // silently dropping text. Exchange formats need no entities beyond &amp; and co.
                 let name = string(xmlTextReaderConstName(reader)) ?? "?"
-                throw XMLError(file: fileName, line: currentLine, column: 0,
-                               message: "entity reference &\(name); refused: exchange files must not declare entities")
+                throw Diagnostic.error("entity-refused", "entity reference &\(name); refused: exchange files must not declare entities",
+                                       file: fileName, line: currentLine)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                  Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
                 return .text(string(xmlTextReaderConstValue(reader)) ?? "")
@@ -117,11 +118,9 @@ public final class XMLStreamReader {
         return String(cString: p)
     }
 
-    private func error() -> XMLError {
-        if let e = errors.first {
-            return XMLError(file: e.file ?? fileName, line: e.line, column: e.column, message: e.message)
-        }
-        return XMLError(file: fileName, line: 0, column: 0, message: "malformed XML")
+    private func error() -> Diagnostic {
+        if let e = errors.first { return e.diagnostic(rule: "malformed-xml", file: fileName) }
+        return Diagnostic.error("malformed-xml", "malformed XML", file: fileName)
     }
 
     private func installErrorHandler() {
@@ -151,6 +150,17 @@ final class ErrorBox {
         let entry = Entry(file: e.file.map { String(cString: $0) }, line: Int(e.line), column: Int(e.int2), message: message)
         if first == nil { first = entry }
         if collectAll { all.append(entry) }
+    }
+}
+
+extension ErrorBox.Entry {
+    /// The entry as a diagnostic; libxml2 counts columns in characters (scalars), 0 = unknown.
+    /// libxml2's advice to set XML_PARSE_HUGE, an option users cannot set, is left out.
+    func diagnostic(rule: String, file fallback: String) -> Diagnostic {
+        var text = message
+        if let r = text.range(of: ", use XML_PARSE_HUGE option") { text.removeSubrange(r) }
+        if let r = text.range(of: " (use XML_PARSE_HUGE option)") { text.removeSubrange(r) }
+        return Diagnostic.error(rule, text, file: file ?? fallback, line: line, column: column)
     }
 }
 

@@ -1,40 +1,59 @@
 internal import CLibXML2
+public import MekongText
 
-/// Writes XML as a stream, in constant memory, to a file or to memory.
+/// Writes XML as a stream, in constant memory, into an ``AtomicWriter`` or to memory.
 ///
 /// Text and attribute values are escaped by libxml2. Characters XML 1.0 forbids (C0 controls
 /// other than tab, line feed and carriage return; U+FFFE, U+FFFF) are never written: the write
-/// throws ``XMLError`` instead, because libxml2 would otherwise write them raw and produce a file
-/// no parser accepts. The corresponding libxml2 API is `xmlTextWriter`.
+/// throws a ``Diagnostic`` instead, because libxml2 would otherwise write them raw and produce a
+/// file no parser accepts. The corresponding libxml2 API is `xmlTextWriter`, over an output
+/// buffer whose write callback (`xmlOutputBufferCreateIO`) feeds the atomic writer.
 public final class XMLStreamWriter {
     private let writer: OpaquePointer
     private let buffer: UnsafeMutablePointer<xmlBuffer>?
+    private let sink: Sink?
     private let name: String
     private var finished = false
 
-    /// Writes to `path` (the caller decides about temporary files and renaming).
+    /// Writes into `file`; the caller commits it after ``finish()``.
     /// - Parameter indent: pretty-print with two spaces per level.
-    public init(path: String, indent: Bool = true) throws {
+    public init(file: AtomicWriter, indent: Bool = true) throws {
         XMLLibrary.initialize()
-        guard let w = xmlNewTextWriterFilename(path, 0) else {
-            throw XMLError(file: path, line: 0, column: 0, message: "cannot write file")
+        let sink = Sink(file)
+        let write: xmlOutputWriteCallback = { ctx, bytes, count in
+            guard let ctx, let bytes else { return -1 }
+            let sink = Unmanaged<Sink>.fromOpaque(ctx).takeUnretainedValue()
+            do {
+                try sink.file.write(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                return count
+            } catch {
+                sink.error = error
+                return -1
+            }
+        }
+        let close: xmlOutputCloseCallback = { _ in 0 }
+        guard let out = xmlOutputBufferCreateIO(write, close, Unmanaged.passUnretained(sink).toOpaque(), nil),
+              let w = xmlNewTextWriter(out) else {
+            throw Diagnostic.error("cannot-write", "cannot create an XML writer", file: file.path)
         }
         writer = w
         buffer = nil
-        name = path
+        self.sink = sink
+        name = file.path
         if indent { configureIndent() }
     }
 
     /// Writes to memory; ``finish()`` returns the bytes.
     public init(indent: Bool = true) throws {
         XMLLibrary.initialize()
-        guard let buf = xmlBufferCreate() else { throw XMLError(file: "<memory>", line: 0, column: 0, message: "out of memory") }
+        guard let buf = xmlBufferCreate() else { throw Diagnostic.error("internal", "out of memory", file: "<memory>") }
         guard let w = xmlNewTextWriterMemory(buf, 0) else {
             xmlBufferFree(buf)
-            throw XMLError(file: "<memory>", line: 0, column: 0, message: "cannot create writer")
+            throw Diagnostic.error("internal", "cannot create an XML writer", file: "<memory>")
         }
         writer = w
         buffer = buf
+        sink = nil
         name = "<memory>"
         if indent { configureIndent() }
     }
@@ -130,7 +149,17 @@ public final class XMLStreamWriter {
     /// `what` is only built on failure (these calls run several times per unit written).
     @inline(__always)
     private func check(_ rc: Int32, _ what: @autoclosure () -> String) throws {
-        if rc < 0 { throw XMLError(file: name, line: 0, column: 0, message: "cannot \(what())") }
+        if rc < 0 { throw sink?.error ?? Diagnostic.error("cannot-write", "cannot \(what())", file: name) }
+    }
+
+    /// Rejects characters outside XML 1.0's `Char` production.
+    public static func firstForbiddenCharacter(in value: String) -> Unicode.Scalar? {
+        value.unicodeScalars.first { !isXMLCharacter($0.value) }
+    }
+
+    /// Whether XML 1.0 allows the scalar (its `Char` production).
+    public static func isXMLCharacter(_ v: UInt32) -> Bool {
+        v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
     }
 
     /// Rejects characters outside XML 1.0's `Char` production.
@@ -151,16 +180,17 @@ public final class XMLStreamWriter {
                 i += 1
             }
         }
-        guard suspicious else { return }
-        for scalar in value.unicodeScalars {
-            let v = scalar.value
-            let allowed = v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF)
-                || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
-            if !allowed {
-                let hex = String(v, radix: 16, uppercase: true)
-                throw XMLError(file: file, line: 0, column: 0,
-                               message: "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what()))")
-            }
-        }
+        guard suspicious, let bad = firstForbiddenCharacter(in: value) else { return }
+        let hex = String(bad.value, radix: 16, uppercase: true)
+        throw Diagnostic.error("not-xml-character",
+                               "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what()))",
+                               file: file)
     }
+}
+
+/// The atomic writer an XML writer feeds, and the first error it raised (libxml2 only sees -1).
+private final class Sink {
+    let file: AtomicWriter
+    var error: Error?
+    init(_ file: AtomicWriter) { self.file = file }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import MekongText
 
 @main
 struct Mekong: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mekong",
         abstract: "Tools for translating news between French, Vietnamese and Lao.",
-        version: "0.1.0",
+        version: MekongInfo.version,
         subcommands: [Segment.self, Check.self, Consistency.self, Glossary.self, Prepare.self, Import.self, Export.self, Validate.self]
     )
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import MekongChecks
+@testable import MekongGlossary
 import MekongText
 
 @Suite struct PressStyleTests {
@@ -31,9 +32,9 @@ import MekongText
         #expect(rules(f) == ["name-diacritics"])
         #expect(f.first?.expected == "Trần Quốc Cường")       // closest style: full
         #expect(f.first?.concept == "tran-quoc-cuong")
-        #expect(f.first?.column == 15)
+        #expect(f.first?.location?.column == 15)
         #expect(f.first?.severity == .error)
-        #expect(f.first?.text == "t.txt:1:15: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)")
+        #expect(f.first?.description == "t.txt:1:15: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)")
         #expect(rules(check("Trần Quốc Cuờng")) == ["name-diacritics"])
     }
 
@@ -75,7 +76,7 @@ import MekongText
     @Test func mixedStylesInOneDocumentGetAWarning() {
         let f = check("Trân Quôc Cuong et Lê Thành Dô.\nTran Quoc Cuong encore et Diên Biên.")
         #expect(rules(f) == ["name-style-mix"])
-        #expect(f.first?.line == 2)
+        #expect(f.first?.location?.line == 2)
         #expect(f.first?.expected == "Trân Quôc Cuong")
         #expect(f.first?.severity == .warning)
     }
@@ -119,7 +120,7 @@ import MekongText
         let f = check("la province de Ðiện Biên")
         #expect(rules(f).contains("look-alike"))
         #expect(f.first { $0.rule == "look-alike" }?.expected == "Đ")
-        #expect(f.first { $0.rule == "look-alike" }?.column == 16)
+        #expect(f.first { $0.rule == "look-alike" }?.location?.column == 16)
     }
 
     @Test func cyrillicLetterInALatinWord() {

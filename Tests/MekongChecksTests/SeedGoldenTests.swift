@@ -16,7 +16,7 @@ import MekongText
             let checker = DocumentChecker(file: "seeds/" + name, matcher: matcher, options: CheckOptions(language: .french, style: .press))
             let reader = try LineReader(path: repository + "/seeds/" + name)
             while let line = try reader.next() { checker.check(line: line.bytes, number: line.number) }
-            lines += checker.finish().map(\.text)
+            lines += checker.finish().map(\.description)
         }
         let golden = try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/seeds-press.golden").path, encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)

@@ -2,8 +2,9 @@ import Foundation
 @testable import MekongChecks
 @testable import MekongGlossary
 import MekongText
+import MekongTestSupport
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+let repository = TestSupport.repository.path
 
 /// A glossary for the rule tests.
 let testGlossary = Glossary(concepts: [
@@ -22,7 +23,7 @@ let testMatcher = NameMatcher(testGlossary)
 
 /// Checks text (lines separated by "\n") and returns the findings.
 func check(_ text: String, _ language: Language = .french, style: NameStyle? = nil, tone: ToneStyle = .majority,
-           glossary matcher: NameMatcher = testMatcher) -> [Finding] {
+           glossary matcher: NameMatcher = testMatcher) -> [Diagnostic] {
     let c = DocumentChecker(file: "t.txt", matcher: matcher, options: CheckOptions(language: language, style: style, toneStyle: tone))
     for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         c.check(line: Array(line.utf8), number: i + 1)
@@ -30,4 +31,4 @@ func check(_ text: String, _ language: Language = .french, style: NameStyle? = n
     return c.finish()
 }
 
-func rules(_ findings: [Finding]) -> [String] { findings.map(\.rule) }
+func rules(_ findings: [Diagnostic]) -> [String] { findings.map(\.rule) }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import MekongGlossary
+import MekongExchange
+import MekongText
 import MekongXML
 
 @Suite struct CSVFormatTests {
@@ -33,29 +35,22 @@ import MekongXML
             id,type,fr,colour
             a,place,A,red
             """
-        #expect(throws: GlossaryErrors.self) { try CSVFormat.read(csv, file: "x.csv") }
-        do { _ = try CSVFormat.read(csv, file: "x.csv") } catch let e as GlossaryErrors {
-            #expect(e.errors.map(\.description) == ["x.csv:1:12: unknown column 'colour' (expected: id, type, status, fr, vi, lo, lo-Latn, note, source)"])
-        }
+        let e = #expect(throws: Diagnostics.self) { try CSVFormat.read(csv, file: "x.csv") }
+        #expect(e?.all.map(\.description) == ["x.csv:1:12: error: unknown column 'colour' (expected: id, type, status, fr, vi, lo, lo-Latn, note, source)"])
         let bad = "type,fr,status\nplace,A,approved\nplanet,B,approved\nplace,,proposed\nplace,C\n"
-        do {
-            _ = try CSVFormat.read(bad, file: "b.csv")
-            Issue.record("accepted")
-        } catch let e as GlossaryErrors {
-            #expect(e.errors.map(\.description) == [
-                "b.csv:3:1: bad type 'planet': expected person, place, office, body, organization, event, other",
-                "b.csv:4:7: missing French form",
-                "b.csv:5:1: expected 3 fields, found 2",
-            ])
-        }
+        let e2 = #expect(throws: Diagnostics.self) { try CSVFormat.read(bad, file: "b.csv") }
+        #expect(e2?.all.map(\.description) == [
+            "b.csv:3:1: error: bad type 'planet': expected person, place, office, body, organization, event, other",
+            "b.csv:4:7: error: missing French form",
+            "b.csv:5:1: error: expected 3 fields, found 2",
+        ])
     }
 
     @Test func quotedFieldsMayHoldCommasAndLineBreaksButFormsMayNot() throws {
         let csv = "type,fr,note\nplace,\"Hanoï, capitale\",\"a\nb\"\n"
-        do { _ = try CSVFormat.read(csv, file: "q.csv") } catch let e as GlossaryErrors {
-            #expect(e.errors.first?.message == "line break or control character in note")
-        }
-        #expect(throws: GlossaryErrors.self) { try CSVFormat.read("type,fr\nplace,\"unterminated\n", file: "u.csv") }
+        let e = #expect(throws: Diagnostics.self) { try CSVFormat.read(csv, file: "q.csv") }
+        #expect(e?.all.first?.message == "line break or control character in note")
+        #expect(throws: Diagnostics.self) { try CSVFormat.read("type,fr\nplace,\"unterminated\n", file: "u.csv") }
         let rows = try CSVFormat.read("type,fr\r\nplace,\"Hanoï, capitale\"\r\n", file: "ok.csv")
         #expect(rows.first?.concept.preferred(.fr) == "Hanoï, capitale")
     }
@@ -64,17 +59,17 @@ import MekongXML
 @Suite struct TBXFormatTests {
     func exported(_ version: TBXFormat.Version) throws -> String {
         let path = temporaryDirectory() + "/g.tbx"
-        try TBXFormat.write(sampleGlossary(), version: version, toFile: path)
+        try writeTBX(sampleGlossary(), version, path)
         return path
     }
 
     @Test func tbx2019IsValidTBXBasic() throws {
         let path = try exported(.v2019)
-        let rng = try XMLGrammarValidator(relaxNGPath: shared + "/tbx/TBXcoreStructV03.rng")
+        let rng = try XMLGrammarValidator(relaxNGPath: standards + "/tbx/TBXcoreStructV03.rng")
         #expect(rng.errors(inFile: path).map(\.description) == [])
         #expect(try TBXFormat.dialectErrors(inFile: path) == [])
         // The validator is not a rubber stamp: the official example passes, a broken file fails.
-        #expect(rng.errors(inFile: shared + "/tbx/Example_Astronomy_DCA_VALID.tbx").isEmpty)
+        #expect(rng.errors(inFile: standards + "/tbx/Example_Astronomy_DCA_VALID.tbx").isEmpty)
         let broken = temporaryDirectory() + "/b.tbx"
         write(read(path).replacingOccurrences(of: "<term>Luang Prabang</term>", with: ""), to: broken)
         #expect(!rng.errors(inFile: broken).isEmpty)
@@ -82,7 +77,7 @@ import MekongXML
 
     @Test func tbx2008IsValidAgainstTheDTD() throws {
         let path = try exported(.v2008)
-        let dtd = try XMLGrammarValidator(dtdPath: shared + "/tbx/legacy-2008/TBXcoreStructV02.dtd")
+        let dtd = try XMLGrammarValidator(dtdPath: standards + "/tbx/legacy-2008/TBXcoreStructV02.dtd")
         #expect(dtd.errors(inFile: path).map(\.description) == [])
         #expect(read(path).contains("<martif type=\"TBX\" xml:lang=\"fr\">"))
         let broken = temporaryDirectory() + "/b.tbx"
@@ -95,7 +90,7 @@ import MekongXML
         let original = GlossaryStore(directory: temporaryDirectory())
         try original.save(sampleGlossary())
         let tbx = temporaryDirectory() + "/g.tbx"
-        try TBXFormat.write(try original.load(), version: version, toFile: tbx)
+        try writeTBX(try original.load(), version, tbx)
         let copy = GlossaryStore(directory: temporaryDirectory())
         try copy.update { g in
             _ = CSVFormat.merge(try TBXFormat.read(path: tbx).map { CSVFormat.Row(line: 0, concept: $0, hasID: true) }, into: &g)
@@ -106,32 +101,31 @@ import MekongXML
     }
 
     @Test func readsTheSharedSamplesOfBothVersions() throws {
-        let basic = try TBXFormat.read(path: shared + "/samples/tbx-basic-fr-vi-lo.tbx")
+        let basic = try TBXFormat.read(path: standards + "/samples/tbx-basic-fr-vi-lo.tbx")
         #expect(basic.map { $0.preferred(.fr) } == ["Premier ministre", "Vientiane"])
         #expect(basic.last?.preferred(.lo) == "ວຽງຈັນ")
-        let legacy = try TBXFormat.read(path: shared + "/samples/tbx2008-martif-minimal.tbx")
+        let legacy = try TBXFormat.read(path: standards + "/samples/tbx2008-martif-minimal.tbx")
         #expect(legacy.first?.preferred(.vi) == "Thủ tướng")
     }
 
     @Test func malformedAndHostileTBXAreErrors() throws {
-        #expect(throws: XMLError.self) { try TBXFormat.read(bytes: Array("<tbx><text>".utf8), name: "t.tbx") }
-        #expect(throws: GlossaryErrors.self) { try TBXFormat.read(bytes: Array("<other/>".utf8), name: "t.tbx") }
+        #expect(throws: Diagnostic.self) { try TBXFormat.read(bytes: Array("<tbx><text>".utf8), name: "t.tbx") }
+        #expect(throws: Diagnostics.self) { try TBXFormat.read(bytes: Array("<other/>".utf8), name: "t.tbx") }
         let xxe = """
             <?xml version="1.0"?>
             <!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>
             <tbx><text><body><conceptEntry id="a"><langSec xml:lang="fr"><termSec><term>A&x;</term></termSec></langSec></conceptEntry></body></text></tbx>
             """
-        #expect(throws: XMLError.self) { try TBXFormat.read(bytes: Array(xxe.utf8), name: "x.tbx") }
+        #expect(throws: Diagnostic.self) { try TBXFormat.read(bytes: Array(xxe.utf8), name: "x.tbx") }
         let german = #"<tbx><text><body><conceptEntry id="a"><langSec xml:lang="de"><termSec><term>A</term></termSec></langSec></conceptEntry></body></text></tbx>"#
-        do { _ = try TBXFormat.read(bytes: Array(german.utf8), name: "de.tbx") } catch let e as GlossaryErrors {
-            #expect(e.errors.first?.message == "unsupported language 'de' (Mekong keeps fr, vi, lo and lo-Latn)")
-        }
+        let e = #expect(throws: Diagnostics.self) { try TBXFormat.read(bytes: Array(german.utf8), name: "de.tbx") }
+        #expect(e?.all.first?.message == "unsupported language 'de' (Mekong keeps fr, vi, lo and lo-Latn)")
     }
 
     @Test func controlCharactersAreNeverWrittenAsBrokenXML() throws {
         var g = Glossary()
         g.upsert(Concept(id: "a", type: .other, terms: [.fr: Terms(cell: "A")], note: "bad \u{0B} char"))
-        #expect(throws: XMLError.self) { try TBXFormat.bytes(g, version: .v2019) }
+        #expect(throws: Diagnostic.self) { try TBXFormat.bytes(g, version: .v2019) }
     }
 }
 
@@ -146,4 +140,11 @@ import MekongXML
         let lao = OmegaTGlossary.text(sampleGlossary(), source: .fr, target: .lo)
         #expect(lao.contains("Luang Prabang\tຫຼວງພະບາງ\tplace; proposed"))
     }
+}
+
+/// Writes TBX to a file the way `mekong glossary export -o` does: through an atomic writer.
+func writeTBX(_ g: Glossary, _ version: TBXFormat.Version, _ path: String) throws {
+    let file = try AtomicWriter(path: path)
+    try TBXFormat.write(g, version: version, to: file)
+    try file.commit()
 }

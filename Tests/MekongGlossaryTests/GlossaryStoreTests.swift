@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MekongGlossary
+import MekongText
 
 @Suite struct GlossaryStoreTests {
     @Test func saveThenLoadGivesTheSameGlossary() throws {
@@ -35,8 +36,24 @@ import Testing
         #expect(!read(store.path(for: .person)).unicodeScalars.contains("\u{0300}"))
     }
 
-    @Test func missingDirectoryIsAnEmptyGlossary() throws {
-        #expect(try GlossaryStore(directory: "/nonexistent/glossary").load().concepts.isEmpty)
+    @Test func missingDirectoryIsAnErrorNotAnEmptyGlossary() throws {
+        let e = #expect(throws: Diagnostic.self) { try GlossaryStore(directory: "/nonexistent/glossary").load() }
+        #expect(e?.description == "/nonexistent/glossary: error: no glossary here: the folder does not exist (give --glossary DIR or set MEKONG_GLOSSARY)")
+    }
+
+    @Test func aFileChangedByAnotherProgramSinceItWasReadIsNotReplaced() throws {
+        let dir = temporaryDirectory()
+        let store = GlossaryStore(directory: dir)
+        try store.save(sampleGlossary())
+        let (glossary, fingerprints) = try store.loadWithFingerprints()
+        // An editor saves place.tsv meanwhile.
+        let edited = read(store.path(for: .place)) + "vientiane\tproposed\tVientiane\t\t\t\t\t\n"
+        write(edited, to: store.path(for: .place))
+        var changed = glossary
+        changed.remove(id: "dien-bien")
+        let e = #expect(throws: Diagnostic.self) { try store.save(changed, unchangedSince: fingerprints) }
+        #expect(e?.rule == "changed-on-disk")
+        #expect(read(store.path(for: .place)) == edited)
     }
 
     @Test func badRowsAreReportedWithFileLineAndColumn() throws {
@@ -52,32 +69,25 @@ import Testing
             ok\tproposed\tHanoï\t\t\t\t\t
 
             """, to: path)
-        do {
-            _ = try GlossaryStore(directory: dir).load()
-            Issue.record("bad rows accepted")
-        } catch let e as GlossaryErrors {
-            #expect(e.errors.map(\.description) == [
-                "\(path):3:1: bad id 'Bad Id': use lower-case letters, digits and hyphens, starting with a letter",
-                "\(path):4:5: bad status 'maybe': expected proposed or approved",
-                "\(path):5:1: expected 8 tab-separated fields, found 3",
-                "\(path):6:15: missing French form",
-                "\(path):7:1: id 'ok' is already used in \(path):2",
-            ])
-        }
+        let e = #expect(throws: Diagnostics.self) { try GlossaryStore(directory: dir).load() }
+        #expect(e?.all.map(\.description) == [
+            "\(path):3:1: error: bad id 'Bad Id': use lower-case letters, digits and hyphens, starting with a letter",
+            "\(path):4:5: error: bad status 'maybe': expected proposed or approved",
+            "\(path):5:1: error: expected 8 tab-separated fields, found 3",
+            "\(path):6:15: error: missing French form",
+            "\(path):7:1: error: id 'ok' is already used in \(path):2",
+        ])
     }
 
     @Test func badHeaderAndInvalidUTF8AreErrors() throws {
         let dir = temporaryDirectory()
         write("id,status\n", to: dir + "/person.tsv")
-        #expect(throws: GlossaryErrors.self) { try GlossaryStore(directory: dir).load() }
+        #expect(throws: Diagnostics.self) { try GlossaryStore(directory: dir).load() }
         let dir2 = temporaryDirectory()
         FileManager.default.createFile(atPath: dir2 + "/person.tsv",
                                        contents: Data("id\tstatus\tfr\tvi\tlo\tlo-Latn\tnote\tsource\nx\tproposed\tA".utf8) + Data([0xFF]) + Data("\t\t\t\t\t\n".utf8))
-        do {
-            _ = try GlossaryStore(directory: dir2).load()
-        } catch let e as GlossaryErrors {
-            #expect(e.errors.first?.description == "\(dir2)/person.tsv:2:13: invalid UTF-8")
-        }
+        let e = #expect(throws: Diagnostics.self) { try GlossaryStore(directory: dir2).load() }
+        #expect(e?.all.first?.description == "\(dir2)/person.tsv:2:13: error: invalid UTF-8")
     }
 
     @Test func cellSyntaxRoundTrips() {

@@ -1,11 +1,8 @@
 import Foundation
 @testable import MekongGlossary
+import MekongTestSupport
 
-func temporaryDirectory() -> String {
-    let dir = NSTemporaryDirectory() + "mekong-glossary-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
+func temporaryDirectory() -> String { TestSupport.temporaryFolder("glossary") }
 
 func write(_ text: String, to path: String) {
     FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
@@ -15,8 +12,9 @@ func read(_ path: String) -> String {
     String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
 }
 
-let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/standards").standardized.path
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+/// The standards' files copied into the repository (Tests/Fixtures/standards).
+let standards = TestSupport.fixture("standards")
+let repository = TestSupport.repository.path
 
 /// A small glossary with the phenomena the tests need.
 func sampleGlossary() -> Glossary {

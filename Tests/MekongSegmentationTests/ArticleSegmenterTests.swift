@@ -131,7 +131,7 @@ import MekongText
     }
 
     @Test func userRulesReplaceTheBuiltInOnes() throws {
-        let doc = try SRXDocument.load(path: Fixtures.sharedPath("standards/srx/okapi-defaultSegmentation.srx"))
+        let doc = try SRXDocument.load(path: Fixtures.standard("srx/okapi-defaultSegmentation.srx"))
         let segments = try articleSegments("Titre\n\nM. Dupont est là. Il parle.", rules: doc)
         // Okapi's small default set has no French abbreviations: it splits after "M.".
         #expect(segments.map(\.text) == ["Titre", "M.", "Dupont est là.", "Il parle."])

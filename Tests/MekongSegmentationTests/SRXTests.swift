@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MekongSegmentation
 import MekongXML
+import MekongText
 
 @Suite struct SRXTests {
     static let standardFiles = ["srx/languagetool-segment.srx", "srx/okapi-defaultSegmentation.srx",
@@ -9,9 +10,8 @@ import MekongXML
 
     @Test(arguments: standardFiles)
     func standardFilesLoadAndEveryRuleCompiles(file: String) throws {
-        let path = Fixtures.sharedPath("standards/" + file)
-        try #require(FileManager.default.fileExists(atPath: path), "shared/standards must sit beside the checkout")
-        let doc = try SRXDocument.load(path: path)
+        let path = Fixtures.standard(file)
+                let doc = try SRXDocument.load(path: path)
         #expect(!doc.languageRules.isEmpty)
         // Every pattern is either read by the native parser or accepted by ICU (the fallback).
         var total = 0, native = 0
@@ -34,7 +34,7 @@ import MekongXML
     }
 
     @Test func languageToolFrenchRulesRunNatively() throws {
-        let doc = try SRXDocument.load(path: Fixtures.sharedPath("standards/srx/languagetool-segment.srx"))
+        let doc = try SRXDocument.load(path: Fixtures.standard("srx/languagetool-segment.srx"))
         let rules = try doc.rules(for: "fr")
         #expect(rules.count > 50)
         let compiled = try rules.map(CompiledRule.init)
@@ -47,7 +47,7 @@ import MekongXML
     }
 
     @Test func languageToolHasNoVietnameseOrLaoRules() throws {
-        let doc = try SRXDocument.load(path: Fixtures.sharedPath("standards/srx/languagetool-segment.srx"))
+        let doc = try SRXDocument.load(path: Fixtures.standard("srx/languagetool-segment.srx"))
         // No map for vi or lo: no rules, so Vietnamese and Lao text is not split at all.
         for code in ["vi", "lo"] {
             let seg = try SentenceSegmenter(rules: doc.rules(for: code), language: code)
@@ -127,22 +127,18 @@ import MekongXML
             </languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="X"/></maprules></body></srx>
             """
         let doc = try SRXDocument.load(bytes: Array(xml.utf8), name: "bad.srx")
-        do {
-            _ = try SentenceSegmenter(rules: doc.rules(for: "fr"), language: "fr")
-            Issue.record("bad pattern accepted")
-        } catch let error as SRXError {
-            #expect(error.origin == "bad.srx:3")
-            #expect(error.description.hasPrefix("bad.srx:3: bad pattern '[a'"))
-        }
+        let error = #expect(throws: Diagnostic.self) { try SentenceSegmenter(rules: doc.rules(for: "fr"), language: "fr") }
+        #expect(error?.location == SourceLocation(file: "bad.srx", line: 3))
+        #expect(error?.description.hasPrefix("bad.srx:3: error: bad pattern '[a'") == true)
     }
 
     @Test func notAnSRXFileIsAnError() {
-        #expect(throws: SRXError.self) { try SRXDocument.load(bytes: Array("<tmx/>".utf8), name: "x.srx") }
+        #expect(throws: Diagnostic.self) { try SRXDocument.load(bytes: Array("<tmx/>".utf8), name: "x.srx") }
     }
 
     @Test func shippedRulesAreValidAgainstTheSRXSchema() throws {
-        let validator = try XMLSchemaValidator(schemaPath: Fixtures.sharedPath("standards/srx/srx20.xsd"),
-                                               catalogPath: Fixtures.sharedPath("standards/catalog.xml"))
+        let validator = try XMLSchemaValidator(schemaPath: Fixtures.standard("srx/srx20.xsd"),
+                                               catalogPath: Fixtures.standard("catalog.xml"))
         #expect(validator.errors(inFile: try BuiltinRules.srxPath()) == [])
         // And the validator does reject an invalid file.
         let bad = NSTemporaryDirectory() + "mekong-bad-\(UUID().uuidString).srx"

@@ -1,25 +1,21 @@
 import Foundation
 @testable import MekongSegmentation
 import MekongText
+import MekongTestSupport
 
 enum Fixtures {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let repository = testsDirectory.appendingPathComponent("../..").standardized
-    static let shared = repository.appendingPathComponent("../shared").standardized
+    static let repository = TestSupport.repository
 
+    /// A file of this target's `Fixtures` folder (the hand-checked gold files).
     static func path(_ relative: String) -> String {
         testsDirectory.appendingPathComponent("Fixtures").appendingPathComponent(relative).path
     }
 
-    static func sharedPath(_ relative: String) -> String {
-        shared.appendingPathComponent(relative).path
-    }
+    /// A standards file copied into `Tests/Fixtures/standards` (see its SOURCES.md).
+    static func standard(_ relative: String) -> String { TestSupport.fixture("standards/" + relative) }
 
-    static func seeds() throws -> [String] {
-        let dir = repository.appendingPathComponent("seeds").path
-        return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
-            .map { dir + "/" + $0 }
-    }
+    static func seeds() throws -> [String] { try TestSupport.seeds() }
 }
 
 /// Segments a string with the built-in rules and returns the sentences.

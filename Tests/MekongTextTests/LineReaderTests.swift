@@ -40,14 +40,24 @@ import Testing
 
     @Test func invalidUTF8NamesFileLineAndColumn() throws {
         let bytes = Array("première ligne\nDiên ".utf8) + [0xC3, 0x28] + Array(" Biên\n".utf8)
-        #expect(throws: InputError(file: "t.txt", location: SourceLocation(line: 2, column: 6), message: "invalid UTF-8")) {
-            try lines(bytes)
-        }
-        let error = InputError(file: "t.txt", location: SourceLocation(line: 2, column: 6), message: "invalid UTF-8")
-        #expect(error.description == "t.txt:2:6: invalid UTF-8")
+        let error = #expect(throws: Diagnostic.self) { try lines(bytes) }
+        #expect(error?.description == "t.txt:2:6: error: invalid UTF-8")
+        #expect(error?.rule == "invalid-utf8")
     }
 
-    @Test func missingFileIsAnInputError() {
-        #expect(throws: InputError.self) { try LineReader(path: "/nonexistent/mekong.txt") }
+    @Test func missingFileIsADiagnostic() {
+        let error = #expect(throws: Diagnostic.self) { try LineReader(path: "/nonexistent/mekong.txt") }
+        #expect(error?.description == "/nonexistent/mekong.txt: error: no such file")
+    }
+
+    @Test func linesFromMemoryAreTheSameAsFromAFile() throws {
+        let bytes = [0xEF, 0xBB, 0xBF] + Array("Un.\r\nDeux\n\nTrois".utf8)
+        let reader = LineReader(bytes: bytes, name: "m")
+        var fromMemory: [LineReader.Line] = []
+        while let l = try reader.next() { fromMemory.append(l) }
+        let fromFile = try lines(bytes)
+        #expect(fromMemory.map(\.bytes) == fromFile.map(\.bytes))
+        #expect(fromMemory.map(\.scalarOffset) == fromFile.map(\.scalarOffset))
+        #expect(fromMemory.map(\.number) == [1, 2, 3, 4])
     }
 }

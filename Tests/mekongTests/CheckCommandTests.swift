@@ -1,4 +1,5 @@
 import Foundation
+import MekongTestSupport
 import Testing
 
 @Suite struct CheckCommandTests {
@@ -53,7 +54,7 @@ import Testing
         let bad = CLI.temporaryFile([0x41, 0xFF, 0x0A])
         let r = try CLI.run(["check", "--lang", "fr", bad])
         #expect(r.status == 2)
-        #expect(r.stderr == "\(bad):1:2: invalid UTF-8\n")
+        #expect(r.stderr == "\(bad):1:2: error: invalid UTF-8\n")
         #expect(try CLI.run(["check", "--lang", "xx"], stdin: Data()).status == 2)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MekongTestSupport
 import Testing
 
 @Suite struct ExtractCommandTests {

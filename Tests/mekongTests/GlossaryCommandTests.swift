@@ -1,4 +1,5 @@
 import Foundation
+import MekongTestSupport
 import Testing
 
 @Suite struct GlossaryCommandTests {
@@ -57,7 +58,7 @@ import Testing
         let bad = CLI.temporaryFile(Array("type,fr\nplace,Luang Prabang\nplanet,Mars\n".utf8), name: "bad.csv")
         let rb = try CLI.run(["glossary", "import", "--glossary", g, bad])
         #expect(rb.status == 2)
-        #expect(rb.stderr.contains("bad.csv:3:1: bad type 'planet'"))
+        #expect(rb.stderr.contains("bad.csv:3:1: error: bad type 'planet'"))
         #expect(try CLI.run(["glossary", "find", "--glossary", g, "Luang Prabang"]).status == 1)
     }
 
@@ -76,7 +77,7 @@ import Testing
         FileManager.default.createFile(atPath: g + "/place.tsv", contents: Data("id\tstatus\tfr\tvi\tlo\tlo-Latn\tnote\tsource\nx\tbad\tX\t\t\t\t\t\n".utf8))
         let r = try CLI.run(["glossary", "list", "--glossary", g])
         #expect(r.status == 2)
-        #expect(r.stderr == "\(g)/place.tsv:2:3: bad status 'bad': expected proposed or approved\n")
+        #expect(r.stderr == "\(g)/place.tsv:2:3: error: bad status 'bad': expected proposed or approved\n")
     }
 
     @Test func exportFormatsAndOmegaTFileName() throws {

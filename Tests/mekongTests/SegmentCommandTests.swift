@@ -1,56 +1,13 @@
 import Foundation
+import MekongTestSupport
 import Testing
-
-/// Runs the built `mekong` executable as a user would.
-struct CLI {
-    static let executable: URL = {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
-        var dir = testBinary.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("mekong")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/mekong").standardized
-    }()
-
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
-    static func temporaryFile(_ bytes: [UInt8], name: String = "article.txt") -> String {
-        let dir = NSTemporaryDirectory() + "mekong-cli-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        return path
-    }
-}
 
 @Suite struct SegmentCommandTests {
     @Test func invalidUTF8IsReportedWithLineAndColumnAndExit2() throws {
         let path = CLI.temporaryFile(Array("Titre\n\nDiên ".utf8) + [0xFF] + Array(" Biên.\n".utf8))
         let r = try CLI.run(["segment", path])
         #expect(r.status == 2)
-        #expect(r.stderr == "\(path):3:6: invalid UTF-8\n")
+        #expect(r.stderr == "\(path):3:6: error: invalid UTF-8\n")
     }
 
     @Test func missingFileExits2() throws {
@@ -121,7 +78,7 @@ struct CLI {
     }
 
     @Test func customRulesFileIsUsed() throws {
-        let srx = CLI.repository.appendingPathComponent("../shared/standards/srx/okapi-defaultSegmentation.srx").standardized.path
+        let srx = TestSupport.fixture("standards/srx/okapi-defaultSegmentation.srx")
         let r = try CLI.run(["segment", "--plain", "--lang", "fr", "--rules", srx], stdin: Data("M. Dupont. Fin.".utf8))
         #expect(r.status == 0)
         #expect(r.stdout == "M.\nDupont.\nFin.\n")

@@ -47,10 +47,10 @@ final class CompiledRule {
             do {
                 return (.icu(try NSRegularExpression(pattern: icuPattern)), nil)
             } catch {
-                throw SRXError(origin: rule.origin, message: "bad pattern '\(pattern)': \(error.localizedDescription)")
+                throw SRXError.make(origin: rule.origin, message: "bad pattern '\(pattern)': \(error.localizedDescription)")
             }
         } catch {
-            throw SRXError(origin: rule.origin, message: "bad pattern '\(pattern)': \(error)")
+            throw SRXError.make(origin: rule.origin, message: "bad pattern '\(pattern)': \(error)")
         }
     }
 }

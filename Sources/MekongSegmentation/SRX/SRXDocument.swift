@@ -1,4 +1,5 @@
 import MekongXML
+public import MekongText
 
 /// One SRX rule: break or don't break where `before` matches the text ending at a position
 /// and `after` matches the text starting there. An empty pattern matches everywhere.
@@ -8,6 +9,9 @@ public struct SRXRule: Hashable, Sendable {
     public var after: String
     /// Where the rule was read from, e.g. `rules.srx:42`, for error messages.
     public var origin: String
+
+    /// ``origin`` as a place: the file and, after its last colon, the line.
+    public var location: SourceLocation { SRXError.location(origin) }
 
     public init(isBreak: Bool, before: String, after: String, origin: String = "") {
         self.isBreak = isBreak
@@ -47,7 +51,7 @@ public struct SRXDocument: Sendable {
         for map in maps {
             let node: PatternNode
             do { node = try PatternParser.parse(map.pattern) } catch {
-                throw SRXError(origin: "languagemap '\(map.pattern)'", message: "bad language pattern: \(error)")
+                throw SRXError.make(origin: "languagemap '\(map.pattern)'", message: "bad language pattern: \(error)")
             }
             let code = Array(language.utf8)
             let matches = code.withUnsafeBufferPointer { buf -> Bool in
@@ -57,7 +61,7 @@ public struct SRXDocument: Sendable {
             }
             guard matches else { continue }
             guard let list = languageRules.first(where: { $0.name == map.ruleName }) else {
-                throw SRXError(origin: "languagemap '\(map.pattern)'", message: "no languagerule named '\(map.ruleName)'")
+                throw SRXError.make(origin: "languagemap '\(map.pattern)'", message: "no languagerule named '\(map.ruleName)'")
             }
             result += list.rules
             if !cascade { break }
@@ -66,7 +70,7 @@ public struct SRXDocument: Sendable {
     }
 
     /// Reads an SRX file (2.0, or 1.0 which has the same elements) through libxml2.
-    /// - Throws: ``SRXError`` or `XMLError` naming the file and line.
+    /// - Throws: ``Diagnostic`` naming the file and line.
     public static func load(path: String) throws -> SRXDocument {
         try parse(XMLStreamReader(path: path), name: path)
     }
@@ -104,7 +108,7 @@ public struct SRXDocument: Sendable {
                 case "afterbreak": field = "after"; text = ""
                 case "languagemap":
                     guard let pattern = attr(attrs, "languagepattern"), let rule = attr(attrs, "languagerulename") else {
-                        throw SRXError(origin: "\(name):\(reader.currentLine)", message: "languagemap needs languagepattern and languagerulename")
+                        throw SRXError.make(origin: "\(name):\(reader.currentLine)", message: "languagemap needs languagepattern and languagerulename")
                     }
                     maps.append(SRXLanguageMap(pattern: pattern, ruleName: rule))
                 default: break
@@ -122,14 +126,22 @@ public struct SRXDocument: Sendable {
                 }
             }
         }
-        guard sawRoot else { throw SRXError(origin: name, message: "not an SRX document (no <srx> root)") }
+        guard sawRoot else { throw SRXError.make(origin: name, message: "not an SRX document (no <srx> root)") }
         return SRXDocument(cascade: cascade, languageRules: lists, maps: maps)
     }
 }
 
-/// A problem with SRX rules: where, and what.
-public struct SRXError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var origin: String
-    public var message: String
-    public var description: String { "\(origin): \(message)" }
+/// Problems with SRX rules, as ``Diagnostic``s with the code `bad-rules`.
+public enum SRXError {
+    /// A diagnostic for `origin` (`file:line`, or a file alone).
+    public static func make(origin: String, message: String) -> Diagnostic {
+        Diagnostic(severity: .error, rule: "bad-rules", message: message, location: location(origin))
+    }
+
+    static func location(_ origin: String) -> SourceLocation {
+        if let colon = origin.lastIndex(of: ":"), let line = Int(origin[origin.index(after: colon)...]) {
+            return SourceLocation(file: String(origin[..<colon]), line: line)
+        }
+        return SourceLocation(file: origin)
+    }
 }

@@ -1,11 +1,8 @@
 public import ArgumentParser
 import Foundation
-import MekongChecks
 import MekongExchange
-import MekongGlossary
-import MekongSegmentation
+import MekongJobs
 import MekongText
-import MekongXML
 
 extension XLIFFWriter.Version: ExpressibleByArgument {}
 
@@ -19,81 +16,47 @@ extension Mekong {
                 default: one <file> per article, a <unit> per paragraph, a <segment> per sentence, \
                 glossary terms through the Glossary module; --xliff 1.2 for OmegaT and older tools, \
                 with targets pre-filled). For each target: DIR/glossary.<src>-<tgt>.tmx. Then \
-                DIR/summary.txt. Outputs are reproducible: no clock unless SOURCE_DATE_EPOCH is set.
+                DIR/summary.txt. -o names a folder (created if missing). An article already in a \
+                target language is skipped for it, with a warning. Outputs are reproducible: no \
+                clock unless SOURCE_DATE_EPOCH is set.
+                Exit status: 0 ok, 1 nothing written for any article, 2 bad input.
                 """
         )
 
-        @Argument(help: "Article files or directories.") var inputs: [String] = []
+        @Argument(help: "Article files or folders (standard input: give -).") var inputs: [String] = []
         @Option(help: ArgumentHelp("Target languages, comma-separated.", valueName: "vi,lo")) var to: String
         @Option(help: "XLIFF version: 2.1, 2.0 or 1.2.") var xliff: XLIFFWriter.Version = .v21
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory.", valueName: "DIR")) var output: String = "exports"
-        @Option(help: ArgumentHelp("Language of the articles (default: guessed).", valueName: "fr|vi|lo")) var lang: String?
+        @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (default: exports).", valueName: "DIR")) var output: String = "exports"
+        @OptionGroup var language: LanguageOption
         @Flag(name: .customLong("translatable-only"), help: "Leave captions, credits, links and teasers out.") var translatableOnly = false
         @Flag(name: .customLong("no-targets"), help: "XLIFF 1.2: write no <target> elements.") var noTargets = false
         @OptionGroup var glossary: GlossaryOptions
-
-        var targets: [TermLanguage] { to.split(separator: ",").compactMap { TermLanguage(rawValue: String($0).trimmingCharacters(in: .whitespaces)) } }
+        @OptionGroup var batch: BatchOptions
 
         func validate() throws {
-            let parts = to.split(separator: ",")
-            guard !parts.isEmpty, parts.count == targets.count, !targets.contains(.loLatn) else {
-                throw ValidationError("--to must list fr, vi or lo, e.g. --to vi,lo")
+            guard Language.list(to) != nil else { throw ValidationError("--to must list fr, vi or lo, e.g. --to vi,lo") }
+            if inputs.isEmpty && isatty(STDIN_FILENO) == 1 {
+                throw ValidationError("no articles given: name files or folders (or - to read standard input)")
             }
-            if let lang, Language(tag: lang) == nil { throw ValidationError("--lang must be fr, vi or lo, not '\(lang)'") }
         }
 
         func run() throws {
-            try CLIErrors.run {
-                let g = try glossary.store.load()
-                let matcher = NameMatcher(g)
-                let segmenter = ArticleSegmenter(mode: .article, language: lang.flatMap(Language.init(tag:)))
-                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                let paths = try InputFiles.expand(inputs)
+            try Run.command {
+                let glossary = try glossary.location.load()
+                let (inputs, missing) = Run.inputs(self.inputs.isEmpty ? ["-"] : self.inputs)
+                if batch.failFast, let first = missing.first { throw first }
+                let job = PrepareJob(targets: Language.list(to)!, version: xliff,
+                                     options: .init(translatableOnly: translatableOnly, omitTargets: noTargets),
+                                     language: language.language, outputFolder: output, failFast: batch.failFast)
                 let tty = isatty(STDERR_FILENO) == 1
-                var summary: [String] = []
-                var sourceLanguages = Set<String>()
-                for (n, path) in paths.enumerated() {
-                    if tty { FileHandle.standardError.write(Data("\r[\(n + 1)/\(paths.count)] \((path as NSString).lastPathComponent)\u{1B}[K".utf8)) }
-                    let article = InputFiles.articleName(path)
-                    var segments: [MekongSegmentation.Segment] = []
-                    try segmenter.segment(try InputFiles.reader(path), article: article) { segments.append($0) }
-                    guard let first = segments.first else { continue }
-                    let source = first.language.tag
-                    sourceLanguages.insert(source)
-                    var line = "\(article): \(segments.count) segments"
-                    let words = segments.filter(\.kind.isTranslatable).reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
-                    line += ", \(words) words to translate"
-                    for target in targets where target.tag != source {
-                        let handoff = HandoffArticle.build(id: article, original: (path as NSString).lastPathComponent, segments: segments,
-                                                           matcher: matcher, target: target)
-                        let bytes = try XLIFFWriter.bytes(handoff, target: target.tag, version: xliff,
-                                                          options: .init(translatableOnly: translatableOnly, omitTargets: noTargets))
-                        let file = (output as NSString).appendingPathComponent("\(article).\(source)-\(target.tag).xlf")
-                        try AtomicFile.write(Data(bytes), to: file)
-                        let terms = handoff.units.flatMap(\.segments).flatMap(\.terms)
-                        line += "; \(target.tag): \(terms.count) terms found, \(terms.filter { $0.translation != nil }.count) with a \(target.tag) form"
-                    }
-                    // What `mekong check` would flag in the source.
-                    let checker = DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: first.language))
-                    let reader = try InputFiles.reader(path)
-                    while let l = try reader.next() { checker.check(line: l.bytes, number: l.number) }
-                    let findings = checker.finish()
-                    line += "; check: \(findings.filter { $0.severity == .error }.count) errors, \(findings.filter { $0.severity == .warning }.count) warnings"
-                    summary.append(line)
+                let report = try job.run(inputs, glossary: glossary) { n, count, input in
+                    if tty { FileHandle.standardError.write(Data("\r[\(n)/\(count)] \(input.articleName)\u{1B}[K".utf8)) }
                 }
                 if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                for source in sourceLanguages.sorted() {
-                    for target in targets where target.tag != source {
-                        guard let s = TermLanguage(rawValue: source) else { continue }
-                        let units = TMXWriter.termUnits(g, source: s, target: target)
-                        let file = (output as NSString).appendingPathComponent("glossary.\(source)-\(target.tag).tmx")
-                        try AtomicFile.write(Data(try TMXWriter.bytes(units, sourceLanguage: source)), to: file)
-                        summary.append("glossary.\(source)-\(target.tag).tmx: \(units.count) term pairs")
-                    }
-                }
-                let text = summary.joined(separator: "\n") + "\n"
-                try AtomicFile.write(Data(text.utf8), to: (output as NSString).appendingPathComponent("summary.txt"))
-                print(text, terminator: "")
+                print(report.summary, terminator: "")
+                let failures = missing + report.failures
+                Run.report(report.warnings + failures)
+                return missing.isEmpty ? report.outcome : .badInput
             }
         }
     }
@@ -101,35 +64,28 @@ extension Mekong {
     /// Validates files against the official schemas.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate XLIFF (1.2, 2.x), TMX or TBX files against their official schemas (exit 1 if invalid).")
+            abstract: "Validate XLIFF (1.2, 2.x), TMX or TBX files against their official schemas.",
+            discussion: "Exit status: 0 all valid, 1 a file is not valid, 2 a file cannot be read.")
 
         @Argument(help: "The files.") var files: [String]
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() throws {
-            var invalid = false
-            try CLIErrors.run {
-                for file in files {
-                    guard FileManager.default.fileExists(atPath: file) else {
-                        throw InputError(file: file, location: nil, message: "no such file")
+            try Run.command {
+                let report = try ValidateJob().run(files)
+                if format == .text {
+                    for f in report.files {
+                        if f.valid { print("\(f.file): valid \(f.format!)") } else { for e in f.errors { print(e.description) } }
                     }
-                    let (format, errors): (Schemas.Format, [XMLError])
-                    do {
-                        (format, errors) = try Schemas.validate(file: file)
-                    } catch let e as XMLError {
-                        // Not well-formed, or no known root element: invalid, not unreadable.
-                        invalid = true
-                        print(e.description)
-                        continue
-                    }
-                    if errors.isEmpty {
-                        print("\(file): valid \(format.rawValue)")
-                    } else {
-                        invalid = true
-                        for e in errors { print(e.description) }
-                    }
+                } else {
+                    print(try JSONOutput.pretty(report.files.map { ValidationLine(file: $0.file, format: $0.format, valid: $0.valid, errors: $0.errors) }),
+                          terminator: "")
                 }
+                Run.report(report.failures)
+                return report.outcome
             }
-            if invalid { throw ExitCode(1) }
         }
+
+        struct ValidationLine: Encodable { var file: String; var format: String?; var valid: Bool; var errors: [Diagnostic] }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import MekongGlossary
+import MekongJobs
+import MekongText
 
 extension Mekong.Glossary {
     struct Add: ParsableCommand {
@@ -18,16 +20,20 @@ extension Mekong.Glossary {
         }
 
         func run() throws {
-            try CLIErrors.run {
-                let newID: String = try options.store.update { glossary in
+            try Run.command {
+                let location = options.location
+                let newID: String = try location.store.update(creating: true) { glossary in
                     let id = id ?? glossary.newID(for: Terms(cell: fields.fr!).preferred!)
-                    if glossary[id] != nil { throw GlossaryError(file: options.glossary, message: "a concept with id '\(id)' exists; use 'mekong glossary edit \(id)'") }
+                    if glossary[id] != nil {
+                        throw Diagnostic.error("exists", "a concept with id '\(id)' exists; use 'mekong glossary edit \(id)'", file: location.directory)
+                    }
                     var c = Concept(id: id, type: fields.type!)
                     fields.apply(to: &c)
                     glossary.upsert(c)
                     return id
                 }
                 print(newID)
+                return .ok
             }
         }
     }
@@ -45,12 +51,14 @@ extension Mekong.Glossary {
         }
 
         func run() throws {
-            try CLIErrors.run {
-                try options.store.update { glossary in
-                    guard var c = glossary[id] else { throw GlossaryError(file: options.glossary, message: "no concept with id '\(id)'") }
+            try Run.command {
+                let location = options.location
+                try location.store.update { glossary in
+                    guard var c = glossary[id] else { throw Diagnostic.error("no-such-concept", "no concept with id '\(id)'", file: location.directory) }
                     fields.apply(to: &c)
                     glossary.upsert(c)
                 }
+                return .ok
             }
         }
     }
@@ -62,10 +70,14 @@ extension Mekong.Glossary {
         @Argument(help: "The concept's id.") var id: String
 
         func run() throws {
-            try CLIErrors.run {
-                try options.store.update { glossary in
-                    guard glossary.remove(id: id) != nil else { throw GlossaryError(file: options.glossary, message: "no concept with id '\(id)'") }
+            try Run.command {
+                let location = options.location
+                try location.store.update { glossary in
+                    guard glossary.remove(id: id) != nil else {
+                        throw Diagnostic.error("no-such-concept", "no concept with id '\(id)'", file: location.directory)
+                    }
                 }
+                return .ok
             }
         }
     }

@@ -18,17 +18,6 @@ extension Mekong {
     }
 }
 
-/// `--glossary DIR`, shared by every glossary command.
-struct GlossaryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The glossary directory.", valueName: "DIR"))
-    var glossary: String = "glossary"
-
-    var store: GlossaryStore { GlossaryStore(directory: glossary) }
-}
-
-/// Output format for commands a program may read.
-enum TextOrJSON: String, ExpressibleByArgument, CaseIterable { case text, json }
-
 /// The options that set a concept's fields (`add` and `edit`).
 struct ConceptFieldOptions: ParsableArguments {
     @Option(help: "Concept type: person, place, office, body, organization, event, other.")
@@ -85,18 +74,41 @@ enum ConceptRendering {
         return out
     }
 
-    static func object(_ c: Concept) -> [String: Any] {
-        var o: [String: Any] = ["id": c.id, "type": c.type.rawValue, "status": c.status.rawValue, "note": c.note, "sources": c.sources]
-        var terms: [String: Any] = [:]
-        for (lang, t) in c.terms {
-            terms[lang.tag] = ["preferred": t.preferred as Any? ?? NSNull(), "admitted": t.admitted, "forbidden": t.forbidden]
-        }
-        o["terms"] = terms
-        return o
+}
+
+/// A concept as JSON shows it: id, type, status, note, sources, and terms by language tag.
+struct ConceptJSON: Encodable {
+    struct Forms: Encodable { var preferred: String?; var admitted: [String]; var forbidden: [String] }
+    struct Match: Encodable { var language: String; var form: String; var how: String }
+    var id: String
+    var type: ConceptType
+    var status: ConceptStatus
+    var note: String
+    var sources: [String]
+    var terms: [String: Forms]
+    var match: Match?
+
+    init(_ c: Concept, match: Match? = nil) {
+        id = c.id
+        type = c.type
+        status = c.status
+        note = c.note
+        sources = c.sources
+        terms = Dictionary(uniqueKeysWithValues: c.terms.map {
+            ($0.key.tag, Forms(preferred: $0.value.preferred, admitted: $0.value.admitted, forbidden: $0.value.forbidden))
+        })
+        self.match = match
     }
 
-    static func json(_ value: Any) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+    private enum CodingKeys: String, CodingKey { case id, type, status, note, sources, terms, match }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(type, forKey: .type)
+        try c.encode(status, forKey: .status)
+        try c.encode(note, forKey: .note)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(terms, forKey: .terms)
+        try c.encodeIfPresent(match, forKey: .match)
     }
 }

@@ -1,48 +1,37 @@
-import ArgumentParser
-import Foundation
+public import ArgumentParser
+import MekongExchange
 import MekongGlossary
+import MekongJobs
 import MekongText
+
+extension GlossaryImportJob.Format: ExpressibleByArgument {}
 
 extension Mekong.Glossary {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Merge a CSV, TSV or TBX file into the glossary.",
+            abstract: "Merge a CSV, TSV or TBX file into the glossary (created if missing).",
             discussion: """
                 CSV columns: id, type, status, fr, vi, lo, lo-Latn, note, source (type and fr \
                 required). Rows merge by id, or by the folded French form when there is no id. \
                 Nothing is imported from a file with errors.
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case csv, tsv, tbx }
-
         @OptionGroup var options: GlossaryOptions
         @Argument(help: "The file to import.") var file: String
-        @Option(help: "csv, tsv or tbx (default: from the file's extension).") var format: Format?
-        @Option(name: .customLong("output-format"), help: "Report format: text or json.") var report: TextOrJSON = .text
+        @Option(help: "The file's format: csv, tsv or tbx (default: from its extension).") var from: GlossaryImportJob.Format?
+        @Option(name: .customLong("output-format"), help: "Report format: text or json.") var report: OutputFormat = .text
 
         func run() throws {
-            try CLIErrors.run {
-                let ext = (file as NSString).pathExtension.lowercased()
-                let fmt = format ?? Format(rawValue: ext == "tbx" ? "tbx" : ext == "tsv" || ext == "tab" ? "tsv" : "csv")!
-                let rows: [CSVFormat.Row]
-                switch fmt {
-                case .tbx:
-                    rows = try TBXFormat.read(path: file).enumerated().map { CSVFormat.Row(line: $0.offset + 1, concept: $0.element, hasID: !$0.element.id.isEmpty) }
-                case .csv, .tsv:
-                    guard let data = FileManager.default.contents(atPath: file) else {
-                        throw GlossaryError(file: file, message: "cannot read file")
-                    }
-                    guard let text = String(data: data, encoding: .utf8) else { throw GlossaryError(file: file, message: "invalid UTF-8") }
-                    rows = try CSVFormat.read(text, file: file, separator: fmt == .tsv ? "\t" : ",")
-                }
-                let result = try options.store.update { glossary in CSVFormat.merge(rows, into: &glossary) }
-                if report == .json {
-                    print(try ConceptRendering.json(["added": result.added, "changed": result.changed, "kept": result.kept]), terminator: "")
+            try Run.command {
+                let result = try GlossaryImportJob(file: file, format: from).run(into: options.location)
+                if report != .text {
+                    print(try JSONOutput.pretty(result), terminator: "")
                 } else {
                     print("added \(result.added.count), changed \(result.changed.count), kept \(result.kept.count)")
                     for id in result.added { print("  added   \(id)") }
                     for id in result.changed { print("  changed \(id)") }
                 }
+                return .ok
             }
         }
     }
@@ -53,7 +42,8 @@ extension Mekong.Glossary {
             discussion: """
                 tbx: TBX-Basic (ISO 30042:2019). tbx2008: the legacy <martif> form that OmegaT, \
                 Okapi and Translate Toolkit read. omegat: "source<TAB>target<TAB>comment" for one \
-                pair (--pair fr-vi); name the file .txt or .utf8, as OmegaT ignores .tsv files.
+                pair (--pair fr-vi); name the file .txt or .utf8, as OmegaT ignores .tsv files. \
+                -o names a file.
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case tbx, tbx2008, csv, tsv, omegat }
@@ -61,41 +51,34 @@ extension Mekong.Glossary {
         @OptionGroup var options: GlossaryOptions
         @Option(help: "tbx, tbx2008, csv, tsv or omegat.") var format: Format
         @Option(help: ArgumentHelp("Language pair for omegat, e.g. fr-vi or fr-lo.", valueName: "SRC-TGT")) var pair: String = "fr-vi"
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE")) var output: String?
+        @OptionGroup var output: FileOutputOption
 
         func validate() throws {
-            if format == .omegat, let output, output.lowercased().hasSuffix(".tsv") {
+            if format == .omegat, let o = output.output, o.lowercased().hasSuffix(".tsv") {
                 throw ValidationError("OmegaT silently ignores .tsv glossaries: name the file .txt or .utf8")
             }
             if format == .omegat, languages == nil { throw ValidationError("--pair must be two of fr, vi, lo, lo-Latn, e.g. fr-vi") }
         }
 
         var languages: (TermLanguage, TermLanguage)? {
-            let parts = pair.split(separator: "-", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let s = TermLanguage(rawValue: parts[0]) else { return nil }
-            let t = TermLanguage(rawValue: parts[1]) ?? (parts[1].lowercased() == "lo-latn" ? .loLatn : nil)
-            guard let t, s != t else { return nil }
+            guard let dash = pair.firstIndex(of: "-"), let s = TermLanguage(tag: String(pair[..<dash])),
+                  let t = TermLanguage(tag: String(pair[pair.index(after: dash)...])), s != t else { return nil }
             return (s, t)
         }
 
         func run() throws {
-            try CLIErrors.run {
-                let glossary = try options.store.load()
-                if let output, output != "-", format == .tbx || format == .tbx2008 {
-                    try TBXFormat.write(glossary, version: format == .tbx ? .v2019 : .v2008, toFile: output)
-                    return
-                }
-                let bytes: [UInt8]
+            try Run.command {
+                let glossary = try options.location.load()
+                let out = try Output(path: output.output)
                 switch format {
-                case .tbx: bytes = try TBXFormat.bytes(glossary, version: .v2019)
-                case .tbx2008: bytes = try TBXFormat.bytes(glossary, version: .v2008)
-                case .csv: bytes = Array(CSVFormat.csv(glossary).utf8)
-                case .tsv: bytes = Array(CSVFormat.tsv(glossary).utf8)
-                case .omegat: bytes = Array(OmegaTGlossary.text(glossary, source: languages!.0, target: languages!.1).utf8)
+                case .tbx: try out.write(bytes: try TBXFormat.bytes(glossary, version: .v2019))
+                case .tbx2008: try out.write(bytes: try TBXFormat.bytes(glossary, version: .v2008))
+                case .csv: try out.write(CSVFormat.csv(glossary))
+                case .tsv: try out.write(CSVFormat.tsv(glossary))
+                case .omegat: try out.write(OmegaTGlossary.text(glossary, source: languages!.0, target: languages!.1))
                 }
-                let sink = try OutputSink(path: output)
-                try sink.write(bytes: bytes)
-                try sink.finish()
+                try out.finish()
+                return .ok
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MekongGlossary
+import MekongJobs
 
 extension Mekong.Glossary {
     struct Lint: ParsableCommand {
@@ -13,17 +14,17 @@ extension Mekong.Glossary {
                 """)
 
         @OptionGroup var options: GlossaryOptions
-        @Option(help: "Output format: text or json.") var format: TextOrJSON = .text
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() throws {
-            try CLIErrors.run {
-                let findings = GlossaryLint.run(try options.store.load())
-                if format == .json {
-                    print(try ConceptRendering.json(findings.map { ["concept": $0.conceptID, "rule": $0.rule, "message": $0.message] }), terminator: "")
+            try Run.command {
+                let findings = GlossaryLint.run(try options.location.load())
+                if format != .text {
+                    print(try JSONOutput.pretty(findings), terminator: "")
                 } else {
                     for f in findings { print(f.description) }
                 }
-                if !findings.isEmpty { throw ExitCode(1) }
+                return findings.isEmpty ? .ok : .findings
             }
         }
     }

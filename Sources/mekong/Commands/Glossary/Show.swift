@@ -1,5 +1,7 @@
 import ArgumentParser
 import MekongGlossary
+import MekongJobs
+import MekongText
 
 extension Mekong.Glossary {
     struct Show: ParsableCommand {
@@ -7,14 +9,16 @@ extension Mekong.Glossary {
 
         @OptionGroup var options: GlossaryOptions
         @Argument(help: "The concept's id.") var id: String
-        @Option(help: "Output format: text or json.") var format: TextOrJSON = .text
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() throws {
-            try CLIErrors.run {
-                guard let c = try options.store.load()[id] else {
-                    throw GlossaryError(file: options.glossary, message: "no concept with id '\(id)'")
+            try Run.command {
+                let location = options.location
+                guard let c = try location.load()[id] else {
+                    throw Diagnostic.error("no-such-concept", "no concept with id '\(id)'", file: location.directory)
                 }
-                print(format == .json ? try ConceptRendering.json(ConceptRendering.object(c)) : ConceptRendering.text(c), terminator: "")
+                print(format == .text ? ConceptRendering.text(c) : try JSONOutput.pretty(ConceptJSON(c)), terminator: "")
+                return .ok
             }
         }
     }
@@ -25,21 +29,22 @@ extension Mekong.Glossary {
         @OptionGroup var options: GlossaryOptions
         @Option(help: "Only this type.") var type: ConceptType?
         @Option(help: "Only this status.") var status: ConceptStatus?
-        @Option(help: "Output format: text or json.") var format: TextOrJSON = .text
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() throws {
-            try CLIErrors.run {
-                let concepts = try options.store.load().concepts.filter {
+            try Run.command {
+                let concepts = try options.location.load().concepts.filter {
                     (type == nil || $0.type == type) && (status == nil || $0.status == status)
                 }
-                if format == .json {
-                    print(try ConceptRendering.json(concepts.map(ConceptRendering.object)), terminator: "")
+                if format != .text {
+                    print(try JSONOutput.pretty(concepts.map { ConceptJSON($0) }), terminator: "")
                 } else {
                     for c in concepts {
                         let names = [TermLanguage.fr, .vi, .lo].map { c.preferred($0) ?? "–" }.joined(separator: " / ")
                         print("\(c.id)\t\(c.type.rawValue)\t\(c.status.rawValue)\t\(names)")
                     }
                 }
+                return .ok
             }
         }
     }
@@ -51,17 +56,16 @@ extension Mekong.Glossary {
 
         @OptionGroup var options: GlossaryOptions
         @Argument(help: "A name in any language or spelling.") var query: String
-        @Option(help: "Output format: text or json.") var format: TextOrJSON = .text
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() throws {
-            try CLIErrors.run {
-                let index = GlossaryIndex(try options.store.load())
+            try Run.command {
+                let index = GlossaryIndex(try options.location.load())
                 let matches = index.find(query)
-                if format == .json {
-                    print(try ConceptRendering.json(matches.map { m -> [String: Any] in
-                        var o = ConceptRendering.object(index.glossary.concepts[m.conceptIndex])
-                        o["match"] = ["language": m.language.tag, "form": m.form, "how": m.how.rawValue]
-                        return o
+                if format != .text {
+                    print(try JSONOutput.pretty(matches.map { m in
+                        ConceptJSON(index.glossary.concepts[m.conceptIndex],
+                                    match: .init(language: m.language.tag, form: m.form, how: m.how.rawValue))
                     }), terminator: "")
                 } else {
                     for m in matches {
@@ -69,8 +73,9 @@ extension Mekong.Glossary {
                         print("\(c.id)\t\(m.language.tag): \(m.form)\t(\(m.how.rawValue))")
                         print(ConceptRendering.text(c), terminator: "")
                     }
+                    if matches.isEmpty { print("no concept matches \"\(query)\"") }
                 }
-                if matches.isEmpty { throw ExitCode(1) }
+                return matches.isEmpty ? .findings : .ok
             }
         }
     }
@@ -79,25 +84,33 @@ extension Mekong.Glossary {
         static let configuration = CommandConfiguration(abstract: "Count concepts by type, status and language.")
 
         @OptionGroup var options: GlossaryOptions
-        @Option(help: "Output format: text or json.") var format: TextOrJSON = .text
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        struct Counts: Encodable {
+            var concepts: Int
+            var types: [String: Int]
+            var statuses: [String: Int]
+            var languages: [String: Int]
+        }
 
         func run() throws {
-            try CLIErrors.run {
-                let concepts = try options.store.load().concepts
-                var byType: [String: Int] = [:], byStatus: [String: Int] = [:], byLanguage: [String: Int] = [:]
+            try Run.command {
+                let concepts = try options.location.load().concepts
+                var counts = Counts(concepts: concepts.count, types: [:], statuses: [:], languages: [:])
                 for c in concepts {
-                    byType[c.type.rawValue, default: 0] += 1
-                    byStatus[c.status.rawValue, default: 0] += 1
-                    for lang in TermLanguage.allCases where c.preferred(lang) != nil { byLanguage[lang.tag, default: 0] += 1 }
+                    counts.types[c.type.rawValue, default: 0] += 1
+                    counts.statuses[c.status.rawValue, default: 0] += 1
+                    for lang in TermLanguage.allCases where c.preferred(lang) != nil { counts.languages[lang.tag, default: 0] += 1 }
                 }
-                if format == .json {
-                    print(try ConceptRendering.json(["concepts": concepts.count, "types": byType, "statuses": byStatus, "languages": byLanguage]), terminator: "")
-                    return
+                if format != .text {
+                    print(try JSONOutput.pretty(counts), terminator: "")
+                    return .ok
                 }
                 print("\(concepts.count) concepts")
-                for t in ConceptType.allCases where byType[t.rawValue] != nil { print("  \(t.rawValue): \(byType[t.rawValue]!)") }
-                print("status: " + ConceptStatus.allCases.map { "\($0.rawValue) \(byStatus[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-                print("with a preferred form: " + TermLanguage.allCases.map { "\($0.tag) \(byLanguage[$0.tag] ?? 0)" }.joined(separator: ", "))
+                for t in ConceptType.allCases where counts.types[t.rawValue] != nil { print("  \(t.rawValue): \(counts.types[t.rawValue]!)") }
+                print("status: " + ConceptStatus.allCases.map { "\($0.rawValue) \(counts.statuses[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+                print("with a preferred form: " + TermLanguage.allCases.map { "\($0.tag) \(counts.languages[$0.tag] ?? 0)" }.joined(separator: ", "))
+                return .ok
             }
         }
     }

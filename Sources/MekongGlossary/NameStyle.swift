@@ -1,4 +1,5 @@
 import Foundation
+import MekongText
 
 /// How a Vietnamese name is written in French text.
 public enum NameStyle: String, Sendable, CaseIterable, Codable {
@@ -69,6 +70,11 @@ public enum NameStyle: String, Sendable, CaseIterable, Codable {
         return String(out)
     }
 
+    /// Whether a name needs Vietnamese letters (so that styles apply to it).
+    public static func looksVietnamese(_ s: String) -> Bool {
+        s.unicodeScalars.contains { Language.isVietnameseOnly($0.value) } || s != ascii(s)
+    }
+
     /// The styles a written form of a Vietnamese name satisfies (compared without case).
     static func styles(of written: String, vietnamese: String) -> Set<NameStyle> {
         let w = comparable(written)
@@ -78,7 +84,7 @@ public enum NameStyle: String, Sendable, CaseIterable, Codable {
     /// For comparisons that care about diacritics only: lower case, apostrophes, hyphens and
     /// white space unified, NFC. Runs on every name found, so it avoids Foundation unless the
     /// text has combining marks.
-    static func comparable(_ s: String) -> String {
+    public static func comparable(_ s: String) -> String {
         var source = s
         if s.unicodeScalars.contains(where: { (0x0300...0x036F).contains($0.value) }) {
             source = s.precomposedStringWithCanonicalMapping

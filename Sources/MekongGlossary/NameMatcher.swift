@@ -1,5 +1,5 @@
 import Foundation
-public import MekongGlossary
+
 import MekongText
 
 /// Finds every glossary name in a line of text, whatever its diacritics and case.
@@ -17,9 +17,9 @@ public final class NameMatcher: @unchecked Sendable {
         public var language: TermLanguage
         public var text: String
         public var forbidden: Bool
-        var key: [UInt8]
+        public var key: [UInt8]
         /// ``NameStyle/comparable(_:)`` of the text, computed once.
-        var comparable: String
+        public var comparable: String
     }
 
     /// A name found in a line.
@@ -38,7 +38,7 @@ public final class NameMatcher: @unchecked Sendable {
     /// A concept's Vietnamese name in each style, with its comparable form.
     public struct StyleForms: Sendable {
         public var forms: [NameStyle: String]
-        var comparable: [NameStyle: String]
+        public var comparable: [NameStyle: String]
         public subscript(style: NameStyle) -> String? { forms[style] }
     }
     private var styleCache: [Int: StyleForms] = [:]

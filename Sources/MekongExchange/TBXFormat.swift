@@ -1,8 +1,13 @@
 import Foundation
-import MekongText
+public import MekongGlossary
+public import MekongText
 import MekongXML
 
 /// TBX, written and read through libxml2 (MekongXML).
+///
+/// It lives in MekongExchange, beside the other XML exchange formats and the schemas they are
+/// validated with (TBX core RELAX NG, TBX 2008 DTD), so that MekongGlossary stays a plain data
+/// module (model, TSV store, CSV, search) that never sees XML.
 ///
 /// - ``Version/v2019``: TBX-Basic, ISO 30042:2019 (`<tbx type="TBX-Basic" style="dca">`,
 ///   `conceptEntry` / `langSec` / `termSec`), valid against the TBX core RELAX NG schema; the
@@ -28,19 +33,12 @@ public enum TBXFormat {
         return try writer.finish()
     }
 
-    /// Writes the glossary to a file, streaming (constant memory in the number of concepts):
-    /// a temporary file next to `path`, synced and renamed.
-    public static func write(_ glossary: Glossary, version: Version, toFile path: String) throws {
-        let temp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            let writer = try XMLStreamWriter(path: temp)
-            try write(glossary, version: version, to: writer)
-            try writer.finish()
-            try AtomicFile.commit(temporary: temp, to: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw error
-        }
+    /// Writes the glossary into `file`, streaming (constant memory in the number of concepts);
+    /// the caller commits it.
+    public static func write(_ glossary: Glossary, version: Version, to file: AtomicWriter) throws {
+        let writer = try XMLStreamWriter(file: file)
+        try write(glossary, version: version, to: writer)
+        try writer.finish()
     }
 
     static func write(_ glossary: Glossary, version: Version, to writer: XMLStreamWriter) throws {
@@ -89,7 +87,7 @@ public enum TBXFormat {
     }
 
     /// Reads TBX of either version (the root element decides) into concepts.
-    /// - Throws: `XMLError` for malformed XML; ``GlossaryErrors`` for data Mekong cannot take.
+    /// - Throws: ``Diagnostic`` for malformed XML; ``Diagnostics`` for data Mekong cannot take.
     public static func read(path: String) throws -> [Concept] {
         try read(XMLStreamReader(path: path), name: path)
     }
@@ -100,7 +98,7 @@ public enum TBXFormat {
 
     static func read(_ reader: XMLStreamReader, name: String) throws -> [Concept] {
         var concepts: [Concept] = []
-        var errors: [GlossaryError] = []
+        var errors: [Diagnostic] = []
         var current: Concept?
         var currentLine = 0
         var lang: TermLanguage?
@@ -124,9 +122,10 @@ public enum TBXFormat {
                     currentLine = reader.currentLine
                 case "langSec", "langSet":
                     let tag = attr("xml:lang") ?? ""
-                    lang = Self.language(tag)
+                    lang = TermLanguage(tag: tag)
                     if lang == nil {
-                        errors.append(GlossaryError(file: name, line: reader.currentLine, column: 0, message: "unsupported language '\(tag)' (Mekong keeps fr, vi, lo and lo-Latn)"))
+                        errors.append(.error("unsupported-language", "unsupported language '\(tag)' (Mekong keeps fr, vi, lo and lo-Latn)",
+                                             file: name, line: reader.currentLine))
                     }
                 case "termSec", "tig", "ntig": term = nil; termStatus = nil
                 case "term", "descrip", "admin", "note", "termNote":
@@ -176,7 +175,7 @@ public enum TBXFormat {
                 case "conceptEntry", "termEntry":
                     if var c = current {
                         if c.preferred(.fr) == nil {
-                            errors.append(GlossaryError(file: name, line: currentLine, column: 0, message: "concept '\(c.id)' has no French term"))
+                            errors.append(.error("bad-row", "concept '\(c.id)' has no French term", file: name, line: currentLine))
                         } else {
                             if !Concept.isValidID(c.id) { c.id = "" }
                             concepts.append(c.normalized())
@@ -187,20 +186,9 @@ public enum TBXFormat {
                 }
             }
         }
-        if !sawRoot { errors.append(GlossaryError(file: name, message: "not a TBX file (no <tbx> or <martif> root)")) }
-        if !errors.isEmpty { throw GlossaryErrors(errors: errors) }
+        if !sawRoot { errors.append(.error("not-tbx", "not a TBX file (no <tbx> or <martif> root)", file: name)) }
+        if !errors.isEmpty { throw Diagnostics(errors) }
         return concepts
-    }
-
-    static func language(_ tag: String) -> TermLanguage? {
-        let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
-        guard let primary = parts.first else { return nil }
-        switch primary {
-        case "fr": return .fr
-        case "vi": return .vi
-        case "lo": return parts.dropFirst().contains("latn") ? .loLatn : .lo
-        default: return nil
-        }
     }
 
     /// TBX-Basic's picklists (the Schematron rules of the TBX-Basic dialect, which libxml2

@@ -1,0 +1,126 @@
+public import MekongChecks
+public import MekongGlossary
+public import MekongText
+import MekongExchange
+
+/// `mekong check`: names and Unicode hygiene of articles (or of the targets of XLIFF files),
+/// optionally fixing what is unambiguous.
+public struct CheckJob: Sendable {
+    /// The language, or `nil` to guess it per file (XLIFF: the target language).
+    public var language: Language?
+    public var style: NameStyle?
+    public var toneStyle: ToneStyle
+    /// Apply the fixable findings to the files (text files only).
+    public var fix: Bool
+    public var failFast: Bool
+
+    public init(language: Language? = nil, style: NameStyle? = nil, toneStyle: ToneStyle = .majority, fix: Bool = false,
+                failFast: Bool = false) {
+        self.language = language
+        self.style = style
+        self.toneStyle = toneStyle
+        self.fix = fix
+        self.failFast = failFast
+    }
+
+    /// What a run found.
+    public struct Report: Sendable, Encodable {
+        /// Findings per severity.
+        public var counts: [Severity: Int] = [:]
+        /// The fixes applied (with `fix`).
+        public var fixed: [Fixer.Applied] = []
+        /// Inputs that could not be read.
+        public var failures: [Diagnostic] = []
+        public var errors: Int { counts[.error] ?? 0 }
+        /// Exit status: bad input 2, errors remaining 1, else 0.
+        public var outcome: Outcome { .of(failures: failures, found: errors > 0) }
+
+        private enum CodingKeys: String, CodingKey { case counts, fixed, failures }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }), forKey: .counts)
+            try c.encode(fixed, forKey: .fixed)
+            try c.encode(failures, forKey: .failures)
+        }
+    }
+
+    /// Checks every input; `emit` receives the findings of each file (after its fixes), in order.
+    public func run(_ inputs: [Input], glossary: Glossary, emit: (Diagnostic) throws -> Void) throws -> Report {
+        let matcher = NameMatcher(glossary)
+        var report = Report()
+        report.failures = try forEachInput(inputs, failFast: failFast) { input in
+            var findings = try check(input, matcher)
+            if fix, case .file(let path) = input, !Self.isXLIFF(path) {
+                // Fixes can overlap (a look-alike inside a stuttered name): apply what does not
+                // overlap, check again, until nothing more can be fixed.
+                for _ in 0..<5 {
+                    let applied = try Fixer.apply(findings, toFile: path)
+                    guard !applied.isEmpty else { break }
+                    report.fixed += applied
+                    findings = try check(input, matcher)
+                }
+            }
+            for f in findings {
+                report.counts[f.severity, default: 0] += 1
+                try output { try emit(f) }
+            }
+        }
+        return report
+    }
+
+    /// The findings of one input.
+    public func check(_ input: Input, _ matcher: NameMatcher) throws -> [Diagnostic] {
+        if case .file(let path) = input, Self.isXLIFF(path) { return try checkXLIFF(path, matcher) }
+        let reader = try input.lineReader()
+        var lines: [LineReader.Line] = []
+        var checker: DocumentChecker?
+        func start(_ language: Language) -> DocumentChecker {
+            let c = DocumentChecker(file: input.description, matcher: matcher,
+                                    options: CheckOptions(language: language, style: style, toneStyle: toneStyle))
+            for l in lines { c.check(line: l.bytes, number: l.number) }
+            lines = []
+            return c
+        }
+        var sampled = 0
+        while let line = try reader.next() {
+            if let checker { checker.check(line: line.bytes, number: line.number); continue }
+            lines.append(line)
+            sampled += line.bytes.count
+            if let language { checker = start(language) } else if sampled >= 2048 { checker = start(LanguageGuess.of(lines)) }
+        }
+        return (checker ?? start(language ?? LanguageGuess.of(lines))).finish()
+    }
+
+    static func isXLIFF(_ path: String) -> Bool {
+        let ext = path.split(separator: ".").last?.lowercased() ?? ""
+        return ext == "xlf" || ext == "xliff"
+    }
+
+    /// XLIFF: the target side, one segment per "line"; findings name the segment
+    /// (`file#segment`) and their column counts scalars in the target.
+    private func checkXLIFF(_ path: String, _ matcher: NameMatcher) throws -> [Diagnostic] {
+        var targets: [(String, String)] = []
+        let (_, trg) = try XLIFFReader.read(path: path) { s in
+            if s.translate, let t = s.target, !t.isEmpty { targets.append((s.id, t)) }
+        }
+        let lang = language ?? trg.flatMap(Language.init(tag:)) ?? .vietnamese
+        let checker = DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: lang, style: style, toneStyle: toneStyle))
+        for (n, t) in targets.enumerated() { checker.check(line: Array(t.1.utf8), number: n + 1) }
+        return checker.finish().map { f in
+            var f = f
+            let line = f.location?.line ?? 1
+            f.location = SourceLocation(file: path, segment: targets[line - 1].0, line: 1, column: f.location?.column)
+            f.fixable = false                 // --fix rewrites text files, not XLIFF
+            return f
+        }
+    }
+}
+
+/// Guessing the language of an article from its first lines (see ``Language/guess(_:)``).
+enum LanguageGuess {
+    static func of(_ lines: [LineReader.Line]) -> Language {
+        var sample = ""
+        for l in lines { sample += String(decoding: l.bytes, as: UTF8.self); sample += "\n" }
+        return Language.guess(sample[...].unicodeScalars)
+    }
+}

@@ -1,0 +1,120 @@
+public import MekongChecks
+public import MekongExchange
+public import MekongGlossary
+public import MekongText
+
+/// `mekong import`: reads translated XLIFF back, lists untranslated and changed segments,
+/// checks the names in the targets, and adds the translated pairs to a TMX memory.
+public struct ImportJob: Sendable {
+    /// The memory to add the pairs to (created if missing), or `nil`.
+    public var memoryPath: String?
+    public var failFast: Bool
+
+    public init(memoryPath: String? = nil, failFast: Bool = false) {
+        self.memoryPath = memoryPath
+        self.failFast = failFast
+    }
+
+    /// One XLIFF file read back.
+    public struct File: Sendable, Encodable {
+        public var file: String
+        public var segments: Int
+        public var translated: Int
+        public var untranslated: [String]
+        public var changed: [String]
+        /// Name findings in the targets (`file#segment`).
+        public var findings: [Diagnostic]
+    }
+
+    /// What a run did.
+    public struct Report: Sendable, Encodable {
+        public var files: [File] = []
+        /// The memory written, pairs added, units in all.
+        public var memory: String?
+        public var added = 0
+        public var total = 0
+        public var failures: [Diagnostic] = []
+        /// Bad input 2; errors in the targets 1; else 0.
+        public var outcome: Outcome {
+            .of(failures: failures, found: files.contains { $0.findings.contains { $0.severity == .error } })
+        }
+    }
+
+    public func run(_ paths: [String], glossary: Glossary) throws -> Report {
+        let matcher = NameMatcher(glossary)
+        var report = Report()
+        var memory: [TMXWriter.Unit] = []
+        var known: [String: String] = [:]          // "src|tgt|source text" → target
+        if let memoryPath, FileSystem.exists(memoryPath) {
+            let format = try Schemas.format(ofFile: memoryPath)
+            guard format == .tmx else {
+                throw Diagnostic.error("not-tmx", "--tm must name a TMX memory, and this is \(format.rawValue): it was left as it is",
+                                       file: memoryPath)
+            }
+            try TMXReader.read(path: memoryPath) { unit in
+                memory.append(unit)
+                if unit.variants.count == 2 {
+                    known["\(unit.variants[0].language)|\(unit.variants[1].language)|\(unit.variants[0].text)"] = unit.variants[1].text
+                }
+            }
+        }
+        var sourceLanguage = "fr"
+        report.failures = try forEachInput(paths.map { .file($0) }, failFast: failFast) { input in
+            let path = input.description
+            guard FileSystem.kind(of: path) == .file else {
+                throw Diagnostic.error(FileSystem.exists(path) ? "is-a-folder" : "no-such-file",
+                                       FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
+            }
+            var segments: [XLIFFReader.Segment] = []
+            let (src, trg) = try XLIFFReader.read(path: path) { segments.append($0) }
+            let source = src ?? "fr", target = trg ?? "vi"
+            sourceLanguage = source
+            let checker = DocumentChecker(file: path, matcher: matcher,
+                                          options: CheckOptions(language: Language(tag: target) ?? .vietnamese))
+            var file = File(file: path, segments: segments.count, translated: 0, untranslated: [], changed: [], findings: [])
+            var lineToSegment: [Int: String] = [:]
+            for (n, s) in segments.enumerated() where s.translate {
+                let t = Self.trimmed(s.target ?? "")
+                // The text decides, not the state: OmegaT writes translations and leaves
+                // state="needs-translation" as it was.
+                if t.isEmpty || t == Self.trimmed(s.source) {
+                    file.untranslated.append(s.id)
+                    continue
+                }
+                file.translated += 1
+                checker.check(line: Array(t.utf8), number: n + 1)
+                lineToSegment[n + 1] = s.id
+                let key = "\(source)|\(target)|\(s.source)"
+                if let old = known[key], old == t { continue }
+                if known[key] != nil { file.changed.append(s.id) }
+                known[key] = t
+                memory.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
+                report.added += 1
+            }
+            file.findings = checker.finish().map { f in
+                var f = f
+                let line = f.location?.line ?? 0
+                f.location = SourceLocation(file: path, segment: lineToSegment[line] ?? "\(line)", line: nil)
+                return f
+            }
+            report.files.append(file)
+        }
+        if let memoryPath {
+            try output {
+                let w = try AtomicWriter(path: memoryPath)
+                try TMXWriter.write(memory, sourceLanguage: sourceLanguage, to: w)
+                try w.commit()
+            }
+            report.memory = memoryPath
+            report.total = memory.count
+        }
+        return report
+    }
+
+    static func trimmed(_ s: String) -> String {
+        var sub = Substring(s)
+        while let f = sub.first, f.isWhitespace { sub.removeFirst() }
+        while let l = sub.last, l.isWhitespace { sub.removeLast() }
+        return String(sub)
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+public import MekongChecks
+public import MekongExchange
+public import MekongGlossary
+public import MekongSegmentation
+public import MekongText
+import MekongXML
+
+/// `mekong prepare`: hands a batch of articles to translators. For each article and target
+/// language an XLIFF file, for each language pair a TMX of the glossary's term pairs, and a
+/// summary, all in one output folder.
+public struct PrepareJob: Sendable {
+    public var targets: [Language]
+    public var version: XLIFFWriter.Version
+    public var options: XLIFFWriter.Options
+    /// The articles' language, or `nil` to guess it per article.
+    public var language: Language?
+    /// The output folder (created if missing; a file there is an error).
+    public var outputFolder: String
+    public var failFast: Bool
+
+    public init(targets: [Language], version: XLIFFWriter.Version = .v21, options: XLIFFWriter.Options = .init(),
+                language: Language? = nil, outputFolder: String = "exports", failFast: Bool = false) {
+        self.targets = targets
+        self.version = version
+        self.options = options
+        self.language = language
+        self.outputFolder = outputFolder
+        self.failFast = failFast
+    }
+
+    /// One article handed off.
+    public struct Article: Sendable, Encodable {
+        public var article: String
+        public var language: String
+        public var segments: Int
+        public var words: Int
+        /// Per target: the file written, terms found, terms with a target form.
+        public var targets: [Target]
+        public var errors: Int
+        public var warnings: Int
+
+        public struct Target: Sendable, Encodable {
+            public var language: String
+            public var file: String
+            public var terms: Int
+            public var termsWithForm: Int
+        }
+
+        /// The summary line: `article: N segments, W words to translate; vi: …; check: …`.
+        public var line: String {
+            var line = "\(article): \(segments) segments, \(words) words to translate"
+            for t in targets {
+                line += "; \(t.language): \(t.terms) terms found, \(t.termsWithForm) with a \(t.language) form"
+            }
+            return line + "; check: \(errors) errors, \(warnings) warnings"
+        }
+    }
+
+    /// A term memory written.
+    public struct Memory: Sendable, Encodable {
+        public var file: String
+        public var units: Int
+        public var line: String { "\((file as NSString).lastPathComponent): \(units) term pairs" }
+    }
+
+    /// What a run wrote.
+    public struct Report: Sendable, Encodable {
+        public var articles: [Article] = []
+        public var memories: [Memory] = []
+        /// Articles not handed off for a reason that is not an error (already in the target language).
+        public var warnings: [Diagnostic] = []
+        public var failures: [Diagnostic] = []
+
+        /// The text of `summary.txt`.
+        public var summary: String {
+            (articles.map(\.line) + memories.map(\.line)).map { $0 + "\n" }.joined()
+        }
+
+        /// Bad input 2; nothing written for any article 1; else 0.
+        public var outcome: Outcome {
+            .of(failures: failures, found: articles.allSatisfy { $0.targets.isEmpty })
+        }
+    }
+
+    /// Runs the batch. `progress` is called before each article (index, count, path).
+    /// - Throws: ``Diagnostic`` when the output folder cannot be used (nothing is written then).
+    public func run(_ inputs: [Input], glossary: Glossary, progress: (Int, Int, Input) -> Void = { _, _, _ in }) throws -> Report {
+        try Self.prepareFolder(outputFolder)
+        let matcher = NameMatcher(glossary)
+        let segmenter = ArticleSegmenter(mode: .article, language: language)
+        var report = Report()
+        var sourceLanguages: [Language] = []
+        var n = 0
+        report.failures = try forEachInput(inputs, failFast: failFast) { input in
+            n += 1
+            progress(n, inputs.count, input)
+            if let a = try handOff(input, segmenter: segmenter, matcher: matcher, report: &report) {
+                if let l = Language(tag: a.language), !sourceLanguages.contains(l) { sourceLanguages.append(l) }
+                report.articles.append(a)
+            }
+        }
+        for source in sourceLanguages.sorted(by: { $0.rawValue < $1.rawValue }) {
+            for target in targets where target != source {
+                let units = TMXWriter.termUnits(glossary, source: TermLanguage(source), target: TermLanguage(target))
+                let path = (outputFolder as NSString).appendingPathComponent("glossary.\(source.tag)-\(target.tag).tmx")
+                try output {
+                    try AtomicWriter.write(try TMXWriter.bytes(units, sourceLanguage: source.tag), to: path)
+                }
+                report.memories.append(Memory(file: path, units: units.count))
+            }
+        }
+        try output {
+            try AtomicWriter.write(report.summary, to: (outputFolder as NSString).appendingPathComponent("summary.txt"))
+        }
+        return report
+    }
+
+    private func handOff(_ input: Input, segmenter: ArticleSegmenter, matcher: NameMatcher, report: inout Report) throws -> Article? {
+        // The article is read once: its lines feed the segmenter and the checker.
+        let bytes: [UInt8]
+        switch input {
+        case .file(let path): bytes = try TextFile.bytes(at: path)
+        case .standardInput: bytes = try Self.standardInput()
+        }
+        let name = input.description
+        var lines: [LineReader.Line] = []
+        let reader = LineReader(bytes: bytes, name: name)
+        while let l = try reader.next() {
+            if let bad = Self.firstNonXMLCharacter(l.bytes) {
+                throw Diagnostic.error("not-xml-character",
+                                       "U+\(Self.hex(bad.scalar)) cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article",
+                                       file: name, line: l.number, column: bad.column)
+            }
+            lines.append(l)
+        }
+        var segments: [Segment] = []
+        try segmenter.segment(LineReader(bytes: bytes, name: name), article: input.articleName) { segments.append($0) }
+        guard let first = segments.first else {
+            report.warnings.append(.warning("empty-article", "no text to hand off", file: name))
+            return nil
+        }
+        let source = first.language
+        let words = segments.filter(\.kind.isTranslatable).reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
+        let handoff = HandoffArticle.build(id: input.articleName, original: (name as NSString).lastPathComponent, segments: segments,
+                                           matcher: matcher)
+        var targetsWritten: [Article.Target] = []
+        for target in targets {
+            guard target != source else {
+                report.warnings.append(.warning("same-language", "skipped for \(target.tag): the article is in \(source.tag)", file: name))
+                continue
+            }
+            let article = handoff.translated(to: TermLanguage(target))
+            let path = (outputFolder as NSString).appendingPathComponent("\(input.articleName).\(source.tag)-\(target.tag).xlf")
+            try output {
+                let file = try AtomicWriter(path: path)
+                try XLIFFWriter.write(header: article, units: article.units, target: target.tag, version: version, options: options, to: file)
+                try file.commit()
+            }
+            let terms = article.units.flatMap(\.segments).flatMap(\.terms)
+            targetsWritten.append(.init(language: target.tag, file: path, terms: terms.count, termsWithForm: terms.filter { $0.translation != nil }.count))
+        }
+        // What `mekong check` would flag in the source.
+        let checker = DocumentChecker(file: name, matcher: matcher, options: CheckOptions(language: source))
+        for l in lines { checker.check(line: l.bytes, number: l.number) }
+        let findings = checker.finish()
+        return Article(article: input.articleName, language: source.tag, segments: segments.count, words: words, targets: targetsWritten,
+                       errors: findings.filter { $0.severity == .error }.count, warnings: findings.filter { $0.severity == .warning }.count)
+    }
+
+    /// Creates the output folder if needed.
+    static func prepareFolder(_ folder: String) throws {
+        switch FileSystem.kind(of: folder) {
+        case .directory: return
+        case .file: throw Diagnostic.error("not-a-folder", "the output must be a folder, and this is a file", file: folder)
+        case nil:
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw Diagnostic.error("cannot-write", "cannot create the output folder", file: folder)
+            }
+        }
+    }
+
+    static func standardInput() throws -> [UInt8] {
+        var out: [UInt8] = []
+        let reader = LineReader(fileDescriptor: 0, name: "<stdin>")
+        while let l = try reader.next() { out += l.bytes; out.append(0x0A) }
+        return out
+    }
+
+    /// The first character of a line XML 1.0 cannot hold, with its 1-based column.
+    static func firstNonXMLCharacter(_ bytes: [UInt8]) -> (scalar: UInt32, column: Int)? {
+        guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0D) || $0 == 0xEF }) else { return nil }
+        for (i, s) in String(decoding: bytes, as: UTF8.self).unicodeScalars.enumerated() where !XMLStreamWriter.isXMLCharacter(s.value) {
+            return (s.value, i + 1)
+        }
+        return nil
+    }
+
+    static func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: Swift.max(0, 4 - h.count)) + h
+    }
+}

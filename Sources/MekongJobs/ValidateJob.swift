@@ -1,0 +1,45 @@
+public import MekongExchange
+public import MekongText
+
+/// `mekong validate`: each file against the official schema of its format.
+public struct ValidateJob: Sendable {
+    public init() {}
+
+    /// The verdict on one file.
+    public struct File: Sendable, Encodable {
+        public var file: String
+        /// The format recognised (`XLIFF 2.x`), if any.
+        public var format: String?
+        /// Empty when the file is valid.
+        public var errors: [Diagnostic]
+        public var valid: Bool { format != nil && errors.isEmpty }
+    }
+
+    public struct Report: Sendable, Encodable {
+        public var files: [File] = []
+        /// Files that could not be read at all (missing, a folder).
+        public var failures: [Diagnostic] = []
+        /// Unreadable 2; invalid 1; else 0.
+        public var outcome: Outcome { .of(failures: failures, found: files.contains { !$0.valid }) }
+    }
+
+    public func run(_ paths: [String]) throws -> Report {
+        var report = Report()
+        report.failures = try forEachInput(paths.map { .file($0) }) { input in
+            let path = input.description
+            switch FileSystem.kind(of: path) {
+            case nil: throw Diagnostic.error("no-such-file", "no such file", file: path)
+            case .directory: throw Diagnostic.error("is-a-folder", "is a folder, not a file", file: path)
+            case .file: break
+            }
+            do {
+                let (format, errors) = try Schemas.validate(file: path)
+                report.files.append(File(file: path, format: format.rawValue, errors: errors))
+            } catch {
+                // Not well-formed, or no known root element: invalid, not unreadable.
+                report.files.append(File(file: path, format: nil, errors: error.diagnostics(file: path)))
+            }
+        }
+        return report
+    }
+}

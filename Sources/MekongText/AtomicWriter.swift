@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Writes one file so that readers see either the old content or the new, never a mix, and
+/// nothing is left behind on failure: the one way Mekong writes a file.
+///
+/// Bytes go to a temporary file in the same folder (`.NAME.mekong-tmp-PID-RANDOM`), buffered;
+/// ``commit()`` flushes, fsyncs, renames it over the target and fsyncs the folder. Any error, a
+/// writer dropped without commit, or ``removePendingTemporaryFiles()`` (called when the process
+/// is interrupted) removes the temporary file. Temporary files left by a process that was
+/// killed are removed by ``removeStaleTemporaryFiles(in:)`` the next time Mekong writes there.
+///
+/// ```swift
+/// let w = try AtomicWriter(path: "exports/summary.txt")
+/// try w.write("3 articles\n")
+/// try w.commit()
+/// ```
+public final class AtomicWriter {
+    /// The file that will be replaced.
+    public let path: String
+    private let temporary: String
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var done = false
+    private let expected: FileFingerprint?
+
+    /// The marker in the names of Mekong's temporary files.
+    public static let temporaryMarker = ".mekong-tmp-"
+
+    /// Opens a temporary file next to `path`.
+    /// - Parameter unchangedSince: when given, ``commit()`` refuses to replace the file if it
+    ///   no longer has this fingerprint (another program saved it meanwhile).
+    /// - Throws: ``Diagnostic`` (`cannot-write`) naming `path`: its folder is missing, is not a
+    ///   folder, or is not writable; or `path` is a folder.
+    public init(path: String, unchangedSince: FileFingerprint? = nil) throws {
+        self.path = path
+        expected = unchangedSince
+        let folder = Self.folder(of: path)
+        switch POSIX.kind(of: folder) {
+        case nil: throw Diagnostic.error("no-such-folder", "cannot write: the folder \(folder) does not exist", file: path)
+        case .file: throw Diagnostic.error("not-a-folder", "cannot write: \(folder) is a file, not a folder", file: path)
+        case .directory: break
+        }
+        if POSIX.kind(of: path) == .directory {
+            throw Diagnostic.error("is-a-folder", "cannot write: is a folder, not a file", file: path)
+        }
+        Self.removeStaleTemporaryFiles(in: folder)
+        let name = (path as NSString).lastPathComponent
+        temporary = folder + "/." + name + Self.temporaryMarker + "\(POSIX.processID)-\(UInt32.random(in: 0...UInt32.max))"
+        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw Diagnostic.error("cannot-write", "cannot write: \(POSIX.errorText())", file: path)
+        }
+        buffer.reserveCapacity(1 << 16)
+        Self.registry.add(temporary)
+    }
+
+    deinit {
+        if !done { abandon() }
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > 1 << 16 { try flush() }
+        if bytes.count >= 1 << 16 {
+            try check(POSIX.writeAll(fd, bytes))
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    /// Appends a string's UTF-8.
+    public func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes what is buffered to the temporary file.
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try check(POSIX.writeAll(fd, $0)) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and renames the temporary file over ``path``, then syncs the folder.
+    /// - Throws: ``Diagnostic`` naming ``path`` (the disk is full, the file changed since it was
+    ///   read…); the temporary file is removed and ``path`` is left as it was.
+    public func commit() throws {
+        precondition(!done, "AtomicWriter committed twice")
+        do {
+            try flush()
+            guard fsync(fd) == 0 else { throw failure() }
+            guard close(fd) == 0 else { done = true; unlink(temporary); Self.registry.remove(temporary); throw failure() }
+            done = true
+            if let expected, FileFingerprint(path: path) != expected {
+                unlink(temporary)
+                Self.registry.remove(temporary)
+                throw Diagnostic.error("changed-on-disk",
+                                       "not replaced: the file was changed by another program since Mekong read it; "
+                                           + "run the command again", file: path)
+            }
+            guard rename(temporary, path) == 0 else {
+                let e = failure()
+                unlink(temporary)
+                Self.registry.remove(temporary)
+                throw e
+            }
+            Self.registry.remove(temporary)
+            let dfd = open(Self.folder(of: path), O_RDONLY)
+            if dfd >= 0 { fsync(dfd); close(dfd) }
+        } catch {
+            if !done { abandon() }
+            throw error
+        }
+    }
+
+    /// Removes the temporary file; ``path`` is left as it was.
+    public func abandon() {
+        guard !done else { return }
+        done = true
+        close(fd)
+        unlink(temporary)
+        Self.registry.remove(temporary)
+    }
+
+    /// Writes `bytes` to `path` atomically in one call.
+    public static func write(_ bytes: [UInt8], to path: String, unchangedSince: FileFingerprint? = nil) throws {
+        let w = try AtomicWriter(path: path, unchangedSince: unchangedSince)
+        try w.write(bytes)
+        try w.commit()
+    }
+
+    /// Writes `text` to `path` atomically in one call.
+    public static func write(_ text: String, to path: String, unchangedSince: FileFingerprint? = nil) throws {
+        try write(Array(text.utf8), to: path, unchangedSince: unchangedSince)
+    }
+
+    /// Removes the temporary files of every writer not yet committed (for a signal handler
+    /// running off the main thread: the process exits right after).
+    public static func removePendingTemporaryFiles() {
+        registry.removeAll()
+    }
+
+    /// Removes temporary files Mekong left in `folder` from a process that no longer runs.
+    public static func removeStaleTemporaryFiles(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") {
+            guard let marker = name.range(of: temporaryMarker) else { continue }
+            let pidText = name[marker.upperBound...].prefix { $0 != "-" }
+            guard let pid = Int32(pidText), pid != POSIX.processID, !POSIX.processExists(pid) else { continue }
+            unlink(folder + "/" + name)
+        }
+    }
+
+    // MARK: Implementation Details
+
+    private static let registry = Registry()
+
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: Set<String> = []
+        func add(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
+        func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+        func removeAll() {
+            lock.lock()
+            for p in paths { unlink(p) }
+            paths.removeAll()
+            lock.unlock()
+        }
+    }
+
+    private static func folder(of path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? "." : dir
+    }
+
+    private func check(_ error: Int32?) throws {
+        if let error { throw failure(error) }
+    }
+
+    private func failure(_ code: Int32 = errno) -> Diagnostic {
+        let text = code == ENOSPC ? "no space left on the disk" : POSIX.errorText(code)
+        return Diagnostic.error("cannot-write", "cannot write: \(text)", file: path)
+    }
+}
+
+/// What identifies a version of a file on disk: its size, modification time, inode and a hash
+/// of its bytes. Taken when a file is read, compared before it is replaced.
+public struct FileFingerprint: Hashable, Sendable {
+    public var size: Int64
+    public var mtime: Int64
+    public var inode: UInt64
+    public var hash: UInt64
+
+    /// The fingerprint of the file at `path` now, or `nil` if there is none.
+    public init?(path: String) {
+        guard let st = POSIX.status(path), let data = FileManager.default.contents(atPath: path) else { return nil }
+        self.init(size: st.size, mtime: st.mtime, inode: st.inode, bytes: [UInt8](data))
+    }
+
+    /// The fingerprint of bytes just read from a file with this status.
+    public init(size: Int64, mtime: Int64, inode: UInt64, bytes: [UInt8]) {
+        self.size = size
+        self.mtime = mtime
+        self.inode = inode
+        hash = Folding.wordHash(bytes)
+    }
+}
+
+/// An exclusive advisory lock (`flock`) on a lock file, held while a closure runs.
+public enum FileLock {
+    /// Runs `body` holding the lock on `path` (created if missing); waits for other holders.
+    /// - Throws: ``Diagnostic`` when the lock file cannot be opened or locked, or what `body` throws.
+    public static func withExclusiveLock<T>(path: String, _ body: () throws -> T) throws -> T {
+        let fd = open(path, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { throw Diagnostic.error("cannot-lock", "cannot open the lock file: \(POSIX.errorText())", file: path) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw Diagnostic.error("cannot-lock", "cannot lock: \(POSIX.errorText())", file: path) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import MekongChecks
+import MekongGlossary
+@testable import MekongJobs
+import MekongTestSupport
+import MekongText
+import Testing
+
+@Suite struct GlossaryLocationTests {
+    @Test func optionWinsThenEnvironmentThenDefault() {
+        #expect(GlossaryLocation(option: "g", environment: ["MEKONG_GLOSSARY": "/shared/g"]).directory == "g")
+        #expect(GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": "/shared/g"]).directory == "/shared/g")
+        #expect(GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": ""]).directory == "glossary")
+        #expect(GlossaryLocation(option: nil, environment: [:]).directory == "glossary")
+    }
+
+    @Test func aMissingFolderIsAnErrorNotAnEmptyGlossary() {
+        let e = #expect(throws: Diagnostic.self) { try GlossaryLocation(option: "/nonexistent/glossry", environment: [:]).load() }
+        #expect(e?.rule == "no-such-folder")
+        #expect(e?.description.hasPrefix("/nonexistent/glossry: error: no glossary here") == true)
+    }
+}
+
+@Suite struct BatchTests {
+    @Test func aBadFileDoesNotStopTheBatch() throws {
+        let good = TestSupport.temporaryFile("Titre\n\nUne phrase. Une autre.\n")
+        let bad = TestSupport.temporaryFile(Array("Titre\n\nDiên ".utf8) + [0xFF] + Array(".\n".utf8))
+        var texts: [String] = []
+        let report = try SegmentJob(mode: .plain, language: .french).run([.file(bad), .file(good)]) { texts.append($0.text) }
+        #expect(report.failures.map(\.description) == ["\(bad):3:6: error: invalid UTF-8"])
+        #expect(texts.suffix(3) == ["Titre", "Une phrase.", "Une autre."])
+        #expect(report.outcome == .badInput)
+    }
+
+    @Test func failFastStopsAtTheFirstBadFile() throws {
+        let bad = TestSupport.temporaryFile(Array("x".utf8) + [0xC3])
+        #expect(throws: Diagnostic.self) {
+            try SegmentJob(mode: .plain, language: .french, failFast: true).run([.file(bad), .file(bad)]) { _ in }
+        }
+    }
+
+    @Test func outputErrorsStopTheBatch() throws {
+        struct Full: Error {}
+        let good = TestSupport.temporaryFile("Une phrase.\n")
+        #expect(throws: Full.self) {
+            try SegmentJob(mode: .plain, language: .french).run([.file(good), .file(good)]) { _ in throw Full() }
+        }
+    }
+}
+
+@Suite struct CheckJobTests {
+    static let glossary = Glossary(concepts: [
+        Concept(id: "tran-quoc-cuong", type: .person, terms: [.fr: Terms(cell: "Trân Quôc Cuong"), .vi: Terms(cell: "Trần Quốc Cường")]),
+    ])
+
+    @Test func fixIsAppliedByTheLibraryAndReported() throws {
+        let path = TestSupport.temporaryFile("\u{FEFF}Le secrétaire Trấn Quốc Cường est arrivé.\r\nFin.\r\n")
+        var remaining: [Diagnostic] = []
+        let report = try CheckJob(language: .vietnamese, fix: true).run([.file(path)], glossary: Self.glossary) { remaining.append($0) }
+        #expect(report.fixed.map(\.description) == ["\(path):1:15: fixed \"Trấn Quốc Cường\" -> \"Trần Quốc Cường\" [name-diacritics]"])
+        #expect(remaining.isEmpty)
+        #expect(TestSupport.text(path) == "\u{FEFF}Le secrétaire Trần Quốc Cường est arrivé.\r\nFin.\r\n")
+        #expect(report.outcome == .ok)
+    }
+
+    @Test func errorsThatCannotBeFixedKeepExitStatusOne() throws {
+        // French without --style: a misspelt name has several right answers, so it is not fixed.
+        let path = TestSupport.temporaryFile("Le secrétaire Trấn Quốc Cường est arrivé.\n")
+        let report = try CheckJob(language: .french, fix: true).run([.file(path)], glossary: Self.glossary) { _ in }
+        #expect(report.fixed.isEmpty)
+        #expect(report.outcome == .findings)
+    }
+}
+
+@Suite struct PrepareJobTests {
+    @Test func anOutputThatIsAFileIsRefusedAndNothingIsWritten() throws {
+        let file = TestSupport.temporaryFile("not a folder")
+        let article = TestSupport.temporaryFile("Titre\n\nUne phrase.\n")
+        let e = #expect(throws: Diagnostic.self) {
+            try PrepareJob(targets: [.vietnamese], outputFolder: file).run([.file(article)], glossary: Glossary())
+        }
+        #expect(e?.description == "\(file): error: the output must be a folder, and this is a file")
+        #expect(TestSupport.text(file) == "not a folder")
+    }
+
+    @Test func anArticleWithACharacterXMLCannotHoldIsNamedWithItsPlace() throws {
+        let out = TestSupport.temporaryFolder("prepare")
+        let bad = TestSupport.temporaryFile("Titre\n\nUne \u{01} phrase.\n", name: "bad.txt")
+        let good = TestSupport.temporaryFile("Titre\n\nUne phrase.\n", name: "good.txt")
+        let report = try PrepareJob(targets: [.vietnamese], language: .french, outputFolder: out)
+            .run([.file(bad), .file(good)], glossary: Glossary())
+        #expect(report.failures.map(\.description)
+            == ["\(bad):3:5: error: U+0001 cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article"])
+        #expect(TestSupport.listing(out) == ["glossary.fr-vi.tmx", "good.fr-vi.xlf", "summary.txt"])
+    }
+
+    @Test func anArticleAlreadyInTheTargetLanguageIsSkippedWithAWarning() throws {
+        let out = TestSupport.temporaryFolder("prepare")
+        let vi = TestSupport.temporaryFile("Tiêu đề\n\nĐây là một câu tiếng Việt.\n")
+        let report = try PrepareJob(targets: [.vietnamese], language: .vietnamese, outputFolder: out).run([.file(vi)], glossary: Glossary())
+        #expect(report.warnings.map(\.rule) == ["same-language"])
+        #expect(report.outcome == .findings)
+    }
+}
