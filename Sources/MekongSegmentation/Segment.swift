@@ -57,3 +57,27 @@ public struct Segment: Hashable, Sendable {
         self.date = date
     }
 }
+
+extension Segment: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case id, article, paragraph, index, kind, translate, lang, text, start, end, date
+    }
+
+    /// JSON (one object per segment in `mekong segment --format jsonl`): `id`, `article`,
+    /// `paragraph`, `index`, `kind`, `translate`, `lang`, `text`, `start`, `end` (scalar
+    /// offsets) and `date` when the article has one, in that order.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(article, forKey: .article)
+        try c.encode(paragraph, forKey: .paragraph)
+        try c.encode(index, forKey: .index)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(kind.isTranslatable, forKey: .translate)
+        try c.encode(language.tag, forKey: .lang)
+        try c.encode(text, forKey: .text)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encodeIfPresent(date, forKey: .date)
+    }
+}

@@ -1,7 +1,8 @@
 import Foundation
+import MekongTestSupport
+import MekongTestSupport
 import Testing
 @testable import MekongExchange
-import MekongChecks
 import MekongGlossary
 import MekongSegmentation
 import MekongText
@@ -10,7 +11,7 @@ import MekongXML
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
 
 func temporaryFile(_ name: String, _ bytes: [UInt8]) -> String {
-    let dir = NSTemporaryDirectory() + "mekong-exchange-\(UUID().uuidString)"
+    let dir = TestSupport.temporaryFolder("exchange")
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
     return dir + "/" + name

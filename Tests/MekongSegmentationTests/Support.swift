@@ -26,7 +26,7 @@ func sentences(_ text: String, _ language: Language = .french) throws -> [String
 /// Segments a whole article given as a string.
 func articleSegments(_ text: String, mode: ArticleSegmenter.Mode = .article, language: Language? = .french,
                      rules: SRXDocument? = nil) throws -> [Segment] {
-    let path = NSTemporaryDirectory() + "mekong-article-\(UUID().uuidString).txt"
+    let path = TestSupport.temporaryFolder("article") + "/file.txt"
     FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     var out: [Segment] = []

@@ -1,11 +1,11 @@
 import Foundation
+import MekongTestSupport
 import Testing
 @testable import MekongText
 
 @Suite struct LineReaderTests {
     func lines(_ bytes: [UInt8], chunkSize: Int = 1 << 20) throws -> [LineReader.Line] {
-        let path = NSTemporaryDirectory() + "mekong-linereader-\(UUID().uuidString).txt"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let path = TestSupport.temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fd = open(path, O_RDONLY)
         let reader = LineReader(fileDescriptor: fd, name: "t.txt", ownsDescriptor: true, chunkSize: chunkSize)

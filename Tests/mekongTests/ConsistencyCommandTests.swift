@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct ConsistencyCommandTests {
     @Test func reportsFormsNearNamesStuttersAndStyleMix() throws {
-        let dir = NSTemporaryDirectory() + "mekong-consistency-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = TestSupport.temporaryFolder("consistency")
         FileManager.default.createFile(atPath: dir + "/a.txt", contents: Data("""
             Titre
 

@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct ExtractCommandTests {
     static func emptyGlossary() -> String {
-        let dir = NSTemporaryDirectory() + "mekong-empty-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = TestSupport.temporaryFolder("empty")
         return dir
     }
 
@@ -62,7 +61,7 @@ import Testing
 
     @Test func csvOutputImportsAsIs() throws {
         let g = Self.emptyGlossary()
-        let csv = NSTemporaryDirectory() + "extract-\(UUID().uuidString).csv"
+        let csv = TestSupport.temporaryFolder() + "/extract.csv"
         #expect(try CLI.run(["glossary", "extract", "seeds/", "--glossary", g, "--format", "csv", "-o", csv]).status == 0)
         let r = try CLI.run(["glossary", "import", "--glossary", g, csv])
         #expect(r.status == 0)

@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct GlossaryCommandTests {
     func directory() -> String {
-        let dir = NSTemporaryDirectory() + "mekong-cli-glossary-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = TestSupport.temporaryFolder("cli-glossary")
         return dir
     }
 
@@ -83,7 +82,7 @@ import Testing
     @Test func exportFormatsAndOmegaTFileName() throws {
         let g = directory()
         _ = try CLI.run(["glossary", "add", "--glossary", g, "--type", "place", "--fr", "Luang Prabang", "--lo", "ຫຼວງພະບາງ"])
-        let out = NSTemporaryDirectory() + "mekong-\(UUID().uuidString).utf8"
+        let out = TestSupport.temporaryFolder() + "/mekong.utf8"
         #expect(try CLI.run(["glossary", "export", "--glossary", g, "--format", "omegat", "--pair", "fr-lo", "-o", out]).status == 0)
         #expect(String(decoding: FileManager.default.contents(atPath: out)!, as: UTF8.self).contains("Luang Prabang\tຫຼວງພະບາງ\tplace; proposed\n"))
         let tsv = try CLI.run(["glossary", "export", "--glossary", g, "--format", "omegat", "-o", "x.tsv"])

@@ -5,7 +5,7 @@ import Testing
 @Suite struct PrepareCommandTests {
     /// The committed exports are what the code writes today: regenerate and compare byte for byte.
     @Test func committedExportsHaveNotDrifted() throws {
-        let out = NSTemporaryDirectory() + "mekong-prepare-\(UUID().uuidString)"
+        let out = TestSupport.temporaryFolder("prepare")
         let r = try CLI.run(["prepare", "seeds/", "--to", "vi,lo", "-o", out])
         #expect(r.status == 0)
         let committed = CLI.repository.appendingPathComponent("exports").path
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func xliff12ForOmegaTHasTargets() throws {
-        let out = NSTemporaryDirectory() + "mekong-prepare12-\(UUID().uuidString)"
+        let out = TestSupport.temporaryFolder("prepare12")
         #expect(try CLI.run(["prepare", "seeds/001_484350ca943d9f8b.txt", "--to", "vi", "--xliff", "1.2", "-o", out]).status == 0)
         let xml = String(decoding: FileManager.default.contents(atPath: out + "/001_484350ca943d9f8b.fr-vi.xlf")!, as: UTF8.self)
         #expect(xml.contains(#"<target xml:lang="vi" state="needs-translation">"#))
