@@ -5,11 +5,18 @@ public import MekongText
 public enum Fixer {
     /// One replacement made.
     public struct Applied: Hashable, Sendable, Encodable, CustomStringConvertible {
+        /// The path of the file rewritten.
         public var file: String
+        /// The 1-based line of the replacement.
         public var line: Int
+        /// The 1-based column where the replaced text started, in the unit of the finding's location
+        /// (Unicode scalars unless it says otherwise), in the line as it was read; 1 when it had none.
         public var column: Int
+        /// The rule id of the finding fixed (`name-diacritics`).
         public var rule: String
+        /// The text replaced; empty when the finding did not record it.
         public var found: String
+        /// The text written in its place.
         public var expected: String
 
         /// `file:line:column: fixed "…" -> "…" [rule]`.

@@ -6,13 +6,18 @@ import MekongText
 /// An article as translators receive it: paragraphs (units) of sentences (segments), each with
 /// the glossary terms found in it.
 public struct HandoffArticle: Sendable, Equatable {
+    /// The article's id, as the caller gives it; XLIFF 2 writes it as `<file id="f-ID">`.
     public var id: String
     /// The source file's name, e.g. `000_ac40248b14b1adc8.txt`.
     public var original: String
+    /// The article's date from its first segment (`2025-12-17` or `2025-04`), if any.
     public var date: String?
+    /// The BCP 47 tag of the source text: the first segment's language, `fr` when there is none.
     public var sourceLanguage: String
+    /// The paragraphs, in order.
     public var units: [HandoffUnit]
 
+    /// An article from its parts; ``build(id:original:segments:matcher:)`` makes one from segments.
     public init(id: String, original: String, date: String?, sourceLanguage: String, units: [HandoffUnit]) {
         self.id = id
         self.original = original
@@ -22,14 +27,19 @@ public struct HandoffArticle: Sendable, Equatable {
     }
 }
 
+/// One paragraph of an article: a `<unit>` in XLIFF 2, a `<group>` in XLIFF 1.2.
 public struct HandoffUnit: Sendable, Equatable {
     /// `article-pN`.
     public var id: String
+    /// What part of the article the paragraph is: the kind of its first segment.
     public var kind: SegmentKind
+    /// The paragraph's sentences, in order.
     public var segments: [HandoffSegment]
 
+    /// Whether translators translate the unit (``SegmentKind/isTranslatable``): `translate="no"` if not.
     public var translate: Bool { kind.isTranslatable }
 
+    /// A unit from its parts.
     public init(id: String, kind: SegmentKind, segments: [HandoffSegment]) {
         self.id = id
         self.kind = kind
@@ -37,14 +47,18 @@ public struct HandoffUnit: Sendable, Equatable {
     }
 }
 
+/// One sentence of a paragraph, with the glossary terms found in it.
 public struct HandoffSegment: Sendable, Equatable {
     /// `article-pN-sM`, as `mekong segment` gives it.
     public var id: String
+    /// The sentence in the source language.
     public var source: String
+    /// The translation, or `nil` when there is none (``HandoffArticle`` builds segments without one).
     public var target: String?
     /// Glossary terms in the source, in order, not overlapping.
     public var terms: [TermHit]
 
+    /// A segment from its parts.
     public init(id: String, source: String, target: String?, terms: [TermHit]) {
         self.id = id
         self.source = source
@@ -57,6 +71,7 @@ public struct HandoffSegment: Sendable, Equatable {
 public struct TermHit: Sendable, Equatable {
     /// Range of the term in the segment's source, in UTF-8 bytes.
     public var range: Range<Int>
+    /// The id of the glossary concept the term names.
     public var conceptID: String
     /// The term as the source writes it.
     public var text: String

@@ -5,6 +5,7 @@ public import MekongText
 /// The official schemas shipped with Mekong (see Resources/schemas/README.md), and validation
 /// of any file Mekong reads or writes against the right one.
 public enum Schemas {
+    /// An exchange format Mekong knows; the raw value is its name for people (`XLIFF 1.2`).
     public enum Format: String, Sendable {
         case xliff12 = "XLIFF 1.2", xliff2 = "XLIFF 2.x", tmx = "TMX 1.4b", tbx2019 = "TBX 2019", tbx2008 = "TBX 2008 (martif)", srx = "SRX"
     }

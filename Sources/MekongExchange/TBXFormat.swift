@@ -22,6 +22,7 @@ import MekongXML
 /// `preferredTerm-admn-sts`, `admittedTerm-admn-sts` or `deprecatedTerm-admn-sts` (forbidden).
 /// Romanised Lao is the language `lo-Latn`.
 public enum TBXFormat {
+    /// The TBX edition to write; the raw value is its year (`2019`, `2008`).
     public enum Version: String, Sendable, CaseIterable { case v2019 = "2019", v2008 = "2008" }
 
     static let namespace2019 = "urn:iso:std:iso:30042:ed-2"
@@ -92,6 +93,9 @@ public enum TBXFormat {
         try read(XMLStreamReader(path: path), name: path)
     }
 
+    /// Reads TBX of either version from memory, as ``read(path:)`` does from a file.
+    /// - Parameter name: what diagnostics give as the file, e.g. `<stdin>`.
+    /// - Throws: as ``read(path:)``.
     public static func read(bytes: [UInt8], name: String) throws -> [Concept] {
         try read(XMLStreamReader(bytes: bytes, name: name), name: name)
     }

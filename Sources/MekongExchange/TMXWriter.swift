@@ -11,10 +11,16 @@ import MekongXML
 /// the same bytes. One language pair per file by default: OmegaT takes any other language of a
 /// unit as the translation when the target is missing.
 public enum TMXWriter {
+    /// One translation unit, `<tu>`: a text in each of several languages, and an optional note.
     public struct Unit: Sendable {
+        /// The `tuid` attribute, or `nil` for none.
         public var id: String?
+        /// One `<tuv>` each, in order: its `xml:lang` tag and the text of its `<seg>`.
         public var variants: [(language: String, text: String)]
+        /// The text of the unit's `<note>`, or `nil` for none; ``TMXReader`` joins several notes
+        /// with line feeds.
         public var note: String?
+        /// A unit with these variants.
         public init(id: String?, variants: [(language: String, text: String)], note: String? = nil) {
             self.id = id
             self.variants = variants
@@ -114,6 +120,12 @@ public enum TMXWriter {
 
 /// Reads TMX translation units (streaming): each `<tu>` with its `tuid` and its variants.
 public enum TMXReader {
+    /// Streams the `<tu>` elements of a TMX file to `each`, in document order, in constant memory.
+    ///
+    /// A variant's language comes from `xml:lang` (or the older `lang`); markup inside `<seg>` is
+    /// dropped and its text kept; `<note>`s inside a `<tuv>` are ignored.
+    /// - Throws: ``Diagnostic`` when the file cannot be opened, is malformed XML or uses an entity reference;
+    ///   what `each` throws.
     public static func read(path: String, each: (TMXWriter.Unit) throws -> Void) throws {
         let reader = try XMLStreamReader(path: path)
         var unit: TMXWriter.Unit?

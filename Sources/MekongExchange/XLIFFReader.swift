@@ -6,15 +6,25 @@ import MekongXML
 /// content, `<x/>`, `<ph/>` and friends become `{id}` placeholders, so nothing is silently
 /// dropped.
 public enum XLIFFReader {
+    /// One 2.x `<segment>` or 1.2 `<trans-unit>`, as a CAT tool wrote it back.
     public struct Segment: Sendable, Equatable {
+        /// The `id` attribute; for a 2.x segment without one, `UNIT-N` (its unit's id, N counting from 1).
         public var id: String
+        /// The source text, inline codes kept as text (see ``XLIFFReader``).
         public var source: String
+        /// The target text: `nil` when there is no `<target>`, empty when it is empty.
         public var target: String?
         /// `state` of the segment (2.x) or target (1.2).
         public var state: String?
+        /// `false` when `translate="no"` is on the segment's unit or an enclosing group (or, in 1.2, on
+        /// the `<trans-unit>` itself).
         public var translate: Bool
     }
 
+    /// Reads every segment of a file into memory; ``read(path:each:)`` streams a large one.
+    /// - Returns: the source and target languages (`srcLang`/`trgLang` in 2.x, `source-language`/
+    ///   `target-language` of `<file>` in 1.2) and the segments in document order.
+    /// - Throws: ``Diagnostic`` when the file cannot be opened, is malformed XML or uses an entity reference.
     public static func read(path: String) throws -> (source: String?, target: String?, segments: [Segment]) {
         var segments: [Segment] = []
         let (s, t) = try read(path: path) { segments.append($0) }

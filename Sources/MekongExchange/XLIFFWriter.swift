@@ -14,6 +14,7 @@ import MekongXML
 ///   translates the target; a unit without target gives it no segment); terms as
 ///   `<mrk mtype="term">` and in a note.
 public enum XLIFFWriter {
+    /// The XLIFF version to write; the raw value is its number (`2.0`, `2.1`, `1.2`).
     public enum Version: String, Sendable, CaseIterable { case v20 = "2.0", v21 = "2.1", v12 = "1.2" }
 
     /// Options for CAT tools that want less.
@@ -22,6 +23,7 @@ public enum XLIFFWriter {
         public var translatableOnly = false
         /// XLIFF 1.2: no `<target>` at all.
         public var omitTargets = false
+        /// Options; the defaults keep every unit and write 1.2 targets.
         public init(translatableOnly: Bool = false, omitTargets: Bool = false) {
             self.translatableOnly = translatableOnly
             self.omitTargets = omitTargets

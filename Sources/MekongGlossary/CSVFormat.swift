@@ -1,5 +1,5 @@
 import Foundation
-public import MekongText
+import MekongText
 
 /// Glossary exchange as CSV (RFC 4180: a header row, fields quoted with `"` when they hold a
 /// comma, quote or line break, `""` for a quote, CRLF line ends on output) and as a single TSV
@@ -8,14 +8,20 @@ public import MekongText
 /// Columns: `id`, `type`, `status`, `fr`, `vi`, `lo`, `lo-Latn`, `note`, `source`, in any order;
 /// only `type` and `fr` are required. Form cells use the ``Terms/init(cell:)`` syntax.
 public enum CSVFormat {
+    /// Every column a file may have, in the order ``csv(_:)`` writes them.
     public static let columns = ["id", "type", "status", "fr", "vi", "lo", "lo-Latn", "note", "source"]
 
     /// A row read from a file: the concept and whether its id came from the file.
     public struct Row: Sendable {
+        /// The 1-based line where the row starts (the header is line 1; a quoted field may span lines).
         public var line: Int
+        /// The concept the row describes, in NFC; its id is empty when the row gives none.
         public var concept: Concept
+        /// Whether the row gave an id; if not, ``CSVFormat/merge(_:into:)`` matches it by its French
+        /// form or gives it a new id.
         public var hasID: Bool
 
+        /// A row as ``CSVFormat/read(_:file:separator:)`` makes it.
         public init(line: Int, concept: Concept, hasID: Bool) {
             self.line = line
             self.concept = concept
@@ -108,9 +114,13 @@ public enum CSVFormat {
 
     /// What an import did.
     public struct ImportReport: Sendable, Equatable, Encodable {
+        /// Ids of the concepts added, in row order.
         public var added: [String] = []
+        /// Ids of existing concepts that a row changed, in row order.
         public var changed: [String] = []
+        /// Ids of existing concepts that a row matched without changing them, in row order.
         public var kept: [String] = []
+        /// An empty report.
         public init() {}
     }
 

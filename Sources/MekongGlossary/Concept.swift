@@ -50,6 +50,7 @@ public enum TermLanguage: String, CaseIterable, Hashable, Sendable, Codable, Com
         }
     }
 
+    /// Orders as declared: `fr` < `vi` < `lo` < `lo-Latn` (the order of the glossary's columns).
     public static func < (a: TermLanguage, b: TermLanguage) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -64,12 +65,14 @@ public struct Terms: Hashable, Sendable, Codable {
     /// Forms that must not be used (a common misspelling).
     public var forbidden: [String]
 
+    /// Forms as given: not normalised (``Glossary/upsert(_:)`` stores them in NFC) nor checked.
     public init(preferred: String? = nil, admitted: [String] = [], forbidden: [String] = []) {
         self.preferred = preferred
         self.admitted = admitted
         self.forbidden = forbidden
     }
 
+    /// Whether there is no form at all.
     public var isEmpty: Bool { preferred == nil && admitted.isEmpty && forbidden.isEmpty }
 
     /// Every form, preferred first.
@@ -124,13 +127,20 @@ public struct Concept: Hashable, Sendable, Codable {
     /// Stable identifier: lower-case ASCII letters, digits and hyphens, starting with a letter
     /// (so that it is also a valid XML ID for TBX).
     public var id: String
+    /// What the concept names; it also decides the TSV file the concept is stored in (`person.tsv`).
     public var type: ConceptType
+    /// Whether a person who can vouch for the spellings has checked them.
     public var status: ConceptStatus
+    /// The forms in each language; ``normalized()`` drops the languages without any form.
     public var terms: [TermLanguage: Terms]
+    /// A note for translators, empty when there is none; glossary files cannot hold tabs or line
+    /// breaks in it.
     public var note: String
     /// Where the concept was seen: `seeds/000_ac40248b14b1adc8.txt:3`.
     public var sources: [String]
 
+    /// A concept from its parts, as given: `id` is not checked (see ``isValidID(_:)``) and texts are
+    /// not normalised (see ``normalized()``).
     public init(id: String, type: ConceptType, status: ConceptStatus = .proposed, terms: [TermLanguage: Terms] = [:],
                 note: String = "", sources: [String] = []) {
         self.id = id

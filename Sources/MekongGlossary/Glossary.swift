@@ -3,17 +3,24 @@ import MekongText
 
 /// The glossary: concepts kept sorted by id.
 public struct Glossary: Sendable {
+    /// The concepts, sorted by id; change them with ``upsert(_:)`` and ``remove(id:)``.
     public private(set) var concepts: [Concept] = []
 
+    /// A glossary of `concepts`, sorted by id. Unlike ``upsert(_:)``, this neither normalises
+    /// texts to NFC nor merges concepts that share an id.
     public init(concepts: [Concept] = []) {
         self.concepts = concepts.sorted { $0.id < $1.id }
     }
 
+    /// The concept with this id, or `nil`.
+    /// - Complexity: O(log n), a binary search.
     public subscript(id: String) -> Concept? {
         guard let i = index(of: id) else { return nil }
         return concepts[i]
     }
 
+    /// The 0-based position in ``concepts`` of the concept with this id, or `nil`.
+    /// - Complexity: O(log n), a binary search.
     public func index(of id: String) -> Int? {
         var lo = 0, hi = concepts.count
         while lo < hi {
@@ -31,6 +38,8 @@ public struct Glossary: Sendable {
         concepts.insert(c, at: at)
     }
 
+    /// Removes the concept with this id.
+    /// - Returns: the concept removed, or `nil` if there was none.
     @discardableResult
     public mutating func remove(id: String) -> Concept? {
         guard let i = index(of: id) else { return nil }

@@ -7,13 +7,19 @@ import MekongText
 /// Lookup of a whole name is one hash-table access. Postings are kept as linked lists inside flat
 /// arrays, so building the index allocates little (100,000 concepts: about half a second).
 public struct GlossaryIndex: Sendable {
+    /// A concept that ``find(_:)`` found, with the form that matched.
     public struct Match: Hashable, Sendable {
+        /// The 0-based index of the concept in ``GlossaryIndex/glossary``'s `concepts` (not its id).
         public var conceptIndex: Int
+        /// The language of the form that matched.
         public var language: TermLanguage
+        /// The form that matched, as the glossary writes it (not folded).
         public var form: String
+        /// How the query matched ``form``.
         public var how: How
     }
 
+    /// How a query matched a form, strictest first; the raw value is what the `mekong` command line prints.
     public enum How: String, Hashable, Sendable {
         /// The folded query equals the folded form.
         case exact
@@ -55,8 +61,11 @@ public struct GlossaryIndex: Sendable {
     private var formKeys: [[UInt8]] = []
     private var formConcept: [Int32] = []
     private var formLanguage: [TermLanguage] = []
+    /// The glossary indexed, as given to ``init(_:)``: ``Match/conceptIndex`` indexes its `concepts`.
     public let glossary: Glossary
 
+    /// Indexes every form (preferred, admitted, forbidden) of every concept of `glossary`.
+    /// - Complexity: O(total length of the forms); about half a second for 100,000 concepts.
     public init(_ glossary: Glossary) {
         self.glossary = glossary
         let estimate = glossary.concepts.count * 4

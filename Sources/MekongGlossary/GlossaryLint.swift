@@ -2,9 +2,14 @@ import MekongText
 
 /// One problem in the glossary.
 public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
+    /// The id of the concept concerned.
     public var conceptID: String
+    /// The rule id: `duplicate`, `variant-collision`, `not-nfc`, `missing-language`, or one of
+    /// ``ScriptChecks/Finding/rule`` (`look-alike`, `lao-…`).
     public var rule: String
+    /// What is wrong, naming the language and the form concerned.
     public var message: String
+    /// One line: `concept-id: message [rule]`.
     public var description: String { "\(conceptID): \(message) [\(rule)]" }
 }
 
@@ -22,6 +27,12 @@ extension LintFinding: Encodable {
 
 /// Checks the glossary as a whole: what loading a row cannot see.
 public enum GlossaryLint {
+    /// Every problem in `glossary`, sorted by concept id, then rule, then message: the same
+    /// folded preferred form in two concepts (`duplicate`); an admitted or forbidden form that is
+    /// another concept's preferred form (`variant-collision`); forms not in NFC (`not-nfc`);
+    /// look-alike letters in any form and Lao spelling in Lao forms that are not forbidden
+    /// (``ScriptChecks``); approved concepts without a preferred French, Vietnamese or Lao form
+    /// (`missing-language`).
     public static func run(_ glossary: Glossary) -> [LintFinding] {
         var findings: [LintFinding] = []
         let concepts = glossary.concepts

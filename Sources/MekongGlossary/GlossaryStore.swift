@@ -15,15 +15,19 @@ public import MekongText
 /// file that is synced and renamed, under an exclusive lock on `.mekong.lock` in the directory,
 /// so concurrent writers queue and a crash leaves the previous file intact.
 public struct GlossaryStore: Sendable {
+    /// The header row of every TSV file, in order (the type is the file's name, not a column).
     public static let columns = ["id", "status", "fr", "vi", "lo", "lo-Latn", "note", "source"]
     static let languageColumns: [(Int, TermLanguage)] = [(2, .fr), (3, .vi), (4, .lo), (5, .loLatn)]
 
+    /// The directory holding the TSV files, as given (it may not exist: see ``exists``).
     public let directory: String
 
+    /// A store in `directory`. Nothing is read or checked here.
     public init(directory: String) {
         self.directory = directory
     }
 
+    /// The file holding the concepts of `type`: `<directory>/<type>.tsv`, e.g. `person.tsv`.
     public func path(for type: ConceptType) -> String {
         (directory as NSString).appendingPathComponent("\(type.rawValue).tsv")
     }

@@ -13,10 +13,15 @@ import MekongText
 public final class NameMatcher: @unchecked Sendable {
     /// One form of one concept.
     public struct Form: Sendable {
+        /// The 0-based index of the concept in ``NameMatcher/glossary``'s `concepts` (not its id).
         public var concept: Int
+        /// The language the form is listed under.
         public var language: TermLanguage
+        /// The form as the glossary writes it.
         public var text: String
+        /// Whether the form is one of the concept's forbidden forms in ``language``.
         public var forbidden: Bool
+        /// ``Folding/keyBytes(_:)`` of ``text``: the folded key as UTF-8 bytes.
         public var key: [UInt8]
         /// ``NameStyle/comparable(_:)`` of the text, computed once.
         public var comparable: String
@@ -34,11 +39,15 @@ public final class NameMatcher: @unchecked Sendable {
         public var firstWord: Int
     }
 
+    /// The glossary matched against, as given to ``init(_:)``.
     public let glossary: Glossary
     /// A concept's Vietnamese name in each style, with its comparable form.
     public struct StyleForms: Sendable {
+        /// The name written in each style (``NameStyle/form(of:)``).
         public var forms: [NameStyle: String]
+        /// ``NameStyle/comparable(_:)`` of each style's form.
         public var comparable: [NameStyle: String]
+        /// The name written in `style`.
         public subscript(style: NameStyle) -> String? { forms[style] }
     }
     private var styleCache: [Int: StyleForms] = [:]
@@ -59,6 +68,7 @@ public final class NameMatcher: @unchecked Sendable {
         styleCache[concept] = forms
         return forms
     }
+    /// Every form of every concept; ``Match/forms`` holds 0-based indexes into it.
     public private(set) var forms: [Form] = []
     /// A word-sequence prefix: whether longer forms continue it, and the forms ending there
     /// (`terminalList[first..<first+count]`). Plain values, so a lookup copies no array.
@@ -70,6 +80,8 @@ public final class NameMatcher: @unchecked Sendable {
     private var laoByFirst: [UInt32: [Int32]] = [:]
     private var laoToneless: [[UInt8]] = []
 
+    /// Indexes every form (preferred, admitted, forbidden) of every concept of `glossary`.
+    /// - Complexity: O(total length of the forms).
     public init(_ glossary: Glossary) {
         self.glossary = glossary
         var terminals: [UInt64: [Int32]] = [:]

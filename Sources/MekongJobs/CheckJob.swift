@@ -8,12 +8,18 @@ import MekongExchange
 public struct CheckJob: Sendable {
     /// The language, or `nil` to guess it per file (XLIFF: the target language).
     public var language: Language?
+    /// For French text: the one style Vietnamese names must be in, or `nil` to accept any style (a
+    /// document mixing styles then gets a warning).
     public var style: NameStyle?
+    /// Which placement of Vietnamese tone marks in oa/oe/uy is right.
     public var toneStyle: ToneStyle
     /// Apply the fixable findings to the files (text files only).
     public var fix: Bool
+    /// Whether the first bad input ends the run (it throws) instead of being recorded as a failure.
     public var failFast: Bool
 
+    /// Makes a job that guesses the language, accepts any name style, reports the minority tone style
+    /// and fixes nothing, unless told otherwise.
     public init(language: Language? = nil, style: NameStyle? = nil, toneStyle: ToneStyle = .majority, fix: Bool = false,
                 failFast: Bool = false) {
         self.language = language
@@ -31,11 +37,14 @@ public struct CheckJob: Sendable {
         public var fixed: [Fixer.Applied] = []
         /// Inputs that could not be read.
         public var failures: [Diagnostic] = []
+        /// How many findings are errors (after the fixes): any makes the outcome `.findings`.
         public var errors: Int { counts[.error] ?? 0 }
         /// Exit status: bad input 2, errors remaining 1, else 0.
         public var outcome: Outcome { .of(failures: failures, found: errors > 0) }
 
         private enum CodingKeys: String, CodingKey { case counts, fixed, failures }
+        /// Writes `{"counts": {"error": 2, …}, "fixed": […], "failures": […]}`; a severity with no
+        /// findings has no key in `counts`.
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }), forKey: .counts)

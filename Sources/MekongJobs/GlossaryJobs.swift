@@ -1,6 +1,6 @@
-public import MekongExchange
+import MekongExchange
 public import MekongGlossary
-public import MekongText
+import MekongText
 
 /// `mekong glossary import`: merges a CSV, TSV or TBX file into the glossary (created if
 /// missing). Nothing is imported from a file with errors.
@@ -16,9 +16,13 @@ public struct GlossaryImportJob: Sendable {
         }
     }
 
+    /// The path of the file to import.
     public var file: String
+    /// How to read the file.
     public var format: Format
 
+    /// Makes a job importing `file`, in `format`, or when `nil` the format its extension says (see
+    /// ``Format/init(path:)``).
     public init(file: String, format: Format? = nil) {
         self.file = file
         self.format = format ?? Format(path: file)

@@ -1,5 +1,5 @@
-public import MekongChecks
-public import MekongExchange
+import MekongChecks
+import MekongExchange
 public import MekongGlossary
 public import MekongText
 
@@ -8,8 +8,10 @@ public import MekongText
 public struct ImportJob: Sendable {
     /// The memory to add the pairs to (created if missing), or `nil`.
     public var memoryPath: String?
+    /// Whether the first bad input ends the run (it throws) instead of being recorded as a failure.
     public var failFast: Bool
 
+    /// Makes a job that writes no memory and goes on past a bad input, unless told otherwise.
     public init(memoryPath: String? = nil, failFast: Bool = false) {
         self.memoryPath = memoryPath
         self.failFast = failFast
@@ -17,10 +19,17 @@ public struct ImportJob: Sendable {
 
     /// One XLIFF file read back.
     public struct File: Sendable, Encodable {
+        /// The path, as given.
         public var file: String
+        /// How many segments the file has, translatable or not.
         public var segments: Int
+        /// How many translatable segments have a target that is neither empty nor the source copied.
         public var translated: Int
+        /// The IDs of the translatable segments whose target is empty or the source copied, whatever
+        /// their `state`.
         public var untranslated: [String]
+        /// The IDs of the segments whose translation differs from the one the memory (or an earlier
+        /// file of the run) has for the same source.
         public var changed: [String]
         /// Name findings in the targets (`file#segment`).
         public var findings: [Diagnostic]
@@ -28,11 +37,15 @@ public struct ImportJob: Sendable {
 
     /// What a run did.
     public struct Report: Sendable, Encodable {
+        /// A verdict per file read, in input order.
         public var files: [File] = []
-        /// The memory written, pairs added, units in all.
+        /// The memory written (``ImportJob/memoryPath``), or `nil` when there is none.
         public var memory: String?
+        /// How many translated pairs were new or changed (counted even without a memory).
         public var added = 0
+        /// How many units the memory has after the run; 0 without a memory.
         public var total = 0
+        /// One diagnostic per input that could not be read (missing, a folder, not XLIFF), in input order.
         public var failures: [Diagnostic] = []
         /// Bad input 2; errors in the targets 1; else 0.
         public var outcome: Outcome {
@@ -40,6 +53,11 @@ public struct ImportJob: Sendable {
         }
     }
 
+    /// Reads each XLIFF file, checks the names in its targets (in its target language, Vietnamese
+    /// when it names none), then writes the memory with the pairs of every file that could be read.
+    /// - Throws: ``Diagnostic`` `not-tmx` when ``memoryPath`` names an existing file that is not TMX,
+    ///   what reading that memory throws, the first bad input when ``failFast``, or an error writing
+    ///   the memory.
     public func run(_ paths: [String], glossary: Glossary) throws -> Report {
         let matcher = NameMatcher(glossary)
         var report = Report()

@@ -17,6 +17,7 @@ public enum Outcome: Int32, Sendable, Comparable {
     /// Bad input or usage: a file missing or unreadable, invalid UTF-8, malformed XML: exit 2.
     case badInput = 2
 
+    /// Orders by gravity, `.ok` < `.findings` < `.badInput`: several outcomes combine as their `max()`.
     public static func < (a: Outcome, b: Outcome) -> Bool { a.rawValue < b.rawValue }
 
     /// `.badInput` when there are failures, else `.findings` when `found`, else `.ok`.

@@ -1,8 +1,8 @@
 import Foundation
-public import MekongChecks
+import MekongChecks
 public import MekongExchange
 public import MekongGlossary
-public import MekongSegmentation
+import MekongSegmentation
 public import MekongText
 import MekongXML
 
@@ -10,15 +10,21 @@ import MekongXML
 /// language an XLIFF file, for each language pair a TMX of the glossary's term pairs, and a
 /// summary, all in one output folder.
 public struct PrepareJob: Sendable {
+    /// The languages to translate into; an article already in one is skipped for it, with a warning.
     public var targets: [Language]
+    /// The XLIFF version written.
     public var version: XLIFFWriter.Version
+    /// What to leave out of the XLIFF for CAT tools that want less.
     public var options: XLIFFWriter.Options
     /// The articles' language, or `nil` to guess it per article.
     public var language: Language?
     /// The output folder (created if missing; a file there is an error).
     public var outputFolder: String
+    /// Whether the first bad input ends the run (it throws) instead of being recorded as a failure.
     public var failFast: Bool
 
+    /// Makes a job writing XLIFF 2.1 with all the segments into `exports`, guessing each article's
+    /// language and going on past a bad input, unless told otherwise.
     public init(targets: [Language], version: XLIFFWriter.Version = .v21, options: XLIFFWriter.Options = .init(),
                 language: Language? = nil, outputFolder: String = "exports", failFast: Bool = false) {
         self.targets = targets
@@ -31,19 +37,30 @@ public struct PrepareJob: Sendable {
 
     /// One article handed off.
     public struct Article: Sendable, Encodable {
+        /// The article's name: its file name without the extension, or `stdin`.
         public var article: String
+        /// The tag of the language it is in (`fr`).
         public var language: String
+        /// How many segments it has, translatable or not.
         public var segments: Int
+        /// How many words the translatable segments have (split at spaces and line breaks).
         public var words: Int
         /// Per target: the file written, terms found, terms with a target form.
         public var targets: [Target]
+        /// How many errors `mekong check` would report in it.
         public var errors: Int
+        /// How many warnings `mekong check` would report in it.
         public var warnings: Int
 
+        /// The XLIFF file written for one target language.
         public struct Target: Sendable, Encodable {
+            /// The tag of the target language (`vi`).
             public var language: String
+            /// The path written: `<output folder>/<article>.<source>-<target>.xlf`.
             public var file: String
+            /// How many glossary terms occur in the segments, each occurrence counted.
             public var terms: Int
+            /// How many of those terms have a form in the target language.
             public var termsWithForm: Int
         }
 
@@ -59,17 +76,24 @@ public struct PrepareJob: Sendable {
 
     /// A term memory written.
     public struct Memory: Sendable, Encodable {
+        /// The path written: `<output folder>/glossary.<source>-<target>.tmx`.
         public var file: String
+        /// How many term pairs it holds.
         public var units: Int
+        /// The summary line: `glossary.fr-vi.tmx: N term pairs`.
         public var line: String { "\((file as NSString).lastPathComponent): \(units) term pairs" }
     }
 
     /// What a run wrote.
     public struct Report: Sendable, Encodable {
+        /// The articles with text, in input order, including those skipped for every target.
         public var articles: [Article] = []
+        /// One memory per source language seen and target language other than it.
         public var memories: [Memory] = []
         /// Articles not handed off for a reason that is not an error (already in the target language).
         public var warnings: [Diagnostic] = []
+        /// One diagnostic per input that could not be handed off (unreadable, or with a character XML
+        /// cannot hold), in input order.
         public var failures: [Diagnostic] = []
 
         /// The text of `summary.txt`.

@@ -12,6 +12,8 @@ public struct SegmentJob: Sendable {
     /// Stop at the first bad input.
     public var failFast: Bool
 
+    /// Makes a job that segments article structure with the built-in rules, guessing the language per
+    /// article and going on past a bad input, unless told otherwise.
     public init(mode: ArticleSegmenter.Mode = .article, language: Language? = nil, rulesPath: String? = nil, failFast: Bool = false) {
         self.mode = mode
         self.language = language
@@ -27,6 +29,7 @@ public struct SegmentJob: Sendable {
         public var segments = 0
         /// One diagnostic per input that could not be read (the others were segmented).
         public var failures: [Diagnostic] = []
+        /// `.badInput` when an input failed, else `.ok`.
         public var outcome: Outcome { .of(failures: failures, found: false) }
     }
 

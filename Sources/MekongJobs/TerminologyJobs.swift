@@ -1,13 +1,16 @@
 public import MekongGlossary
-public import MekongSegmentation
-public import MekongTerminology
+import MekongSegmentation
+import MekongTerminology
 public import MekongText
 
 /// `mekong glossary extract`: names in articles that the glossary does not know yet.
 public struct ExtractJob: Sendable {
+    /// Names seen fewer times than this in the whole corpus are left out.
     public var minCount: Int
+    /// Whether the first bad input ends the run (it throws) instead of being recorded as a failure.
     public var failFast: Bool
 
+    /// Makes a job that keeps every candidate and goes on past a bad input, unless told otherwise.
     public init(minCount: Int = 1, failFast: Bool = false) {
         self.minCount = minCount
         self.failFast = failFast
@@ -15,15 +18,35 @@ public struct ExtractJob: Sendable {
 
     /// A candidate as JSON shows it.
     public struct Item: Sendable, Encodable {
-        public struct Form: Sendable, Encodable { public var form: String; public var count: Int }
-        public struct Context: Sendable, Encodable { public var place: String; public var sentence: String }
+        /// A surface form and how often it occurs.
+        public struct Form: Sendable, Encodable {
+            /// The name as written.
+            public var form: String
+            /// How often it occurs in the corpus.
+            public var count: Int
+        }
+        /// Where a name occurs.
+        public struct Context: Sendable, Encodable {
+            /// The place, as `file:line` (lines from 1).
+            public var place: String
+            /// The sentence the name is in.
+            public var sentence: String
+        }
+        /// The folded key grouping the forms ("dien bien" for "Diên Biên" and "Dien Bien").
         public var key: String
+        /// The surface forms and how often each occurs, most frequent first.
         public var forms: [Form]
+        /// How often the name occurs in the corpus, all forms together.
         public var count: Int
+        /// What the name most likely names.
         public var type: ConceptType
+        /// An acronym given in parentheses after the name ("PPRL"), if any.
         public var acronym: String?
+        /// The glossary concept this is a new form of, when its key is known but the form is not.
         public var variantOf: String?
+        /// Up to three places the name occurs, each with its sentence.
         public var contexts: [Context]
+        /// Every place the name occurs, as `file:line`, for the CSV `source` column; not in the JSON.
         public var places: [String]
 
         init(_ c: Candidate) {
@@ -38,6 +61,8 @@ public struct ExtractJob: Sendable {
         }
 
         private enum CodingKeys: String, CodingKey { case key, forms, count, type, acronym, variantOf, contexts }
+        /// Writes an object with `key`, `forms`, `count`, `type`, `acronym`, `variantOf` (both `null` when
+        /// absent) and `contexts`; ``places`` is left out.
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(key, forKey: .key)
@@ -50,12 +75,18 @@ public struct ExtractJob: Sendable {
         }
     }
 
+    /// What the job found: the candidates and the inputs that could not be read.
     public struct Report: Sendable {
+        /// The names the glossary does not know yet, most frequent first.
         public var candidates: [Item] = []
+        /// One diagnostic per input that failed, in input order.
         public var failures: [Diagnostic] = []
+        /// `.badInput` when an input failed, else `.ok`: candidates are not findings.
         public var outcome: Outcome { .of(failures: failures, found: false) }
     }
 
+    /// Reads each article, segments it as French and collects the names found outside credits.
+    /// - Throws: only with ``failFast``: what the first bad input throws.
     public func run(_ inputs: [Input], glossary: Glossary) throws -> Report {
         let extractor = CandidateExtractor(glossary: glossary)
         let segmenter = ArticleSegmenter(mode: .article, language: .french)
@@ -80,25 +111,65 @@ public struct ExtractJob: Sendable {
 /// `mekong consistency`: across a corpus, names written several ways, near-identical unknown
 /// names, stutters, and articles mixing name styles.
 public struct ConsistencyJob: Sendable {
+    /// Whether the first bad input ends the run (it throws) instead of being recorded as a failure.
     public var failFast: Bool
+    /// Makes a job that goes on past a bad input, unless `failFast`.
     public init(failFast: Bool = false) { self.failFast = failFast }
 
     /// The analyzer's report as JSON shows it.
     public struct Report: Sendable, Encodable {
-        public struct FormUse: Sendable, Encodable { public var form: String; public var count: Int; public var places: [String] }
-        public struct Known: Sendable, Encodable { public var concept: String; public var forms: [FormUse] }
-        public struct Unknown: Sendable, Encodable { public var a: String; public var b: String; public var why: String; public var counts: [Int] }
-        public struct StyleMix: Sendable, Encodable { public var file: String; public var counts: [String: Int] }
+        /// A form of a name and where it occurs.
+        public struct FormUse: Sendable, Encodable {
+            /// The name as written.
+            public var form: String
+            /// How often it occurs in the corpus.
+            public var count: Int
+            /// Where it occurs, as `file:line` (only the first five for a known concept).
+            public var places: [String]
+        }
+        /// A glossary concept the corpus writes in more than one way.
+        public struct Known: Sendable, Encodable {
+            /// The concept id.
+            public var concept: String
+            /// The forms used, most frequent first.
+            public var forms: [FormUse]
+        }
+        /// Two names that are probably one name spelt two ways, the first unknown to the glossary.
+        public struct Unknown: Sendable, Encodable {
+            /// The first name, as written.
+            public var a: String
+            /// The second name, as written (a glossary name when ``why`` is "one letter from …").
+            public var b: String
+            /// How they differ: "diacritics or case", "one letter" or "one letter from <concept id>".
+            public var why: String
+            /// How often ``a`` and ``b`` occur, in that order (0 for a glossary name).
+            public var counts: [Int]
+        }
+        /// An article that writes Vietnamese names in more than one style.
+        public struct StyleMix: Sendable, Encodable {
+            /// The article, as named in messages.
+            public var file: String
+            /// How many names are written in each style, by style (`full`, `press`, `ascii`).
+            public var counts: [String: Int]
+        }
+        /// Known concepts written in more than one way, sorted by concept id.
         public var known: [Known] = []
+        /// Pairs of unknown names that are probably one name spelt two ways.
         public var unknown: [Unknown] = []
+        /// Names with a word repeated ("Hà Hà Nội"), probably a typo.
         public var stutters: [FormUse] = []
+        /// Articles that write Vietnamese names in more than one style, sorted by file.
         public var styleMix: [StyleMix] = []
+        /// One diagnostic per input that failed, in input order; not in the JSON.
         public var failures: [Diagnostic] = []
+        /// `.badInput` when an input failed, else `.ok`: inconsistencies are not findings.
         public var outcome: Outcome { .of(failures: failures, found: false) }
 
         private enum CodingKeys: String, CodingKey { case known, unknown, stutters, styleMix }
     }
 
+    /// Reads each input line by line and analyzes the whole corpus.
+    /// - Throws: only with ``failFast``: what the first bad input throws.
     public func run(_ inputs: [Input], glossary: Glossary) throws -> Report {
         let analyzer = ConsistencyAnalyzer(glossary: glossary)
         var report = Report()

@@ -8,13 +8,15 @@ public struct Candidate: Sendable {
     public var key: String
     /// Surface forms and how often each occurs, most frequent first.
     public var variants: [(form: String, count: Int)]
+    /// How many times the name occurs, all variants together.
     public var count: Int
+    /// The type guessed most often for its occurrences.
     public var type: ConceptType
     /// An acronym given in parentheses after the name ("PPRL").
     public var acronym: String?
     /// Up to three places: `file:line` and the sentence.
     public var contexts: [(place: String, sentence: String)]
-    /// Every place, for the CSV `source` column (`file:line`).
+    /// The first 20 distinct places, for the CSV `source` column (`file:line`).
     public var places: [String]
     /// The glossary concept this is a new variant of, when the key is known but the form is not.
     public var variantOf: String?

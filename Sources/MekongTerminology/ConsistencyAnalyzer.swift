@@ -5,14 +5,52 @@ import MekongText
 /// Across a corpus: how each known name is written, unknown names that differ by a diacritic or
 /// a letter, stuttered names, and the style of Vietnamese names per article.
 public final class ConsistencyAnalyzer {
-    public struct FormUse: Sendable { public var form: String; public var count: Int; public var places: [String] }
-    public struct KnownName: Sendable { public var concept: String; public var forms: [FormUse] }
-    public struct UnknownPair: Sendable { public var a: String; public var b: String; public var why: String; public var counts: (Int, Int) }
-    public struct StyleMix: Sendable { public var file: String; public var counts: [NameStyle: Int] }
+    /// A form of a name as the corpus writes it, and where.
+    public struct FormUse: Sendable {
+        /// The form as written in the text.
+        public var form: String
+        /// How many times it occurs.
+        public var count: Int
+        /// Where, as `file:line` (the line number given to ``ConsistencyAnalyzer/add(line:number:file:)``):
+        /// the first 5 places for a glossary name's form, up to 20 for a stutter.
+        public var places: [String]
+    }
+    /// A glossary name that the corpus writes in more than one way (ignoring case).
+    public struct KnownName: Sendable {
+        /// The concept's id.
+        public var concept: String
+        /// Each form used, most frequent first.
+        public var forms: [FormUse]
+    }
+    /// A name the glossary does not know and a name it looks like: another unknown name that
+    /// differs in diacritics, case or one letter, or a glossary name one letter away.
+    public struct UnknownPair: Sendable {
+        /// The unknown name's most frequent form.
+        public var a: String
+        /// The name it looks like: another unknown name's most frequent form, or the glossary's
+        /// preferred French form.
+        public var b: String
+        /// Why they look alike: `diacritics or case`, `one letter` or `one letter from CONCEPT-ID`.
+        public var why: String
+        /// How many times `a` and `b` occur (`b` counts 0 when it is a glossary form).
+        public var counts: (Int, Int)
+    }
+    /// An article that writes Vietnamese names in more than one ``NameStyle``.
+    public struct StyleMix: Sendable {
+        /// The file, as given to ``ConsistencyAnalyzer/add(line:number:file:)``.
+        public var file: String
+        /// How many names it writes in each style (a form that several styles share is not counted).
+        public var counts: [NameStyle: Int]
+    }
+    /// What ``report()`` found in the lines added so far.
     public struct Report: Sendable {
+        /// Glossary names written in more than one way, by concept id.
         public var known: [KnownName]
+        /// Names the glossary does not know that look like another name: possible misspellings.
         public var unknown: [UnknownPair]
+        /// Candidate names with a word repeated twice in a row, most frequent first.
         public var stutters: [FormUse]
+        /// Articles that write Vietnamese names in more than one style, by file name.
         public var styleMix: [StyleMix]
     }
 
@@ -21,6 +59,7 @@ public final class ConsistencyAnalyzer {
     private var uses: [Int: [String: FormUse]] = [:]
     private var styles: [String: [NameStyle: Int]] = [:]
 
+    /// An analyzer for names of `glossary`; feed it lines with ``add(line:number:file:)``.
     public init(glossary: Glossary) {
         matcher = NameMatcher(glossary)
         extractor = CandidateExtractor(glossary: glossary)
@@ -51,6 +90,8 @@ public final class ConsistencyAnalyzer {
         extractor.add(sentence: line, place: place)
     }
 
+    /// What the lines added so far show. More lines may be added afterwards; a later report
+    /// includes them.
     public func report() -> Report {
         let known = uses.compactMap { (ci, forms) -> KnownName? in
             let distinct = Set(forms.keys.map { $0.lowercased() })

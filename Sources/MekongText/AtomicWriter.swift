@@ -196,9 +196,13 @@ public final class AtomicWriter {
 /// What identifies a version of a file on disk: its size, modification time, inode and a hash
 /// of its bytes. Taken when a file is read, compared before it is replaced.
 public struct FileFingerprint: Hashable, Sendable {
+    /// The file's size in bytes.
     public var size: Int64
+    /// The modification time, in nanoseconds since 1970-01-01 00:00:00 UTC.
     public var mtime: Int64
+    /// The file's inode number.
     public var inode: UInt64
+    /// ``Folding/wordHash(_:)`` (FNV-1a) of the file's bytes.
     public var hash: UInt64
 
     /// The fingerprint of the file at `path` now, or `nil` if there is none.

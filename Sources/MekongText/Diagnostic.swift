@@ -8,6 +8,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     /// A wrong or forbidden spelling, a look-alike letter, or input Mekong cannot read.
     case error
 
+    /// Orders by seriousness, in declaration order: ``info`` < ``warning`` < ``error``.
     public static func < (a: Severity, b: Severity) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -38,6 +39,11 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     /// What ``column`` counts.
     public var unit: Unit
 
+    /// A place in `file`. A `line` or `column` below 1 is taken as unknown (`nil`), and so is a
+    /// `column` given without a line.
+    /// - Parameters:
+    ///   - line: the 1-based line.
+    ///   - column: the 1-based column, counted in `unit`.
     public init(file: String, segment: String? = nil, line: Int? = nil, column: Int? = nil, unit: Unit = .scalars) {
         self.file = file
         self.segment = segment
@@ -46,6 +52,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
         self.unit = unit
     }
 
+    /// `file`, then `#segment`, `:line` and `:column` for the parts that are known: `article.txt:3:6`.
     public var description: String {
         var s = file
         if let segment { s += "#" + segment }
@@ -68,6 +75,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
 /// It is also the error the library throws (see ``Diagnostics`` for several at once), so a
 /// command catches one type and prints one line.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// How bad it is: only ``Severity/error`` means "wrong".
     public var severity: Severity
     /// The rule id of a finding (`name-diacritics`) or the code of an error (`invalid-utf8`).
     public var rule: String
@@ -86,6 +94,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether ``expected`` may replace ``found`` without asking anyone (`--fix`).
     public var fixable: Bool
 
+    /// A diagnostic with every field given. ``error(_:_:file:line:column:unit:)`` and
+    /// ``warning(_:_:file:line:)`` are shorter for problems with the input.
+    /// - Parameter byteRange: the UTF-8 byte range of `found` in its line (0-based, end excluded).
     public init(severity: Severity, rule: String, message: String, location: SourceLocation?, found: String? = nil,
                 expected: String? = nil, concept: String? = nil, byteRange: Range<Int>? = nil, fixable: Bool = false) {
         self.severity = severity
@@ -174,8 +185,10 @@ extension Diagnostic: Encodable {
 /// Several diagnostics thrown at once, when one input has more than one problem (every bad
 /// row of a glossary file): nothing is loaded from such an input.
 public struct Diagnostics: Error, Sendable, CustomStringConvertible {
+    /// The diagnostics, in the order the thrower collected them.
     public var all: [Diagnostic]
 
+    /// Several diagnostics, kept in the order given.
     public init(_ all: [Diagnostic]) { self.all = all }
 
     /// One line per diagnostic.

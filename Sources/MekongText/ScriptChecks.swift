@@ -3,11 +3,16 @@
 public enum ScriptChecks {
     /// One problem at a scalar offset of the text.
     public struct Finding: Hashable, Sendable {
+        /// The rule id: `look-alike`, `lao-ho-ligature`, `lao-am`, `lao-mark-order` or `lao-stray-mark`.
         public var rule: String
         /// 0-based offset of the first scalar concerned, in Unicode scalars.
         public var offset: Int
+        /// The scalar, or the two scalars, as the text has them, starting at ``offset``.
         public var found: String
+        /// What to write instead (`Đ` for `Ð`, `ໜ` for `ຫນ`), or `nil` when there is no single right
+        /// replacement (a Cyrillic, Greek or Thai letter, a stray Lao mark).
         public var expected: String?
+        /// What is wrong, in words a translator understands, naming the code points (`U+00D0`).
         public var message: String
     }
 

@@ -1,5 +1,5 @@
 internal import CLibXML2
-public import MekongText
+import MekongText
 
 /// One event of a streaming XML read.
 public enum XMLEvent: Hashable, Sendable {
@@ -13,7 +13,10 @@ public enum XMLEvent: Hashable, Sendable {
 
 /// An attribute of an element.
 public struct XMLAttribute: Hashable, Sendable {
+    /// The qualified name as written (`xml:lang`, `type`). Namespace declarations (`xmlns`,
+    /// `xmlns:…`) are not reported as attributes.
     public var name: String
+    /// The value as `xmlTextReaderConstValue` returns it (empty when libxml2 gives none).
     public var value: String
 }
 

@@ -79,6 +79,10 @@ public final class XMLStreamWriter {
         try check(xmlTextWriterWriteRaw(writer, "\n"), "write newline")
     }
 
+    /// Writes the XML declaration, `<?xml version="1.0" encoding="UTF-8"?>`; call it first.
+    /// The corresponding libxml2 call is `xmlTextWriterStartDocument`.
+    /// - Throws: ``Diagnostic``: the ``AtomicWriter``'s error when the file cannot be written, else
+    ///   `cannot-write` when libxml2 fails.
     public func startDocument() throws {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
     }
@@ -93,6 +97,9 @@ public final class XMLStreamWriter {
         try check(xmlTextWriterWritePI(writer, target, content), "write processing instruction")
     }
 
+    /// Opens the element `<name>`; ``attribute(_:_:)`` may follow until content is written.
+    /// The name is written as given, unchecked. The corresponding libxml2 call is `xmlTextWriterStartElement`.
+    /// - Throws: ``Diagnostic``, as ``startDocument()`` does.
     public func startElement(_ name: String) throws {
         try check(x(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
     }
@@ -104,6 +111,10 @@ public final class XMLStreamWriter {
         try check(x(name) { n in x(value) { xmlTextWriterWriteAttribute(writer, n, $0) } }, "write attribute \(name)")
     }
 
+    /// Writes character data in the open element, escaped by libxml2. The corresponding libxml2 call
+    /// is `xmlTextWriterWriteString`.
+    /// - Throws: ``Diagnostic`` `not-xml-character` when `value` holds a character XML 1.0 forbids
+    ///   (nothing is written then); write errors as ``startDocument()`` does.
     public func text(_ value: String) throws {
         try Self.validate(value, in: "text", file: name)
         try check(x(value) { xmlTextWriterWriteString(writer, $0) }, "write text")
@@ -117,10 +128,16 @@ public final class XMLStreamWriter {
         try endElement()
     }
 
+    /// Closes the innermost open element (as `<name/>` when it has no content). The corresponding
+    /// libxml2 call is `xmlTextWriterEndElement`.
+    /// - Throws: ``Diagnostic``, as ``startDocument()`` does.
     public func endElement() throws {
         try check(xmlTextWriterEndElement(writer), "end element")
     }
 
+    /// Writes a comment, `<!--value-->`. The corresponding libxml2 call is `xmlTextWriterWriteComment`.
+    /// Unlike ``text(_:)``, `value` is not checked: it must not hold `--` or characters XML 1.0 forbids.
+    /// - Throws: ``Diagnostic``, as ``startDocument()`` does.
     public func comment(_ value: String) throws {
         try check(xmlTextWriterWriteComment(writer, value), "write comment")
     }

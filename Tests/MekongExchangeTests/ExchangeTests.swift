@@ -13,7 +13,7 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().app
 func temporaryFile(_ name: String, _ bytes: [UInt8]) -> String {
     let dir = TestSupport.temporaryFolder("exchange")
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
     return dir + "/" + name
 }
 

@@ -84,7 +84,7 @@ import MekongText
         write("id,status\n", to: dir + "/person.tsv")
         #expect(throws: Diagnostics.self) { try GlossaryStore(directory: dir).load() }
         let dir2 = temporaryDirectory()
-        FileManager.default.createFile(atPath: dir2 + "/person.tsv",
+        _ = FileManager.default.createFile(atPath: dir2 + "/person.tsv",
                                        contents: Data("id\tstatus\tfr\tvi\tlo\tlo-Latn\tnote\tsource\nx\tproposed\tA".utf8) + Data([0xFF]) + Data("\t\t\t\t\t\n".utf8))
         let e = #expect(throws: Diagnostics.self) { try GlossaryStore(directory: dir2).load() }
         #expect(e?.all.first?.description == "\(dir2)/person.tsv:2:13: error: invalid UTF-8")

@@ -5,7 +5,7 @@ import MekongTestSupport
 func temporaryDirectory() -> String { TestSupport.temporaryFolder("glossary") }
 
 func write(_ text: String, to path: String) {
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 }
 
 func read(_ path: String) -> String {

@@ -143,7 +143,7 @@ import MekongText
         #expect(validator.errors(inFile: try BuiltinRules.srxPath()) == [])
         // And the validator does reject an invalid file.
         let bad = TestSupport.temporaryFolder("bad") + "/file.srx"
-        FileManager.default.createFile(atPath: bad, contents: Data(#"<srx xmlns="http://www.lisa.org/srx20" version="9"><body/></srx>"#.utf8))
+        _ = FileManager.default.createFile(atPath: bad, contents: Data(#"<srx xmlns="http://www.lisa.org/srx20" version="9"><body/></srx>"#.utf8))
         defer { try? FileManager.default.removeItem(atPath: bad) }
         #expect(!validator.errors(inFile: bad).isEmpty)
     }

@@ -27,7 +27,7 @@ func sentences(_ text: String, _ language: Language = .french) throws -> [String
 func articleSegments(_ text: String, mode: ArticleSegmenter.Mode = .article, language: Language? = .french,
                      rules: SRXDocument? = nil) throws -> [Segment] {
     let path = TestSupport.temporaryFolder("article") + "/file.txt"
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     var out: [Segment] = []
     try ArticleSegmenter(mode: mode, language: language, rules: rules)

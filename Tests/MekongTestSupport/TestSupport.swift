@@ -33,7 +33,7 @@ public enum TestSupport {
     /// Writes bytes to a new file `name` in a new temporary folder and returns its path.
     public static func temporaryFile(_ bytes: [UInt8], name: String = "article.txt") -> String {
         let path = temporaryFolder("file") + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 

@@ -5,13 +5,13 @@ import Testing
 @Suite struct ConsistencyCommandTests {
     @Test func reportsFormsNearNamesStuttersAndStyleMix() throws {
         let dir = TestSupport.temporaryFolder("consistency")
-        FileManager.default.createFile(atPath: dir + "/a.txt", contents: Data("""
+        _ = FileManager.default.createFile(atPath: dir + "/a.txt", contents: Data("""
             Titre
 
             Le ministre Thongsavanh Phomvihane a reçu Bouasone Vongsay à Diên Biên Biên.
             Le ministre Trần Quốc Cường et Truong Minh Tuan ont parlé.
             """.utf8))
-        FileManager.default.createFile(atPath: dir + "/b.txt", contents: Data("""
+        _ = FileManager.default.createFile(atPath: dir + "/b.txt", contents: Data("""
             Titre
 
             Le ministre Thongsavanh Phomvihan a revu Bouasone Vongsày. Trân Quôc Cuong était là.

@@ -84,7 +84,7 @@ import Testing
 
     @Test func aBrokenGlossaryRow() throws {
         let g = TestSupport.temporaryFolder()
-        FileManager.default.createFile(atPath: g + "/place.tsv",
+        _ = FileManager.default.createFile(atPath: g + "/place.tsv",
                                        contents: Data("id\tstatus\tfr\tvi\tlo\tlo-Latn\tnote\tsource\nx\tbad\tX\t\t\t\t\t\n".utf8))
         try expectOneLine(["check", "--glossary", g, "seeds/"], "\(g)/place.tsv:2:3: error: bad status 'bad': expected proposed or approved")
         let before = TestSupport.text(g + "/place.tsv")

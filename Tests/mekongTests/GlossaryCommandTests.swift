@@ -73,7 +73,7 @@ import Testing
 
     @Test func brokenRowNamesFileLineColumnAndExits2() throws {
         let g = directory()
-        FileManager.default.createFile(atPath: g + "/place.tsv", contents: Data("id\tstatus\tfr\tvi\tlo\tlo-Latn\tnote\tsource\nx\tbad\tX\t\t\t\t\t\n".utf8))
+        _ = FileManager.default.createFile(atPath: g + "/place.tsv", contents: Data("id\tstatus\tfr\tvi\tlo\tlo-Latn\tnote\tsource\nx\tbad\tX\t\t\t\t\t\n".utf8))
         let r = try CLI.run(["glossary", "list", "--glossary", g])
         #expect(r.status == 2)
         #expect(r.stderr == "\(g)/place.tsv:2:3: error: bad status 'bad': expected proposed or approved\n")

@@ -13,7 +13,7 @@ extension Mekong {
                 written "preferred | admitted | !forbidden". Languages: fr, vi, lo, lo-Latn.
                 """,
             subcommands: [Add.self, Edit.self, Remove.self, Show.self, List.self, Find.self, Lint.self, Extract.self,
-                          Import.self, Export.self, Stats.self]
+                          Import.self, Export.self, Stats.self, TermList.self]
         )
     }
 }
