@@ -54,8 +54,12 @@ public final class DocumentChecker {
             hygiene(buf, number, column)
             matcher.words(in: buf, into: &wordBuffer)
             let words = wordBuffer
-            for m in matcher.matches(in: buf, words: words) { name(m, buf, words, number, column) }
-            toneMarks(buf, words, number, column)
+            let names = matcher.matches(in: buf, words: words)
+            for m in names { name(m, buf, words, number, column) }
+            // Inside a glossary name the glossary's spelling wins, tone placement included
+            // ("Ủy ban" stays as the glossary writes it under --tone-style new): otherwise the
+            // tone rule and the name rule would undo each other's fixes.
+            toneMarks(buf, words, number, column, outside: names.map(\.range))
         }
     }
 
@@ -342,8 +346,9 @@ public final class DocumentChecker {
 
     private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
 
-    private func toneMarks(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap) {
-        for (range, _) in words where range.count >= 3 {
+    private func toneMarks(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap,
+                           outside names: [Range<Int>]) {
+        for (range, _) in words where range.count >= 3 && !names.contains(where: { $0.contains(range.lowerBound) }) {
             // Quick filter: a toned vowel among the last two letters, which fold to oa, oe or uy.
             var end = range.upperBound
             var last: UInt32 = 0, secondLast: UInt32 = 0, count = 0

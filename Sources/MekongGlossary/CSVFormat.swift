@@ -21,11 +21,92 @@ public enum CSVFormat {
         /// form or gives it a new id.
         public var hasID: Bool
 
+        /// The fields the file gives a value for: a column it lacks, or an empty cell, is
+        /// not given, and an import leaves that field of an existing concept as it is.
+        public var given: Set<Field>
+        /// The fields the file has a column for (an empty cell there clears the field with
+        /// `clearEmpty`).
+        public var columns: Set<Field>
+
         /// A row as ``CSVFormat/read(_:file:separator:)`` makes it.
-        public init(line: Int, concept: Concept, hasID: Bool) {
+        /// - Parameters:
+        ///   - given: the fields the row sets (default: every field the concept has).
+        ///   - columns: the file's columns (default: `given`).
+        public init(line: Int, concept: Concept, hasID: Bool, given: Set<Field>? = nil, columns: Set<Field>? = nil) {
             self.line = line
             self.concept = concept
             self.hasID = hasID
+            self.given = given ?? Field.present(in: concept)
+            self.columns = columns ?? self.given
+        }
+    }
+
+    /// The fields of a concept a row may set.
+    public enum Field: String, CaseIterable, Hashable, Sendable, Comparable {
+        /// The concept type.
+        case type
+        /// proposed or approved.
+        case status
+        /// The French forms.
+        case fr
+        /// The Vietnamese forms.
+        case vi
+        /// The Lao forms.
+        case lo
+        /// The romanised Lao forms.
+        case loLatn = "lo-Latn"
+        /// The note.
+        case note
+        /// The sources.
+        case source
+
+        public static func < (a: Field, b: Field) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+
+        /// The field of a glossary language.
+        init(_ language: TermLanguage) {
+            switch language {
+            case .fr: self = .fr
+            case .vi: self = .vi
+            case .lo: self = .lo
+            case .loLatn: self = .loLatn
+            }
+        }
+
+        /// The fields a concept has a value for (its type and status always).
+        static func present(in c: Concept) -> Set<Field> {
+            var out: Set<Field> = [.type, .status]
+            for (lang, t) in c.terms where !t.isEmpty { out.insert(Field(lang)) }
+            if !c.note.isEmpty { out.insert(.note) }
+            if !c.sources.isEmpty { out.insert(.source) }
+            return out
+        }
+
+        /// The field's value in a concept, as the file's cell would write it.
+        func value(in c: Concept) -> String {
+            switch self {
+            case .type: return c.type.rawValue
+            case .status: return c.status.rawValue
+            case .fr: return c.terms[.fr]?.cell ?? ""
+            case .vi: return c.terms[.vi]?.cell ?? ""
+            case .lo: return c.terms[.lo]?.cell ?? ""
+            case .loLatn: return c.terms[.loLatn]?.cell ?? ""
+            case .note: return c.note
+            case .source: return c.sources.joined(separator: " | ")
+            }
+        }
+
+        /// Sets the field of `c` to the value it has in `from`.
+        func copy(from: Concept, to c: inout Concept) {
+            switch self {
+            case .type: c.type = from.type
+            case .status: c.status = from.status
+            case .fr: c.terms[.fr] = from.terms[.fr]
+            case .vi: c.terms[.vi] = from.terms[.vi]
+            case .lo: c.terms[.lo] = from.terms[.lo]
+            case .loLatn: c.terms[.loLatn] = from.terms[.loLatn]
+            case .note: c.note = from.note
+            case .source: c.sources = from.sources
+            }
         }
     }
 
@@ -53,6 +134,7 @@ public enum CSVFormat {
         }
         if !errors.isEmpty { throw Diagnostics(errors) }
 
+        let fileColumns = Set(Field.allCases.filter { index[$0.rawValue] != nil })
         var rows: [Row] = []
         for r in records {
             if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
@@ -106,7 +188,13 @@ public enum CSVFormat {
             }
             let sources = (field("source")?.0 ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard ok, let type else { continue }
-            rows.append(Row(line: r.line, concept: Concept(id: id, type: type, status: status, terms: terms, note: note, sources: sources).normalized(), hasID: !id.isEmpty))
+            var given: Set<Field> = []
+            for f in Field.allCases where f != .type {
+                if let (cell, _) = field(f.rawValue), !cell.isEmpty { given.insert(f) }
+            }
+            given.insert(.type)
+            rows.append(Row(line: r.line, concept: Concept(id: id, type: type, status: status, terms: terms, note: note, sources: sources).normalized(),
+                            hasID: !id.isEmpty, given: given, columns: fileColumns))
         }
         if !errors.isEmpty { throw Diagnostics(errors) }
         return rows
@@ -120,13 +208,20 @@ public enum CSVFormat {
         public var changed: [String] = []
         /// Ids of existing concepts that a row matched without changing them, in row order.
         public var kept: [String] = []
+        /// For each changed concept, its changed fields: `lo: ຫຼວງພະບາງ → (empty)`.
+        public var changes: [String: [String]] = [:]
         /// An empty report.
         public init() {}
     }
 
     /// Merges rows into the glossary: by id, or by the folded preferred French form when a row
     /// has no id; a row that matches nothing is added with a new id.
-    public static func merge(_ rows: [Row], into glossary: inout Glossary) -> ImportReport {
+    ///
+    /// An existing concept is merged field by field: a field the row does not give (a column the
+    /// file lacks, an empty cell) is left as it is, unless `clearEmpty` (then an empty cell of a
+    /// column the file has clears the field); a status is never lowered (approved stays
+    /// approved). Every changed field is listed in the report.
+    public static func merge(_ rows: [Row], into glossary: inout Glossary, clearEmpty: Bool = false) -> ImportReport {
         var report = ImportReport()
         var byFrench: [String: String] = [:]
         for c in glossary.concepts { if let fr = c.preferred(.fr) { byFrench[Folding.key(fr)] = c.id } }
@@ -134,9 +229,26 @@ public enum CSVFormat {
             var concept = row.concept
             let existingID = row.hasID ? concept.id : byFrench[Folding.key(concept.preferred(.fr) ?? "")]
             if let id = existingID, let old = glossary[id] {
-                concept.id = id
-                if old == concept { report.kept.append(id) } else { report.changed.append(id) }
-                glossary.upsert(concept)
+                var merged = old
+                var changes: [String] = []
+                for f in Field.allCases {
+                    let inFile = row.columns.contains(f)
+                    guard row.given.contains(f) || (clearEmpty && inFile && f != .type && f != .status) else { continue }
+                    if f == .status, old.status == .approved, row.concept.status == .proposed { continue }
+                    let before = f.value(in: merged)
+                    f.copy(from: row.concept, to: &merged)
+                    let after = f.value(in: merged)
+                    if before != after { changes.append("\(f.rawValue): \(before.isEmpty ? "(empty)" : before) → \(after.isEmpty ? "(empty)" : after)") }
+                }
+                merged = merged.normalized()
+                concept = merged
+                if changes.isEmpty {
+                    report.kept.append(id)
+                } else {
+                    report.changed.append(id)
+                    report.changes[id] = changes
+                }
+                glossary.upsert(merged)
             } else {
                 if !row.hasID { concept.id = glossary.newID(for: concept.preferred(.fr) ?? "concept") }
                 glossary.upsert(concept)
@@ -145,6 +257,23 @@ public enum CSVFormat {
             if let fr = concept.preferred(.fr) { byFrench[Folding.key(fr)] = concept.id }
         }
         return report
+    }
+
+    /// The separator of a CSV file, from its header line: the one of `,`, `;` and tab that
+    /// splits it into the most known column names (Excel writes `;` where the decimal comma is
+    /// used, with a BOM and CRLF line ends). `,` when none does better.
+    public static func detectSeparator(_ text: String) -> Character {
+        var header = Substring(text)
+        if header.first == "\u{FEFF}" { header = header.dropFirst() }
+        if let nl = header.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) { header = header[..<nl] }
+        var best: (Character, Int) = (",", 0)
+        for sep in [",", ";", "\t"] as [Character] {
+            let known = header.split(separator: sep, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                .filter { columns.contains($0) }.count
+            if known > best.1 { best = (sep, known) }
+        }
+        return best.0
     }
 
     /// The glossary as CSV text (RFC 4180, CRLF).
@@ -203,7 +332,7 @@ public enum CSVFormat {
                 continue
             }
             switch c {
-            case "\"" where separator == "," && field.isEmpty && !quotedField:
+            case "\"" where separator != "\t" && field.isEmpty && !quotedField:
                 inQuotes = true; quotedField = true
             case sep:
                 endField(); fieldColumn = column + 1

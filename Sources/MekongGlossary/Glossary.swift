@@ -87,3 +87,35 @@ extension String {
         return simple ? self : precomposedStringWithCanonicalMapping
     }
 }
+
+extension Glossary {
+    /// A form of a concept that another concept already has (compared folded, in the same language).
+    public struct SharedForm: Hashable, Sendable, CustomStringConvertible {
+        /// The glossary language of the form.
+        public var language: TermLanguage
+        /// The form as the new concept writes it.
+        public var form: String
+        /// The id of the concept that already has it.
+        public var otherConcept: String
+
+        /// `the fr form 'Dien Bien' is already a form of dien-bien`.
+        public var description: String { "the \(language.tag) form '\(form)' is already a form of \(otherConcept)" }
+    }
+
+    /// The forms of `concept` that another concept of the glossary already has (an acronym or a
+    /// name shared by two concepts makes every search and check ambiguous).
+    public func sharedForms(of concept: Concept) -> [SharedForm] {
+        var out: [SharedForm] = []
+        for (lang, terms) in concept.terms.sorted(by: { $0.key < $1.key }) {
+            for form in terms.all {
+                let key = Folding.keyBytes(form)
+                for other in concepts where other.id != concept.id {
+                    if other.terms[lang]?.all.contains(where: { Folding.keyBytes($0) == key }) == true {
+                        out.append(SharedForm(language: lang, form: form, otherConcept: other.id))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -27,6 +27,10 @@ public struct GlossaryIndex: Sendable {
         case laoToneless = "lao-toneless"
         /// Every word of the query is a word of the form.
         case words
+        /// A suggestion when nothing matched: one letter added, dropped or changed.
+        case oneEdit = "one-edit"
+        /// A suggestion when nothing matched: the same consonants, other vowels or diacritics.
+        case consonants = "same-consonants"
     }
 
     private typealias Key = HashedBytes
@@ -57,10 +61,10 @@ public struct GlossaryIndex: Sendable {
     private var toneless = Postings<Key>()
     /// Words by hash: a collision only adds a candidate, which the word check then rejects.
     private var byWord = Postings<UInt64>()
-    private var forms: [String] = []
-    private var formKeys: [[UInt8]] = []
-    private var formConcept: [Int32] = []
-    private var formLanguage: [TermLanguage] = []
+    private(set) var forms: [String] = []
+    private(set) var formKeys: [[UInt8]] = []
+    private(set) var formConcept: [Int32] = []
+    private(set) var formLanguage: [TermLanguage] = []
     /// The glossary indexed, as given to ``init(_:)``: ``Match/conceptIndex`` indexes its `concepts`.
     public let glossary: Glossary
 

@@ -95,9 +95,9 @@ public struct CheckJob: Sendable {
             if let checker { checker.check(line: line.bytes, number: line.number); continue }
             lines.append(line)
             sampled += line.bytes.count
-            if let language { checker = start(language) } else if sampled >= 2048 { checker = start(LanguageGuess.of(lines)) }
+            if let language { checker = start(language) } else if sampled >= 2048 { checker = start(LanguageGuess(lines: lines).language) }
         }
-        return (checker ?? start(language ?? LanguageGuess.of(lines))).finish()
+        return (checker ?? start(language ?? LanguageGuess(lines: lines).language)).finish()
     }
 
     static func isXLIFF(_ path: String) -> Bool {
@@ -125,11 +125,11 @@ public struct CheckJob: Sendable {
     }
 }
 
-/// Guessing the language of an article from its first lines (see ``Language/guess(_:)``).
-enum LanguageGuess {
-    static func of(_ lines: [LineReader.Line]) -> Language {
+extension LanguageGuess {
+    /// The guess for an article's first lines.
+    init(lines: [LineReader.Line]) {
         var sample = ""
         for l in lines { sample += String(decoding: l.bytes, as: UTF8.self); sample += "\n" }
-        return Language.guess(sample[...].unicodeScalars)
+        self.init(sample)
     }
 }

@@ -1,4 +1,5 @@
 import MekongChecks
+import MekongXML
 import MekongExchange
 public import MekongGlossary
 public import MekongText
@@ -47,6 +48,8 @@ public struct ImportJob: Sendable {
         public var total = 0
         /// One diagnostic per input that could not be read (missing, a folder, not XLIFF), in input order.
         public var failures: [Diagnostic] = []
+        /// Units that could not go into the memory (the others did).
+        public var warnings: [Diagnostic] = []
         /// Bad input 2; errors in the targets 1; else 0.
         public var outcome: Outcome {
             .of(failures: failures, found: files.contains { $0.findings.contains { $0.severity == .error } })
@@ -102,6 +105,13 @@ public struct ImportJob: Sendable {
                 file.translated += 1
                 checker.check(line: Array(t.utf8), number: n + 1)
                 lineToSegment[n + 1] = s.id
+                if let bad = XMLStreamWriter.firstForbiddenCharacter(in: s.source + t) {
+                    // Valid XLIFF (<cp hex="0001"/>) that TMX cannot hold: the unit is skipped, not the run.
+                    report.warnings.append(Diagnostic(severity: .warning, rule: "not-xml-character",
+                                                      message: "not added to the memory: U+\(PrepareJob.hex(bad.value)) cannot be stored in TMX",
+                                                      location: SourceLocation(file: path, segment: s.id)))
+                    continue
+                }
                 let key = "\(source)|\(target)|\(s.source)"
                 if let old = known[key], old == t { continue }
                 if known[key] != nil { file.changed.append(s.id) }

@@ -41,6 +41,8 @@ public struct PrepareJob: Sendable {
         public var article: String
         /// The tag of the language it is in (`fr`).
         public var language: String
+        /// How the language was decided: `given` (`--lang`) or `guessed from …` (see ``LanguageGuess``).
+        public var languageBasis: String
         /// How many segments it has, translatable or not.
         public var segments: Int
         /// How many words the translatable segments have (split at spaces and line breaks).
@@ -66,7 +68,7 @@ public struct PrepareJob: Sendable {
 
         /// The summary line: `article: N segments, W words to translate; vi: …; check: …`.
         public var line: String {
-            var line = "\(article): \(segments) segments, \(words) words to translate"
+            var line = "\(article): \(language) (\(languageBasis)), \(segments) segments, \(words) words to translate"
             for t in targets {
                 line += "; \(t.language): \(t.terms) terms found, \(t.termsWithForm) with a \(t.language) form"
             }
@@ -112,14 +114,13 @@ public struct PrepareJob: Sendable {
     public func run(_ inputs: [Input], glossary: Glossary, progress: (Int, Int, Input) -> Void = { _, _, _ in }) throws -> Report {
         try Self.prepareFolder(outputFolder)
         let matcher = NameMatcher(glossary)
-        let segmenter = ArticleSegmenter(mode: .article, language: language)
         var report = Report()
         var sourceLanguages: [Language] = []
         var n = 0
         report.failures = try forEachInput(inputs, failFast: failFast) { input in
             n += 1
             progress(n, inputs.count, input)
-            if let a = try handOff(input, segmenter: segmenter, matcher: matcher, report: &report) {
+            if let a = try handOff(input, matcher: matcher, report: &report) {
                 if let l = Language(tag: a.language), !sourceLanguages.contains(l) { sourceLanguages.append(l) }
                 report.articles.append(a)
             }
@@ -140,7 +141,7 @@ public struct PrepareJob: Sendable {
         return report
     }
 
-    private func handOff(_ input: Input, segmenter: ArticleSegmenter, matcher: NameMatcher, report: inout Report) throws -> Article? {
+    private func handOff(_ input: Input, matcher: NameMatcher, report: inout Report) throws -> Article? {
         // The article is read once: its lines feed the segmenter and the checker.
         let bytes: [UInt8]
         switch input {
@@ -158,20 +159,31 @@ public struct PrepareJob: Sendable {
             }
             lines.append(l)
         }
+        // The language: given, or guessed from the first 2 KB, and the summary says which.
+        let source: Language, basis: String
+        if let language {
+            (source, basis) = (language, "given")
+        } else {
+            var sample: [UInt8] = []
+            for l in lines where sample.count < 2048 { sample += l.bytes; sample.append(0x0A) }
+            let guess = LanguageGuess(String(decoding: sample, as: UTF8.self))
+            (source, basis) = (guess.language, guess.description)
+        }
         var segments: [Segment] = []
-        try segmenter.segment(LineReader(bytes: bytes, name: name), article: input.articleName) { segments.append($0) }
-        guard let first = segments.first else {
+        try ArticleSegmenter(mode: .article, language: source).segment(LineReader(bytes: bytes, name: name), article: input.articleName) {
+            segments.append($0)
+        }
+        guard !segments.isEmpty else {
             report.warnings.append(.warning("empty-article", "no text to hand off", file: name))
             return nil
         }
-        let source = first.language
         let words = segments.filter(\.kind.isTranslatable).reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
         let handoff = HandoffArticle.build(id: input.articleName, original: (name as NSString).lastPathComponent, segments: segments,
                                            matcher: matcher)
         var targetsWritten: [Article.Target] = []
         for target in targets {
             guard target != source else {
-                report.warnings.append(.warning("same-language", "skipped for \(target.tag): the article is in \(source.tag)", file: name))
+                report.warnings.append(.warning("same-language", "skipped for \(target.tag): the article is in \(source.tag) (\(basis))", file: name))
                 continue
             }
             let article = handoff.translated(to: TermLanguage(target))
@@ -188,7 +200,7 @@ public struct PrepareJob: Sendable {
         let checker = DocumentChecker(file: name, matcher: matcher, options: CheckOptions(language: source))
         for l in lines { checker.check(line: l.bytes, number: l.number) }
         let findings = checker.finish()
-        return Article(article: input.articleName, language: source.tag, segments: segments.count, words: words, targets: targetsWritten,
+        return Article(article: input.articleName, language: source.tag, languageBasis: basis, segments: segments.count, words: words, targets: targetsWritten,
                        errors: findings.filter { $0.severity == .error }.count, warnings: findings.filter { $0.severity == .warning }.count)
     }
 

@@ -139,14 +139,6 @@ public final class ConsistencyAnalyzer {
 
     /// Whether two strings are one substitution, insertion or deletion apart.
     static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
-        if a == b || abs(a.count - b.count) > 1 { return false }
-        var i = 0, j = 0, edits = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { i += 1; j += 1; continue }
-            edits += 1
-            if edits > 1 { return false }
-            if a.count == b.count { i += 1; j += 1 } else if a.count < b.count { j += 1 } else { i += 1 }
-        }
-        return edits + (a.count - i) + (b.count - j) == 1
+        a != b && EditDistance.withinOne(a, b)
     }
 }

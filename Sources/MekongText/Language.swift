@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language Mekong knows, as its BCP 47 tag.
 public enum Language: String, CaseIterable, Hashable, Sendable, Codable {
     case french = "fr"
@@ -25,26 +27,9 @@ public enum Language: String, CaseIterable, Hashable, Sendable, Codable {
         return out.isEmpty ? nil : out
     }
 
-    /// Guesses the language of a text sample by its letters: Lao script wins when it makes up a
-    /// tenth of the letters; Vietnamese when letters only Vietnamese uses (ơ, ư, ă, đ and
-    /// stacked tone marks such as ạ, ả, ế) make up one in twelve letters; French otherwise.
-    ///
-    /// French news about Vietnam is full of names such as "Trần Quốc Cường" or a stray "ảnh 1":
-    /// even a name-dense French sentence stays near 6 %, while running Vietnamese text is at
-    /// 15–25 %, hence the 8 % threshold.
+    /// Guesses the language of a text sample (see ``LanguageGuess``).
     public static func guess(_ sample: Substring.UnicodeScalarView) -> Language {
-        var letters = 0, lao = 0, vietnamese = 0
-        for scalar in sample {
-            let v = scalar.value
-            if (0x0E80...0x0EFF).contains(v) { lao += 1; letters += 1; continue }
-            guard scalar.properties.isAlphabetic else { continue }
-            letters += 1
-            if isVietnameseOnly(v) { vietnamese += 1 }
-        }
-        guard letters > 0 else { return .french }
-        if lao * 10 >= letters { return .lao }
-        if vietnamese * 12 >= letters { return .vietnamese }
-        return .french
+        LanguageGuess(String(String.UnicodeScalarView(sample))).language
     }
 
     /// Letters that French typography never uses but Vietnamese does (precomposed, NFC).
@@ -95,5 +80,96 @@ private extension StringProtocol {
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }
         return String(s)
+    }
+}
+
+/// A guess at the language of a text, and why.
+///
+/// Lao script wins when it makes up a tenth of the letters. Otherwise function words decide:
+/// French ones (le, de, des, et, est, une, dans, pour…) against Vietnamese ones (và, của, các,
+/// những, được, trong, với…), when some of one language and none of the other are seen, or at
+/// least three in all with one language having twice the other's. A short French text with one Vietnamese name ("Le ministre Trần Quốc Cường est
+/// arrivé") is French: its function words say so, whatever its letters. Without such words, the
+/// letters decide: Vietnamese when letters only Vietnamese uses (ơ, ư, ă, đ, stacked tone marks)
+/// make up one in twelve letters — a name-dense French sentence stays near 6 %, running
+/// Vietnamese text is at 15–25 %.
+public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
+    /// The language guessed.
+    public var language: Language
+    /// French function words seen.
+    public var frenchWords: Int
+    /// Vietnamese function words seen.
+    public var vietnameseWords: Int
+    /// What decided: `"Lao script"`, `"function words"` or `"letters"`.
+    public var basis: String
+
+    /// Guesses the language of `sample` (the first 2 KB of an article are plenty).
+    public init(_ sample: String) {
+        var letters = 0, lao = 0, vietnameseLetters = 0
+        var fr = 0, vi = 0
+        var word = ""
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if Self.french.contains(word) { fr += 1 } else if Self.vietnamese.contains(word) { vi += 1 }
+            word = ""
+        }
+        for scalar in sample.precomposedForGuess.unicodeScalars {
+            let v = scalar.value
+            if (0x0E80...0x0EFF).contains(v) { lao += 1; letters += 1; endWord(); continue }
+            if scalar.properties.isAlphabetic {
+                letters += 1
+                if Language.isVietnameseOnly(v) { vietnameseLetters += 1 }
+                word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if v == 0x27 || v == 0x2019 {
+                word.unicodeScalars.append("'")
+                endWord()
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        frenchWords = fr
+        vietnameseWords = vi
+        if letters > 0, lao * 10 >= letters {
+            language = .lao
+            basis = "Lao script"
+        } else if (fr >= 1 && vi == 0) || (vi >= 1 && fr == 0) || (fr + vi >= 3 && (fr >= 2 * vi || vi >= 2 * fr)) {
+            language = fr > vi ? .french : .vietnamese
+            basis = "function words"
+        } else {
+            language = letters > 0 && vietnameseLetters * 12 >= letters ? .vietnamese : .french
+            basis = "letters"
+        }
+    }
+
+    /// `guessed from function words: 31 French, 0 Vietnamese`, or from letters or Lao script.
+    public var description: String {
+        switch basis {
+        case "function words": return "guessed from function words: \(frenchWords) French, \(vietnameseWords) Vietnamese"
+        default: return "guessed from \(basis)"
+        }
+    }
+
+    /// Frequent French words that are not Vietnamese words or syllables (so not "la", which is
+    /// Vietnamese too): articles, prepositions, pronouns, auxiliaries, conjunctions.
+    static let french: Set<String> = [
+        "le", "les", "de", "des", "du", "un", "une", "et", "est", "sont", "dans", "pour", "sur", "avec", "par", "au", "aux",
+        "qui", "que", "il", "elle", "ils", "elles", "ont", "été", "ce", "cette", "ces", "ses", "son", "leur", "leurs",
+        "pas", "ne", "plus", "mais", "ou", "où", "entre", "après", "avant", "selon", "lors", "aussi", "très", "nous", "vous",
+        "l'", "d'", "qu'", "n'", "s'", "c'", "j'", "était", "sera", "être", "avoir", "fait", "deux", "trois", "dont",
+    ]
+
+    /// Frequent Vietnamese function words (NFC, lower case) that are not French words.
+    static let vietnamese: Set<String> = [
+        "và", "của", "có", "được", "cho", "các", "những", "một", "trong", "với", "không", "người", "này", "đã",
+        "sẽ", "đang", "về", "từ", "khi", "để", "theo", "đến", "tại", "cũng", "nhiều", "như", "nhưng", "thì", "hay",
+        "hoặc", "rằng", "năm", "ngày", "việc", "nước", "cùng", "đó", "bị", "vào", "ra", "lên", "trên", "dưới", "sau",
+    ]
+}
+
+private extension String {
+    /// NFC only when the text has combining marks (most text is NFC already).
+    var precomposedForGuess: String {
+        unicodeScalars.contains(where: { (0x0300...0x036F).contains($0.value) }) ? precomposedStringWithCanonicalMapping : self
     }
 }

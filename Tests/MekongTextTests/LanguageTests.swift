@@ -18,4 +18,33 @@ import Testing
         // French with Vietnamese names and a stray "ảnh 1" stays French.
         #expect(Language.guess("Le président du Comité populaire de Diên Biên, Trần Quốc Cường, a reçu la délégation lao. ảnh 1 Photo : VNA"[...].unicodeScalars) == .french)
     }
+
+    @Test func aShortFrenchTextWithVietnameseNamesIsFrenchByItsFunctionWords() {
+        // By its letters alone (ầ ố ư ờ Đ ệ: 15 % of the letters) this would be Vietnamese.
+        let g = LanguageGuess("Le ministre Trần Quốc Cường est arrivé à Điện Biên.")
+        #expect(g.language == .french)
+        #expect(g.description == "guessed from function words: 2 French, 0 Vietnamese")
+    }
+
+    @Test func vietnameseFunctionWordsDecideForVietnamese() {
+        let g = LanguageGuess("Bộ trưởng Trần Quốc Cường đã đến Điện Biên và làm việc với tỉnh.")
+        #expect(g.language == .vietnamese)
+        #expect(g.vietnameseWords == 5)            // đã, đến, và, việc, với
+        #expect(g.frenchWords == 0)
+    }
+
+    @Test func withoutFunctionWordsTheLettersDecide() {
+        #expect(LanguageGuess("Trần Quốc Cường").language == .vietnamese)
+        #expect(LanguageGuess("Trần Quốc Cường").basis == "letters")
+        #expect(LanguageGuess("Vientiane").language == .french)
+        #expect(LanguageGuess("ສະບາຍດີ").basis == "Lao script")
+    }
+
+    @Test func tagsParseIntoTheirParts() {
+        #expect(LanguageTag("lo-latn")?.description == "lo-Latn")
+        #expect(LanguageTag("vi_vn")?.description == "vi-VN")
+        #expect(LanguageTag("x") == nil)
+        #expect(Language.list("vi, lo,vi") == [.vietnamese, .lao])
+        #expect(Language.list("vi,xx") == nil)
+    }
 }

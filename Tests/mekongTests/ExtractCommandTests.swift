@@ -65,7 +65,7 @@ import Testing
         #expect(try CLI.run(["glossary", "extract", "seeds/", "--glossary", g, "--format", "csv", "-o", csv]).status == 0)
         let r = try CLI.run(["glossary", "import", "--glossary", g, csv])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("added "))
+        #expect(r.stdout.hasPrefix("read as CSV separated by ','\nadded "))
         let list = try CLI.run(["glossary", "list", "--glossary", g, "--status", "proposed"])
         #expect(list.stdout.contains("Sonesay Siphandone"))
     }

@@ -41,7 +41,7 @@ extension Mekong {
                 } else {
                     print(try JSONOutput.pretty(report), terminator: "")
                 }
-                Run.report(report.failures)
+                Run.report(report.warnings + report.failures)
                 return report.outcome
             }
         }

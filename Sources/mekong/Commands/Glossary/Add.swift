@@ -11,6 +11,8 @@ extension Mekong.Glossary {
         @OptionGroup var fields: ConceptFieldOptions
         @Option(help: "The id (default: made from the French form, e.g. dien-bien).")
         var id: String?
+        @Flag(help: "Add the concept even if one of its forms is already another concept's.")
+        var force = false
 
         func validate() throws {
             guard fields.type != nil else { throw ValidationError("--type is required") }
@@ -29,6 +31,9 @@ extension Mekong.Glossary {
                     }
                     var c = Concept(id: id, type: fields.type!)
                     fields.apply(to: &c)
+                    if !force, let shared = glossary.sharedForms(of: c).first {
+                        throw Diagnostic.error("form-exists", "not added: \(shared) (--force adds it anyway)", file: location.directory)
+                    }
                     glossary.upsert(c)
                     return id
                 }

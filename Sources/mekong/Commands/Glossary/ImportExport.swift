@@ -12,24 +12,47 @@ extension Mekong.Glossary {
             abstract: "Merge a CSV, TSV or TBX file into the glossary (created if missing).",
             discussion: """
                 CSV columns: id, type, status, fr, vi, lo, lo-Latn, note, source (type and fr \
-                required). Rows merge by id, or by the folded French form when there is no id. \
-                Nothing is imported from a file with errors.
+                required), separated by , or ; or tab (detected from the header; Excel's UTF-8 CSV \
+                with a BOM and CRLF is fine). Rows merge by id, or by the folded French form when \
+                there is no id, field by field: a column the file lacks, or an empty cell, changes \
+                nothing (unless --clear-empty); a status is never lowered; every changed field is \
+                listed. Nothing is imported from a file with errors. (--format is the old name of --from.)
                 """)
 
         @OptionGroup var options: GlossaryOptions
         @Argument(help: "The file to import.") var file: String
         @Option(help: "The file's format: csv, tsv or tbx (default: from its extension).") var from: GlossaryImportJob.Format?
+        @Option(name: .customLong("format"), help: .hidden) var oldFrom: GlossaryImportJob.Format?
+        @Option(help: ArgumentHelp("CSV separator: , ; or tab (default: detected from the header).", valueName: "SEP"))
+        var separator: String?
+        @Flag(name: .customLong("clear-empty"), help: "An empty cell clears the field (default: it changes nothing).")
+        var clearEmpty = false
+        @Flag(name: .customLong("dry-run"), help: "Show every change, write nothing.") var dryRun = false
         @Option(name: .customLong("output-format"), help: "Report format: text or json.") var report: OutputFormat = .text
+
+        func validate() throws {
+            if let separator, ![",", ";", "tab", "\t"].contains(separator) {
+                throw ValidationError("--separator must be , ; or tab, not '\(separator)'")
+            }
+        }
 
         func run() throws {
             try Run.command {
-                let result = try GlossaryImportJob(file: file, format: from).run(into: options.location)
+                let sep: Character? = separator.map { $0 == "tab" || $0 == "\t" ? "\t" : Character($0) }
+                let result = try GlossaryImportJob(file: file, format: from ?? oldFrom, separator: sep, clearEmpty: clearEmpty, dryRun: dryRun)
+                    .run(into: options.location)
                 if report != .text {
                     print(try JSONOutput.pretty(result), terminator: "")
                 } else {
-                    print("added \(result.added.count), changed \(result.changed.count), kept \(result.kept.count)")
-                    for id in result.added { print("  added   \(id)") }
-                    for id in result.changed { print("  changed \(id)") }
+                    let m = result.merge
+                    if let s = result.separator { print("read as CSV separated by '\(s)'") }
+                    print("\(result.dryRun ? "would add" : "added") \(m.added.count), changed \(m.changed.count), kept \(m.kept.count)"
+                          + (result.dryRun ? " (dry run: nothing written)" : ""))
+                    for id in m.added { print("  added   \(id)") }
+                    for id in m.changed {
+                        print("  changed \(id)")
+                        for c in m.changes[id] ?? [] { print("    \(c)") }
+                    }
                 }
                 return .ok
             }

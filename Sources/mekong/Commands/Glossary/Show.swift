@@ -52,7 +52,11 @@ extension Mekong.Glossary {
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find concepts by any form, ignoring case and diacritics (exit 1 when none).",
-            discussion: "\"Dien Bien\", \"diên biên\" and \"Điện Biên\" find the same concept; a Lao query with no exact match also matches with Lao tone marks ignored.")
+            discussion: """
+                "Dien Bien", "diên biên" and "Điện Biên" find the same concept; a Lao query with no \
+                exact match also matches with Lao tone marks ignored. When nothing matches, the \
+                nearest concepts are suggested: one letter away, or the same consonants.
+                """)
 
         @OptionGroup var options: GlossaryOptions
         @Argument(help: "A name in any language or spelling.") var query: String
@@ -62,7 +66,15 @@ extension Mekong.Glossary {
             try Run.command {
                 let index = GlossaryIndex(try options.location.load())
                 let matches = index.find(query)
+                let suggestions = matches.isEmpty ? index.suggestions(for: query) : []
                 if format != .text {
+                    if matches.isEmpty {
+                        print(try JSONOutput.pretty(FindResult(matches: [], suggestions: suggestions.map { m in
+                            ConceptJSON(index.glossary.concepts[m.conceptIndex],
+                                        match: .init(language: m.language.tag, form: m.form, how: m.how.rawValue))
+                        })), terminator: "")
+                        return .findings
+                    }
                     print(try JSONOutput.pretty(matches.map { m in
                         ConceptJSON(index.glossary.concepts[m.conceptIndex],
                                     match: .init(language: m.language.tag, form: m.form, how: m.how.rawValue))
@@ -73,11 +85,23 @@ extension Mekong.Glossary {
                         print("\(c.id)\t\(m.language.tag): \(m.form)\t(\(m.how.rawValue))")
                         print(ConceptRendering.text(c), terminator: "")
                     }
-                    if matches.isEmpty { print("no concept matches \"\(query)\"") }
+                    if matches.isEmpty {
+                        print("no concept matches \"\(query)\"" + (suggestions.isEmpty ? "" : "; the nearest:"))
+                        for m in suggestions {
+                            let c = index.glossary.concepts[m.conceptIndex]
+                            print("  \(c.id)\t\(m.language.tag): \(m.form)\t(\(m.how.rawValue))")
+                        }
+                    }
                 }
                 return matches.isEmpty ? .findings : .ok
             }
         }
+    }
+
+    /// `find --format json` when nothing matched.
+    struct FindResult: Encodable {
+        var matches: [ConceptJSON]
+        var suggestions: [ConceptJSON]
     }
 
     struct Stats: ParsableCommand {
