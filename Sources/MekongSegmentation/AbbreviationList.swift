@@ -21,8 +21,16 @@ import MekongText
 /// plan
 /// ```
 ///
-/// Initials: a single capital letter followed by a period ("J. Dupont", "J.-P. Martin") never
-/// ends a sentence, unless the word before it is a designator.
+/// Initials: a single capital letter followed by a period ("J. Dupont", "J.-P. Martin") does
+/// not end a sentence, unless the word before it is a designator, or what follows is a word
+/// that starts sentences and not names:
+///
+/// ```
+/// [starter]     # a capitalised word that starts a sentence, never a name: "… J. Il …"
+/// Il
+/// [particle]    # starts sentences but also surnames ("Le Pen"): a break only after an
+/// Le            # acronym ("l'O.N.U. Le …") or an initial that ends a name ("Nguyễn Văn A. Chị")
+/// ```
 public struct AbbreviationList: Sendable {
     public enum Kind: String, Sendable {
         case prefix, number, final, designator
@@ -36,6 +44,10 @@ public struct AbbreviationList: Sendable {
     /// that is longer than this is no abbreviation (the common case, decided early).
     private var longestPart = 1
     private var designators: Set<String> = []
+    /// Sentence starters, and the ones that also begin surnames, exactly as written
+    /// (`L'` with a straight apostrophe stands for both apostrophes).
+    private var starters: Set<[UInt8]> = []
+    private var particles: Set<[UInt8]> = []
 
     /// The number of abbreviations (designators not counted).
     public var count: Int { entries.count }
@@ -45,16 +57,29 @@ public struct AbbreviationList: Sendable {
     ///   unknown section.
     public init(text: String, name: String = "abbreviations") throws {
         var kind: Kind?
+        var wordSection: String?      // "starter" or "particle"
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             let entry = line.trimmingCharacters(in: " \t\r")
             if entry.isEmpty { continue }
             if entry.hasPrefix("[") && entry.hasSuffix("]") {
+                let section = String(entry.dropFirst().dropLast())
+                if section == "starter" || section == "particle" {
+                    wordSection = section
+                    kind = nil
+                    continue
+                }
+                wordSection = nil
                 guard let k = Kind(rawValue: String(entry.dropFirst().dropLast())) else {
                     throw SRXError(origin: "\(name):\(index + 1)", message: "unknown section \(entry)")
                 }
                 kind = k
+                continue
+            }
+            if let wordSection {
+                let word = Array(entry.replacingOccurrences(of: "\u{2019}", with: "'").utf8)
+                if wordSection == "starter" { starters.insert(word) } else { particles.insert(word) }
                 continue
             }
             guard let kind else {
@@ -149,7 +174,37 @@ public struct AbbreviationList: Sendable {
         var end = lastPart + firstLength
         while end < dot, m.scalar(at: end).0.properties.generalCategory == .nonspacingMark { end += m.scalar(at: end).1 }
         guard end == dot, ScalarFlags.test(first, ScalarFlags.uppercase) else { return false }
-        return !designators.contains(previousWord(before: j, m))
+        let previous = previousWord(before: j, m)
+        if designators.contains(previous.lowercased()) { return false }
+        // An initial that really ends the sentence: decided by the next word.
+        if nextIsUpper, !starters.isEmpty || !particles.isEmpty, let word = nextWord(at: k, m) {
+            if starters.contains(word) { return false }
+            if particles.contains(word) {
+                // "l'O.N.U. Le …" (only single capitals between periods) or "Nguyễn Văn A. Chị …".
+                let acronym = lastPart > j && !(j..<dot).contains(where: { m.base[$0] == UInt8(ascii: "-") })
+                let endsAName = previous.unicodeScalars.first.map { ScalarFlags.test($0, ScalarFlags.uppercase) } ?? false
+                if acronym || endsAName { return false }
+            }
+        }
+        return true
+    }
+
+    /// The word starting at `k`: letters and marks, with a following apostrophe (`L'`, `Qu’`
+    /// read as `L'`, `Qu'`); `nil` when it is longer than any sensible starter.
+    private func nextWord(at k: Int, _ m: PatternMatcher) -> [UInt8]? {
+        var e = k
+        while e < m.count, e - k <= 40 {
+            let (c, len) = m.scalar(at: e)
+            guard Self.isLetterOrMark(c) else { break }
+            e += len
+        }
+        guard e > k, e - k <= 40 else { return nil }
+        var word = Array(UnsafeBufferPointer(start: m.base + k, count: e - k))
+        if e < m.count {
+            let (c, _) = m.scalar(at: e)
+            if c == "'" || c == "\u{2019}" { word.append(UInt8(ascii: "'")) }
+        }
+        return word
     }
 
     /// `Art` → `art`: a capitalised abbreviation at the start of a sentence, for the kinds that
@@ -169,7 +224,7 @@ public struct AbbreviationList: Sendable {
         while end > 0, ScalarFlags.test(m.scalar(before: end).0, ScalarFlags.space) { end -= m.scalar(before: end).1 }
         var start = end
         while start > 0, Self.isLetterOrMark(m.scalar(before: start).0) { start -= m.scalar(before: start).1 }
-        return String(decoding: UnsafeBufferPointer(start: m.base + start, count: end - start), as: UTF8.self).lowercased()
+        return String(decoding: UnsafeBufferPointer(start: m.base + start, count: end - start), as: UTF8.self)
     }
 
     @inline(__always)
