@@ -96,6 +96,7 @@ extension Mekong {
             JSON.appendQuoted(s.text, to: &out)
             out += Array(",\"start\":\(s.start),\"end\":\(s.end)".utf8)
             if let date = s.date { out += Array(",\"date\":".utf8); JSON.appendQuoted(date, to: &out) }
+            if let first = s.repeatOf { out += Array(",\"repeatOf\":".utf8); JSON.appendQuoted(first, to: &out) }
             out.append(UInt8(ascii: "}"))
         }
     }
