@@ -21,15 +21,31 @@ public final class ArticleSegmenter {
     public let language: Language?
     private let makeSegmenter: (Language) throws -> SentenceSegmenter
     private var segmenters: [Language: SentenceSegmenter] = [:]
+    private let rules: SRXDocument?
+    /// What a user's rules file does not do as the user may expect, as values: Okapi extensions
+    /// that are ignored (when the segmenter is made) and a language the file has no rules for
+    /// (when the first text in that language comes). The CLI prints them to standard error.
+    public private(set) var warnings: [SegmentationWarning] = []
+    /// Called with each warning as it is found (in addition to ``warnings``).
+    public var onWarning: ((SegmentationWarning) -> Void)?
 
     /// - Parameters:
-    ///   - rules: an SRX document to use instead of the built-in rules (no built-in
-    ///     abbreviation exceptions then: the file is in charge).
-    public init(mode: Mode = .article, language: Language? = nil, rules: SRXDocument? = nil) {
+    ///   - rules: an SRX document to use instead of the built-in rules. It runs with standard
+    ///     SRX semantics (the file is in charge), unless `withAbbreviations` is set.
+    ///   - withAbbreviations: with `rules`, also apply Mekong's abbreviation lists and
+    ///     initials handling ("M.", "TP.", "J. Dupont", "ດຣ.") before the file's rules, as the
+    ///     built-in rules do. No effect without `rules`.
+    public init(mode: Mode = .article, language: Language? = nil, rules: SRXDocument? = nil, withAbbreviations: Bool = false) {
         self.mode = mode
         self.language = language
+        self.rules = rules
         if let rules {
-            makeSegmenter = { try SentenceSegmenter(rules: rules.rules(for: $0.tag), language: $0.tag) }
+            makeSegmenter = { language in
+                try SentenceSegmenter(rules: rules.rules(for: language.tag), language: language.tag,
+                                      abbreviations: withAbbreviations ? try BuiltinRules.abbreviations(for: language) : nil)
+            }
+            let file = rules.name.isEmpty ? "rules" : rules.name
+            warnings = rules.ignoredExtensions.map { SegmentationWarning(file: file, message: $0) }
         } else {
             makeSegmenter = { try BuiltinRules.segmenter(for: $0) }
         }
@@ -40,7 +56,37 @@ public final class ArticleSegmenter {
         if let s = segmenters[language] { return s }
         let s = try makeSegmenter(language)
         segmenters[language] = s
+        if let rules { checkCoverage(rules, language, s) }
         return s
+    }
+
+    /// Two plain sentences per language: a file whose rules do not split them splits nothing.
+    static let probes: [Language: String] = [
+        .french: "Il est venu hier. Elle est partie ce matin.",
+        .vietnamese: "Ông ấy đã đến hôm qua. Bà ấy đi sáng nay.",
+        .lao: "ລາວມາຮອດມື້ວານນີ້. ນາງໄປແລ້ວ.",
+    ]
+
+    private func checkCoverage(_ rules: SRXDocument, _ language: Language, _ segmenter: SentenceSegmenter) {
+        guard !rules.hasSpecificRules(for: language.tag) else { return }
+        let file = rules.name.isEmpty ? "rules" : rules.name
+        let name = [Language.french: "French", .vietnamese: "Vietnamese", .lao: "Lao"][language] ?? language.tag
+        let names = rules.ruleNames(for: language.tag)
+        let splits = Self.probes[language].map { segmenter.sentences(in: $0).count > 1 } ?? false
+        let what: String
+        if names.isEmpty {
+            what = "no language map matches '\(language.tag)', so no rule applies; \(name) text will come out unsplit"
+        } else if splits {
+            what = "only the rules for every language apply (\(names.joined(separator: ", ")))"
+        } else {
+            what = "only the rules for every language apply (\(names.joined(separator: ", "))) and they do not split two plain sentences; \(name) text will come out unsplit"
+        }
+        report(SegmentationWarning(file: file, message: "no rules for \(name) (\(language.tag)): \(what)"))
+    }
+
+    private func report(_ warning: SegmentationWarning) {
+        warnings.append(warning)
+        onWarning?(warning)
     }
 
     /// Segments one article read from `reader`, calling `emit` for each segment in order.
@@ -292,6 +338,19 @@ public final class ArticleSegmenter {
         return lo..<hi
     }
 
+}
+
+/// Something a rules file does not do as its user may expect. `description` reads
+/// `FILE: warning: MESSAGE`.
+public struct SegmentationWarning: Hashable, Sendable, CustomStringConvertible {
+    /// The rules file (or the name given when loading it from memory).
+    public var file: String
+    public var message: String
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
+    public var description: String { "\(file): warning: \(message)" }
 }
 
 private extension String {

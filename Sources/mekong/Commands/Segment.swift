@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MekongSegmentation
 import MekongText
@@ -35,6 +36,9 @@ extension Mekong {
         @Option(help: ArgumentHelp("SRX 2.0 rules file to use instead of the built-in rules.", valueName: "FILE.srx"))
         var rules: String?
 
+        @Flag(help: "With --rules: also apply Mekong's abbreviation lists and initials handling before the file's rules.")
+        var withAbbreviations = false
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
         var output: String?
 
@@ -47,7 +51,10 @@ extension Mekong {
         func run() throws {
             try CLIErrors.run {
                 let document = try rules.map { try SRXDocument.load(path: $0) }
-                let segmenter = ArticleSegmenter(mode: plain ? .plain : .article, language: lang.flatMap(Language.init(tag:)), rules: document)
+                let segmenter = ArticleSegmenter(mode: plain ? .plain : .article, language: lang.flatMap(Language.init(tag:)), rules: document,
+                                                 withAbbreviations: withAbbreviations)
+                for w in segmenter.warnings { FileHandle.standardError.write(Data("\(w)\n".utf8)) }
+                segmenter.onWarning = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
                 let sink = try OutputSink(path: output)
                 var firstUnit = true
                 for path in try InputFiles.expand(inputs) {
