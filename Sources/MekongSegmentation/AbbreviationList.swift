@@ -118,8 +118,18 @@ public struct AbbreviationList: Sendable {
     /// Whether a break at byte `p` must be suppressed: the text before `p` ends with a listed
     /// abbreviation and its period, or an initial.
     func suppressesBreak(at p: Int, in m: PatternMatcher) -> Bool {
-        guard p > 1, m.base[p - 1] == UInt8(ascii: ".") else { return false }
+        guard p > 1 else { return false }
+        if m.base[p - 1] != UInt8(ascii: ".") {
+            let b = m.base[p - 1]
+            // Only after ? ! " and the last bytes of … ” » (A6, 9D, BB).
+            guard b == 0x3F || b == 0x21 || b == 0x22 || b == 0xA6 || b == 0x9D || b == 0xBB else { return false }
+            return Self.isQuoteThenAttribution(at: p, m)
+        }
+        if Self.isQuoteThenAttribution(at: p, m) { return true }
         let dot = p - 1
+        if Self.isDigit(m.base[dot - 1]) || m.base[dot - 1] == 0x20 {
+            if Self.isNumberedPoint(dot: dot, m) || Self.isSpacedThousands(dot: dot, m) { return true }
+        }
         // Most full stops end an ordinary word, longer than any abbreviation: stop early.
         var q = dot
         while q > 0, dot - q <= longestPart {
@@ -205,6 +215,90 @@ public struct AbbreviationList: Sendable {
             if c == "'" || c == "\u{2019}" { word.append(UInt8(ascii: "'")) }
         }
         return word
+    }
+
+    /// A closing quote then an attribution after a dash: `… con ? " - tôi hỏi .`,
+    /// `« Non ! » – a-t-il dit`. No break after the punctuation or after the quote: sentence
+    /// punctuation, an optional space and a closing quote (`"`, `”`, `»`; on one side of `p`
+    /// or the other), white space, a dash, a lower-case word. Byte checks only.
+    static func isQuoteThenAttribution(at p: Int, _ m: PatternMatcher) -> Bool {
+        func quoteLength(at i: Int) -> Int {            // a closing quote starting at i
+            guard i < m.count else { return 0 }
+            if m.base[i] == 0x22 { return 1 }
+            if m.base[i] == 0xC2, i + 1 < m.count, m.base[i + 1] == 0xBB { return 2 }
+            if m.base[i] == 0xE2, i + 2 < m.count, m.base[i + 1] == 0x80, m.base[i + 2] == 0x9D { return 3 }
+            return 0
+        }
+        func quoteLength(before i: Int) -> Int {        // a closing quote ending at i
+            if i >= 1, m.base[i - 1] == 0x22 { return 1 }
+            if i >= 2, m.base[i - 2] == 0xC2, m.base[i - 1] == 0xBB { return 2 }
+            if i >= 3, m.base[i - 3] == 0xE2, m.base[i - 2] == 0x80, m.base[i - 1] == 0x9D { return 3 }
+            return 0
+        }
+        func endsSentence(_ i: Int) -> Bool {           // . ? ! … ending at i
+            guard i >= 1 else { return false }
+            let b = m.base[i - 1]
+            if b == 0x2E || b == 0x3F || b == 0x21 { return true }
+            return i >= 3 && b == 0xA6 && m.base[i - 2] == 0x80 && m.base[i - 3] == 0xE2
+        }
+        var i = p
+        let quoteBefore = quoteLength(before: p)
+        if quoteBefore > 0 {
+            var q = p - quoteBefore
+            if q > 0, m.base[q - 1] == 0x20 { q -= 1 }
+            guard endsSentence(q) else { return false }
+        } else {
+            guard endsSentence(p) else { return false }
+            if i < m.count, m.base[i] == 0x20 { i += 1 }
+            let n = quoteLength(at: i)
+            guard n > 0 else { return false }
+            i += n
+        }
+        let spaces = i
+        while i < m.count, m.base[i] == 0x20 || m.base[i] == 0x09 { i += 1 }
+        guard i > spaces, i < m.count else { return false }
+        if m.base[i] == 0x2D { i += 1 }
+        else if m.base[i] == 0xE2, i + 2 < m.count, m.base[i + 1] == 0x80, m.base[i + 2] == 0x93 || m.base[i + 2] == 0x94 { i += 3 }
+        else { return false }
+        while i < m.count, m.base[i] == 0x20 { i += 1 }
+        guard i < m.count else { return false }
+        let c = m.scalar(at: i).0
+        return ScalarFlags.test(c, ScalarFlags.letterOrMark) && !ScalarFlags.test(c, ScalarFlags.uppercase)
+    }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// "1." or "12." that starts its sentence (at the start of the text, of a line, or after
+    /// `:` `;` `.` `?` `!` `…` and a space) and is followed by white space: a numbered point
+    /// ("… suivants : 1. Le budget"), never the end of a sentence. Byte checks only.
+    static func isNumberedPoint(dot: Int, _ m: PatternMatcher) -> Bool {
+        guard dot + 1 < m.count, m.base[dot + 1] == 0x20 || m.base[dot + 1] == 0x0A || m.base[dot + 1] == 0x09 else { return false }
+        var d = dot
+        while d > 0, isDigit(m.base[d - 1]), dot - d < 3 { d -= 1 }
+        guard dot - d >= 1, dot - d <= 2 else { return false }
+        if d == 0 || m.base[d - 1] == 0x0A { return true }
+        var q = d
+        while q > 0, m.base[q - 1] == 0x20 || m.base[q - 1] == 0x09 { q -= 1 }
+        guard q < d, q > 0 else { return false }
+        let b = m.base[q - 1]
+        if b == UInt8(ascii: ":") || b == UInt8(ascii: ";") || b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") {
+            return true
+        }
+        // "…" is E2 80 A6.
+        return q >= 3 && b == 0xA6 && m.base[q - 2] == 0x80 && m.base[q - 3] == 0xE2
+    }
+
+    /// Spaced thousands in tokenised text: "28 . 000", "1 . 000 . 000" (1–3 digits, " . ",
+    /// exactly 3 digits).
+    static func isSpacedThousands(dot: Int, _ m: PatternMatcher) -> Bool {
+        guard dot >= 2, m.base[dot - 1] == 0x20, dot + 5 <= m.count, m.base[dot + 1] == 0x20,
+              isDigit(m.base[dot + 2]), isDigit(m.base[dot + 3]), isDigit(m.base[dot + 4]) else { return false }
+        if dot + 5 < m.count, isDigit(m.base[dot + 5]) { return false }
+        var d = dot - 1
+        while d > 0, isDigit(m.base[d - 1]), dot - 1 - d < 4 { d -= 1 }
+        let digits = dot - 1 - d
+        return digits >= 1 && digits <= 3 && (d == 0 || !isDigit(m.base[d - 1]))
     }
 
     /// `Art` → `art`: a capitalised abbreviation at the start of a sentence, for the kinds that
