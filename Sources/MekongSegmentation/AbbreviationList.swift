@@ -48,6 +48,11 @@ public struct AbbreviationList: Sendable {
     /// (`L'` with a straight apostrophe stands for both apostrophes).
     private var starters: Set<[UInt8]> = []
     private var particles: Set<[UInt8]> = []
+    /// Lower-case words after which a capitalised starter is part of the sentence ("la Une",
+    /// "l'album Un homme"): `[continuation]`.
+    private var continuations: Set<[UInt8]> = []
+    /// ASCII first bytes of the starters (for the heading scan): bit per byte value.
+    private(set) var starterFirstBytes: [Bool] = Array(repeating: false, count: 128)
 
     /// The number of abbreviations (designators not counted).
     public var count: Int { entries.count }
@@ -65,7 +70,7 @@ public struct AbbreviationList: Sendable {
             if entry.isEmpty { continue }
             if entry.hasPrefix("[") && entry.hasSuffix("]") {
                 let section = String(entry.dropFirst().dropLast())
-                if section == "starter" || section == "particle" {
+                if section == "starter" || section == "particle" || section == "continuation" {
                     wordSection = section
                     kind = nil
                     continue
@@ -79,7 +84,13 @@ public struct AbbreviationList: Sendable {
             }
             if let wordSection {
                 let word = Array(entry.replacingOccurrences(of: "\u{2019}", with: "'").utf8)
-                if wordSection == "starter" { starters.insert(word) } else { particles.insert(word) }
+                switch wordSection {
+                case "starter":
+                    starters.insert(word)
+                    if let b = word.first, b < 0x80 { starterFirstBytes[Int(b)] = true }
+                case "particle": particles.insert(word)
+                default: continuations.insert(word)
+                }
                 continue
             }
             guard let kind else {
@@ -195,6 +206,35 @@ public struct AbbreviationList: Sendable {
                 let endsAName = previous.unicodeScalars.first.map { ScalarFlags.test($0, ScalarFlags.uppercase) } ?? false
                 if acronym || endsAName { return false }
             }
+        }
+        return true
+    }
+
+    /// Whether some starter is listed (the heading scan is worth running).
+    var hasStarters: Bool { !starters.isEmpty }
+
+    /// A heading run into its text with no punctuation ("Une nouvelle école pour la commune
+    /// Au cours de la cérémonie…"): a break before the capital at `i` when it starts a listed
+    /// starter (not a particle, not followed by `-` as in "Notre-Dame"), one space before it,
+    /// and before that a lower-case word, a digit or `)`; the word must not be a
+    /// `[continuation]` word ("la Une", "selon Le…"). Called only at ASCII capitals whose byte is
+    /// the first of some starter.
+    func startsRunOnSentence(at i: Int, in m: PatternMatcher) -> Bool {
+        guard i >= 2, m.base[i - 1] == 0x20 else { return false }
+        let (prev, _) = m.scalar(before: i - 1)
+        let prevIsLower = ScalarFlags.test(prev, ScalarFlags.letterOrMark) && !ScalarFlags.test(prev, ScalarFlags.uppercase)
+        guard prevIsLower || Self.isDigit(m.base[i - 2]) || m.base[i - 2] == UInt8(ascii: ")") else { return false }
+        guard let word = nextWord(at: i, m), starters.contains(word) else { return false }
+        let after = i + word.count
+        if after < m.count, m.base[after] == UInt8(ascii: "-") { return false }
+        if prevIsLower {
+            var start = i - 1
+            while start > 0, Self.isLetterOrMark(m.scalar(before: start).0) { start -= m.scalar(before: start).1 }
+            // A capitalised word before is a name going on ("Bùi Thanh Son"): no break.
+            if ScalarFlags.test(m.scalar(at: start).0, ScalarFlags.uppercase) { return false }
+            guard i - 1 - start <= 40 else { return true }
+            let previous = Array(UnsafeBufferPointer(start: m.base + start, count: i - 1 - start))
+            if continuations.contains(previous) { return false }
         }
         return true
     }

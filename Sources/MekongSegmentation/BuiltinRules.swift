@@ -42,7 +42,8 @@ public enum BuiltinRules {
             language: language.tag,
             abbreviations: try abbreviations(for: language),
             longSegmentLimit: language == .lao ? laoLongSegmentLimit : nil,
-            joinsPunctuationOnlySegments: true
+            joinsPunctuationOnlySegments: true,
+            splitsRunOnHeadings: language == .french
         )
     }
 

@@ -32,6 +32,10 @@ public final class SentenceSegmenter: @unchecked Sendable {
     public let longSegmentLimit: Int?
     /// Whether a segment made only of punctuation joins its neighbour (see step 4).
     public let joinsPunctuationOnlySegments: Bool
+    /// Whether a heading run into its text with no punctuation is split before a sentence
+    /// starter (French built-in rules; see ``AbbreviationList/startsRunOnSentence(at:in:)``).
+    public let splitsRunOnHeadings: Bool
+    private let headingBytes: [Bool]
 
     private let prevTrigger: ScalarSet
     private let nextTrigger: ScalarSet
@@ -45,9 +49,11 @@ public final class SentenceSegmenter: @unchecked Sendable {
     /// Builds a segmenter from SRX rules already chosen for a language.
     /// - Throws: ``SRXError`` when a pattern is invalid.
     public init(rules: [SRXRule], language: String, abbreviations: AbbreviationList? = nil, longSegmentLimit: Int? = nil,
-                joinsPunctuationOnlySegments: Bool = false) throws {
+                joinsPunctuationOnlySegments: Bool = false, splitsRunOnHeadings: Bool = false) throws {
         self.language = language
         self.joinsPunctuationOnlySegments = joinsPunctuationOnlySegments
+        self.splitsRunOnHeadings = splitsRunOnHeadings && (abbreviations?.hasStarters ?? false)
+        headingBytes = self.splitsRunOnHeadings ? abbreviations!.starterFirstBytes : Array(repeating: false, count: 128)
         self.rules = try rules.map(CompiledRule.init)
         self.abbreviations = abbreviations
         self.longSegmentLimit = longSegmentLimit
@@ -70,8 +76,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
         }
         nextAllowed = allowed?.tabulated()
         everyPosition = every
+        let heading = headingBytes
         asciiTriggers = (0..<128).map { b in
-            (prev.containsASCII(UInt8(b)) ? 1 : 0) | (next.containsASCII(UInt8(b)) ? 2 : 0)
+            (prev.containsASCII(UInt8(b)) ? 1 : 0) | (next.containsASCII(UInt8(b)) ? 2 : 0) | (heading[b] ? 4 : 0)
         }
         nonASCIITriggers = prev.mayContainNonASCII || next.mayContainNonASCII
     }
@@ -119,6 +126,10 @@ public final class SentenceSegmenter: @unchecked Sendable {
             while i < n {
                 i += matcher.scalar(at: i).1
                 consider(i)
+                if i < n, splitsRunOnHeadings, base[i] < 0x80, headingBytes[Int(base[i])], breaks.last != i,
+                   let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher) {
+                    breaks.append(i)
+                }
             }
         } else {
             var i = 0
@@ -128,6 +139,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
                     let t = asciiTriggers[Int(b)]
                     if t != 0 {
                         if t & 2 != 0 { consider(i) }
+                        if t & 4 != 0, breaks.last != i, let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher) {
+                            breaks.append(i)
+                        }
                         if t & 1 != 0 { consider(i + 1) }
                     }
                     i += 1
