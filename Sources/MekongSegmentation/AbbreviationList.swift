@@ -51,6 +51,12 @@ public struct AbbreviationList: Sendable {
     /// Lower-case words after which a capitalised starter is part of the sentence ("la Une",
     /// "l'album Un homme"): `[continuation]`.
     private var continuations: Set<[UInt8]> = []
+    /// FNV-1a hashes of the starters and continuations, for the heading scan (no copies).
+    private var starterHashes: Set<UInt64> = []
+    private var continuationHashes: Set<UInt64> = []
+    private var longestStarter = 0
+    /// `starterHashes` as a 4096-entry filter (`h & 4095`), checked before the set.
+    private var starterFilter = [Bool](repeating: false, count: 4096)
     /// ASCII first bytes of the starters (for the heading scan): bit per byte value.
     private(set) var starterFirstBytes: [Bool] = Array(repeating: false, count: 128)
 
@@ -87,9 +93,14 @@ public struct AbbreviationList: Sendable {
                 switch wordSection {
                 case "starter":
                     starters.insert(word)
+                    starterHashes.insert(Folding.wordHash(word))
+                    starterFilter[Int(truncatingIfNeeded: Folding.wordHash(word) & 4095)] = true
+                    longestStarter = Swift.max(longestStarter, word.count)
                     if let b = word.first, b < 0x80 { starterFirstBytes[Int(b)] = true }
                 case "particle": particles.insert(word)
-                default: continuations.insert(word)
+                default:
+                    continuations.insert(word)
+                    continuationHashes.insert(Folding.wordHash(word))
                 }
                 continue
             }
@@ -224,17 +235,28 @@ public struct AbbreviationList: Sendable {
         let (prev, _) = m.scalar(before: i - 1)
         let prevIsLower = ScalarFlags.test(prev, ScalarFlags.letterOrMark) && !ScalarFlags.test(prev, ScalarFlags.uppercase)
         guard prevIsLower || Self.isDigit(m.base[i - 2]) || m.base[i - 2] == UInt8(ascii: ")") else { return false }
-        guard let word = nextWord(at: i, m), starters.contains(word) else { return false }
-        let after = i + word.count
-        if after < m.count, m.base[after] == UInt8(ascii: "-") { return false }
+        // The word at i (letters and marks, then an apostrophe as `'`), hashed in place.
+        var e = i
+        while e < m.count, e - i <= longestStarter {
+            let (c, len) = m.scalar(at: e)
+            guard Self.isLetterOrMark(c) else { break }
+            e += len
+        }
+        guard e - i <= longestStarter else { return false }
+        var h = Folding.wordHash(UnsafeBufferPointer(start: m.base + i, count: e - i))
+        if e < m.count {
+            let (c, _) = m.scalar(at: e)
+            if c == "'" || c == "\u{2019}" { h = Folding.hash(h, UInt8(ascii: "'")) }
+            else if c == "-" { return false }   // "Notre-Dame"
+        }
+        guard starterFilter[Int(truncatingIfNeeded: h & 4095)], starterHashes.contains(h) else { return false }
         if prevIsLower {
             var start = i - 1
             while start > 0, Self.isLetterOrMark(m.scalar(before: start).0) { start -= m.scalar(before: start).1 }
             // A capitalised word before is a name going on ("Bùi Thanh Son"): no break.
             if ScalarFlags.test(m.scalar(at: start).0, ScalarFlags.uppercase) { return false }
             guard i - 1 - start <= 40 else { return true }
-            let previous = Array(UnsafeBufferPointer(start: m.base + start, count: i - 1 - start))
-            if continuations.contains(previous) { return false }
+            if continuationHashes.contains(Folding.wordHash(UnsafeBufferPointer(start: m.base + start, count: i - 1 - start))) { return false }
         }
         return true
     }
