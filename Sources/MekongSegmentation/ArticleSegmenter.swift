@@ -165,12 +165,18 @@ public final class ArticleSegmenter {
             try emitUnit(Unit(lines: run, kind: kind), &state, segmenter, language, emit)
             run = []
         }
-        let lines = block.filter { !Self.trimmedRange($0.bytes).isEmpty }
+        // A line of only no-break spaces stays in its paragraph (a segment's text is always
+        // the source between its offsets), but is never a title, marker, link or caption.
+        let lines = block
         var n = 0
         while n < lines.count {
             let line = lines[n]
             defer { n += 1 }
             let trimmed = Self.trimmedRange(line.bytes)
+            if trimmed.isEmpty {
+                if !run.isEmpty { run.append(line) }
+                continue
+            }
             if line.number == 1, state.paragraph == 0, let (date, titleStart) = ArticleStructure.header(line.bytes) {
                 state.date = date
                 state.titleSeen = true

@@ -189,11 +189,12 @@ public final class SentenceSegmenter: @unchecked Sendable {
         var out: [Range<Int>] = []
         out.reserveCapacity(ranges.count)
         var joinNext: Int?       // start of an opening quote waiting for its sentence
+        var quotes = QuoteCounter()
         for r in ranges {
             var r = r
             if let s = joinNext { r = s..<r.upperBound; joinNext = nil }
             guard r.count <= 24, isPunctuationOnly(r, m) else { out.append(r); continue }
-            if opensQuotation(r, m) || out.isEmpty {
+            if opensQuotation(r, m, &quotes) || out.isEmpty {
                 joinNext = r.lowerBound
             } else {
                 out[out.count - 1] = out[out.count - 1].lowerBound..<r.upperBound
@@ -216,16 +217,25 @@ public final class SentenceSegmenter: @unchecked Sendable {
         return true
     }
 
+    /// Counts `"` bytes up to a position, going forward only (so a paragraph is read once
+    /// however many lone quotes it has).
+    struct QuoteCounter {
+        var position = 0
+        var count = 0
+        mutating func count(upTo end: Int, _ m: PatternMatcher) -> Int {
+            while position < end { if m.base[position] == 0x22 { count += 1 }; position += 1 }
+            return count
+        }
+    }
+
     /// A lone opening quote: `“`, `«`, or a straight `"` with an even number of `"` before it
     /// in the text.
-    private static func opensQuotation(_ r: Range<Int>, _ m: PatternMatcher) -> Bool {
+    private static func opensQuotation(_ r: Range<Int>, _ m: PatternMatcher, _ quotes: inout QuoteCounter) -> Bool {
         let (c, len) = m.scalar(at: r.lowerBound)
         guard r.lowerBound + len == r.upperBound else { return false }
         if c == "\u{201C}" || c == "\u{00AB}" { return true }
         guard c == "\"" else { return false }
-        var count = 0
-        for i in 0..<r.lowerBound where m.base[i] == 0x22 { count += 1 }
-        return count % 2 == 0
+        return quotes.count(upTo: r.lowerBound, m) % 2 == 0
     }
 
     static func trimmed(_ r: Range<Int>, _ m: PatternMatcher) -> Range<Int>? {

@@ -107,6 +107,19 @@ import MekongText
         #expect(twice.map(\.repeatOf) == [nil, nil, "t-p2-s1"])
     }
 
+    /// Offsets stay exact around lines of only no-break spaces and repeated lines (found by
+    /// a random-text check: the text must always be the source between `start` and `end`).
+    @Test func offsetsStayExactAroundBlankishAndRepeatedLines() throws {
+        let text = "Titre\n\nUne phrase.\n\u{00A0}\nSuite de la phrase.\nc\nAutre.\nc\n\nFin."
+        let source = Array(text.unicodeScalars)
+        for s in try articleSegments(text) {
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: source[s.start..<s.end])
+            #expect(String(slice) == s.text)
+        }
+        #expect(try articleSegments(text).map(\.text).joined(separator: " ").contains("Autre.\nc"))
+    }
+
     @Test func plainModeMarksNoRepetitions() throws {
         #expect(try articleSegments("Une phrase.\n\nUne phrase.", mode: .plain).allSatisfy { $0.repeatOf == nil })
     }
