@@ -9,12 +9,16 @@ public struct SegmentJob: Sendable {
     public var language: Language?
     /// An SRX file to use instead of the built-in rules.
     public var rulesPath: String?
+    /// With ``rulesPath``: also apply Mekong's abbreviation lists and initials handling.
+    public var withAbbreviations: Bool
     /// Stop at the first bad input.
     public var failFast: Bool
 
     /// Makes a job that segments article structure with the built-in rules, guessing the language per
     /// article and going on past a bad input, unless told otherwise.
-    public init(mode: ArticleSegmenter.Mode = .article, language: Language? = nil, rulesPath: String? = nil, failFast: Bool = false) {
+    public init(mode: ArticleSegmenter.Mode = .article, language: Language? = nil, rulesPath: String? = nil,
+                withAbbreviations: Bool = false, failFast: Bool = false) {
+        self.withAbbreviations = withAbbreviations
         self.mode = mode
         self.language = language
         self.rulesPath = rulesPath
@@ -36,9 +40,13 @@ public struct SegmentJob: Sendable {
     /// Segments every input, calling `emit` for each segment in order.
     /// - Throws: ``Diagnostic`` for a rules file that cannot be used (nothing is segmented
     ///   then), or what `emit` throws.
-    public func run(_ inputs: [Input], emit: (Segment) throws -> Void) throws -> Report {
+    /// - Parameter warn: called with each warning about the rules, as it arises (a language the
+    ///   rules file has no rules for, an Okapi option that is ignored).
+    public func run(_ inputs: [Input], warn: @escaping (Diagnostic) -> Void = { _ in }, emit: (Segment) throws -> Void) throws -> Report {
         let rules = try rulesPath.map { try SRXDocument.load(path: $0) }
-        let segmenter = ArticleSegmenter(mode: mode, language: language, rules: rules)
+        let segmenter = ArticleSegmenter(mode: mode, language: language, rules: rules, withAbbreviations: withAbbreviations)
+        segmenter.warnings.forEach(warn)
+        segmenter.onWarning = warn
         var report = Report()
         report.failures = try forEachInput(inputs, failFast: failFast) { input in
             try segmenter.segment(try input.lineReader(), article: input.articleName) { s in

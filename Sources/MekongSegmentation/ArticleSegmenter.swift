@@ -2,14 +2,17 @@ public import MekongText
 
 /// Reads articles line by line and emits their segments, tagged with their kind.
 ///
-/// Streaming: only the current paragraph, and a hash per distinct line of the current article
-/// (to keep a repeated line once), are in memory.
+/// Streaming: only the current paragraph, and a hash and id per distinct segment of the
+/// current article (to mark repetitions), are in memory.
 ///
 /// Article structure (the default): an optional header line ` date YYYY-MM[-DD] Title`, or a
 /// first one-line paragraph as the title; paragraphs separated by blank lines; related links
-/// (`>>`), captions, credits, and everything after "Voir plus" as teasers. A line repeated
-/// right after itself is a caption shown twice by the page (kept once, as a caption); a line
-/// repeated anywhere else in the article is dropped. In plain mode every paragraph is body.
+/// (`>>`), captions, credits, and everything after "Voir plus" as teasers. Nothing is dropped:
+/// a line repeated right after itself at the end of a paragraph is a caption the page prints
+/// twice (alt text and figure caption; both copies come out as captions, in one paragraph);
+/// any segment whose text came earlier in the article is marked with ``Segment/repeatOf``
+/// (a paragraph the author wrote twice stays body text, for translation). In plain mode every
+/// paragraph is body and repetitions are not looked for.
 public final class ArticleSegmenter {
     public enum Mode: Sendable { case article, plain }
 
@@ -18,15 +21,31 @@ public final class ArticleSegmenter {
     public let language: Language?
     private let makeSegmenter: (Language) throws -> SentenceSegmenter
     private var segmenters: [Language: SentenceSegmenter] = [:]
+    private let rules: SRXDocument?
+    /// What a user's rules file does not do as the user may expect, as values: Okapi extensions
+    /// that are ignored (when the segmenter is made) and a language the file has no rules for
+    /// (when the first text in that language comes). The CLI prints them to standard error.
+    public private(set) var warnings: [Diagnostic] = []
+    /// Called with each warning as it is found (in addition to ``warnings``).
+    public var onWarning: ((Diagnostic) -> Void)?
 
     /// - Parameters:
-    ///   - rules: an SRX document to use instead of the built-in rules (no built-in
-    ///     abbreviation exceptions then: the file is in charge).
-    public init(mode: Mode = .article, language: Language? = nil, rules: SRXDocument? = nil) {
+    ///   - rules: an SRX document to use instead of the built-in rules. It runs with standard
+    ///     SRX semantics (the file is in charge), unless `withAbbreviations` is set.
+    ///   - withAbbreviations: with `rules`, also apply Mekong's abbreviation lists and
+    ///     initials handling ("M.", "TP.", "J. Dupont", "ດຣ.") before the file's rules, as the
+    ///     built-in rules do. No effect without `rules`.
+    public init(mode: Mode = .article, language: Language? = nil, rules: SRXDocument? = nil, withAbbreviations: Bool = false) {
         self.mode = mode
         self.language = language
+        self.rules = rules
         if let rules {
-            makeSegmenter = { try SentenceSegmenter(rules: rules.rules(for: $0.tag), language: $0.tag) }
+            makeSegmenter = { language in
+                try SentenceSegmenter(rules: rules.rules(for: language.tag), language: language.tag,
+                                      abbreviations: withAbbreviations ? try BuiltinRules.abbreviations(for: language) : nil)
+            }
+            let file = rules.name.isEmpty ? "rules" : rules.name
+            warnings = rules.ignoredExtensions.map { Diagnostic.warning("rules", $0, file: file) }
         } else {
             makeSegmenter = { try BuiltinRules.segmenter(for: $0) }
         }
@@ -37,7 +56,37 @@ public final class ArticleSegmenter {
         if let s = segmenters[language] { return s }
         let s = try makeSegmenter(language)
         segmenters[language] = s
+        if let rules { checkCoverage(rules, language, s) }
         return s
+    }
+
+    /// Two plain sentences per language: a file whose rules do not split them splits nothing.
+    static let probes: [Language: String] = [
+        .french: "Il est venu hier. Elle est partie ce matin.",
+        .vietnamese: "Ông ấy đã đến hôm qua. Bà ấy đi sáng nay.",
+        .lao: "ລາວມາຮອດມື້ວານນີ້. ນາງໄປແລ້ວ.",
+    ]
+
+    private func checkCoverage(_ rules: SRXDocument, _ language: Language, _ segmenter: SentenceSegmenter) {
+        guard !rules.hasSpecificRules(for: language.tag) else { return }
+        let file = rules.name.isEmpty ? "rules" : rules.name
+        let name = [Language.french: "French", .vietnamese: "Vietnamese", .lao: "Lao"][language] ?? language.tag
+        let names = rules.ruleNames(for: language.tag)
+        let splits = Self.probes[language].map { segmenter.sentences(in: $0).count > 1 } ?? false
+        let what: String
+        if names.isEmpty {
+            what = "no language map matches '\(language.tag)', so no rule applies; \(name) text will come out unsplit"
+        } else if splits {
+            what = "only the rules for every language apply (\(names.joined(separator: ", ")))"
+        } else {
+            what = "only the rules for every language apply (\(names.joined(separator: ", "))) and they do not split two plain sentences; \(name) text will come out unsplit"
+        }
+        report(Diagnostic.warning("rules", "no rules for \(name) (\(language.tag)): \(what)", file: file))
+    }
+
+    private func report(_ warning: Diagnostic) {
+        warnings.append(warning)
+        onWarning?(warning)
     }
 
     /// Segments one article read from `reader`, calling `emit` for each segment in order.
@@ -89,7 +138,8 @@ public final class ArticleSegmenter {
         var paragraph = 0
         var titleSeen = false
         var inTeaser = false
-        var seen: Set<UInt64> = []
+        /// The first segment with each text (64-bit FNV-1a of its bytes) → its id.
+        var firstIDs: [UInt64: String] = [:]
     }
 
     /// One paragraph-to-be: consecutive source lines (the first possibly cut after a header).
@@ -97,6 +147,8 @@ public final class ArticleSegmenter {
         var lines: [LineReader.Line]
         var firstLineStart = 0
         var kind: SegmentKind
+        /// Each line is segmented on its own (a caption printed twice).
+        var separateLines = false
     }
 
     private func process(_ block: [LineReader.Line], _ state: inout ArticleState, _ segmenter: SentenceSegmenter,
@@ -106,17 +158,25 @@ public final class ArticleSegmenter {
             return
         }
         var run: [LineReader.Line] = []
-        var runKeys: [UInt64] = []
         func flushRun() throws {
             guard !run.isEmpty else { return }
             let kind = state.inTeaser ? .teaser : classify(run, state)
             if kind == .title { state.titleSeen = true }
             try emitUnit(Unit(lines: run, kind: kind), &state, segmenter, language, emit)
-            run = []; runKeys = []
+            run = []
         }
-        for line in block {
+        // A line of only no-break spaces stays in its paragraph (a segment's text is always
+        // the source between its offsets), but is never a title, marker, link or caption.
+        let lines = block
+        var n = 0
+        while n < lines.count {
+            let line = lines[n]
+            defer { n += 1 }
             let trimmed = Self.trimmedRange(line.bytes)
-            if trimmed.isEmpty { continue }
+            if trimmed.isEmpty {
+                if !run.isEmpty { run.append(line) }
+                continue
+            }
             if line.number == 1, state.paragraph == 0, let (date, titleStart) = ArticleStructure.header(line.bytes) {
                 state.date = date
                 state.titleSeen = true
@@ -136,22 +196,19 @@ public final class ArticleSegmenter {
                 try emitUnit(Unit(lines: [line], kind: .related), &state, segmenter, language, emit)
                 continue
             }
-            // A line seen before in this article: kept once. 64-bit FNV-1a of the trimmed bytes
-            // (a false "repeat" needs a hash collision: about 1 in 10^19 per pair of lines).
-            let key = Folding.wordHash(line.bytes[trimmed])
-            if state.seen.contains(key) {
-                if let last = runKeys.last, last == key {
-                    // Shown twice in a row: a caption (alt text and figure caption).
-                    let captionLine = run.removeLast()
-                    runKeys.removeLast()
-                    try flushRun()
-                    try emitUnit(Unit(lines: [captionLine], kind: state.inTeaser ? .teaser : .caption), &state, segmenter, language, emit)
-                }
+            // A line printed twice in a row at the end of a paragraph: the page's alt text and
+            // figure caption. A caption, both copies kept (the second is marked a repetition).
+            // Alone in its paragraph, the pair is a caption only if it reads like one: two
+            // identical lines of running text are text the author repeated.
+            if n + 2 == lines.count, line.bytes[trimmed] == lines[n + 1].bytes[Self.trimmedRange(lines[n + 1].bytes)],
+               !run.isEmpty || ArticleStructure.isCaption(Array(line.bytes[trimmed])) {
+                try flushRun()
+                try emitUnit(Unit(lines: [line, lines[n + 1]], kind: state.inTeaser ? .teaser : .caption, separateLines: true),
+                             &state, segmenter, language, emit)
+                n += 1
                 continue
             }
-            state.seen.insert(key)
             run.append(line)
-            runKeys.append(key)
         }
         try flushRun()
     }
@@ -205,6 +262,15 @@ public final class ArticleSegmenter {
             bytes.append(contentsOf: line.bytes[skip...])
         }
         let ranges: [Range<Int>] = bytes.withUnsafeBufferPointer { buf in
+            if unit.separateLines {
+                var out: [Range<Int>] = []
+                for (n, s) in starts.enumerated() {
+                    let end = n + 1 < starts.count ? starts[n + 1].unitOffset - 1 : buf.count
+                    let sub = UnsafeBufferPointer(rebasing: buf[s.unitOffset..<end])
+                    out += segmenter.sentenceRanges(in: sub).map { ($0.lowerBound + s.unitOffset)..<($0.upperBound + s.unitOffset) }
+                }
+                return out
+            }
             guard unit.kind == .caption, let label = Self.imageLabelRange(buf) else {
                 return segmenter.sentenceRanges(in: buf)
             }
@@ -228,8 +294,13 @@ public final class ArticleSegmenter {
             }
             let start = offsets.offset(of: r.lowerBound)
             let end = offsets.offset(of: r.upperBound)
-            try emit(Segment(article: state.article, paragraph: state.paragraph, index: index + 1, kind: kind,
-                             language: language, text: text, start: start, end: end, date: state.date))
+            var segment = Segment(article: state.article, paragraph: state.paragraph, index: index + 1, kind: kind,
+                                  language: language, text: text, start: start, end: end, date: state.date)
+            if mode == .article {
+                let key = Folding.wordHash(bytes[r])
+                if let first = state.firstIDs[key] { segment.repeatOf = first } else { state.firstIDs[key] = segment.id }
+            }
+            try emit(segment)
         }
     }
 

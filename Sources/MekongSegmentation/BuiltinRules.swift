@@ -15,9 +15,8 @@ public enum BuiltinRules {
     /// The path of the shipped SRX file, for users who want to load it into another tool.
     public static func srxPath() throws -> String { try resourcePath("mekong", "srx") }
 
-    /// The abbreviation list for a language, or `nil` when it has none (Lao).
+    /// The abbreviation list for a language (Lao's lists only titles such as "ດຣ.").
     public static func abbreviations(for language: Language) throws -> AbbreviationList? {
-        guard language != .lao else { return nil }
         let path = try resourcePath("abbreviations-\(language.tag)", "txt")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return try AbbreviationList(text: text, name: path)
@@ -42,7 +41,9 @@ public enum BuiltinRules {
             rules: try document().rules(for: language.tag),
             language: language.tag,
             abbreviations: try abbreviations(for: language),
-            longSegmentLimit: language == .lao ? laoLongSegmentLimit : nil
+            longSegmentLimit: language == .lao ? laoLongSegmentLimit : nil,
+            joinsPunctuationOnlySegments: true,
+            splitsRunOnHeadings: language == .french
         )
     }
 

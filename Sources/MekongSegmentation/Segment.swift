@@ -41,11 +41,21 @@ public struct Segment: Hashable, Sendable {
     /// The article's date from its header line (`2025-12-17` or `2025-04`), if any.
     public var date: String?
 
+    /// Article mode: the ``id`` of the first segment of the article with the same text, when
+    /// this one repeats it (a caption the page prints twice, a paragraph the author wrote
+    /// twice). Repetitions are never dropped; a translator or a CAT tool may reuse the first
+    /// translation.
+    public var repeatOf: String?
+
     /// A stable id: `article-pN-sM`, e.g. `000_ac40248b14b1adc8-p3-s1`.
     public var id: String { "\(article)-p\(paragraph)-s\(index)" }
 
+    /// Whether the same text came earlier in the article (see ``repeatOf``).
+    public var isRepetition: Bool { repeatOf != nil }
+
     public init(article: String, paragraph: Int, index: Int, kind: SegmentKind, language: Language,
-                text: String, start: Int, end: Int, date: String? = nil) {
+                text: String, start: Int, end: Int, date: String? = nil, repeatOf: String? = nil) {
+        self.repeatOf = repeatOf
         self.article = article
         self.paragraph = paragraph
         self.index = index
@@ -60,7 +70,7 @@ public struct Segment: Hashable, Sendable {
 
 extension Segment: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case id, article, paragraph, index, kind, translate, lang, text, start, end, date
+        case id, article, paragraph, index, kind, translate, lang, text, start, end, date, repeatOf
     }
 
     /// JSON (one object per segment in `mekong segment --format jsonl`): `id`, `article`,
@@ -79,5 +89,6 @@ extension Segment: Encodable {
         try c.encode(start, forKey: .start)
         try c.encode(end, forKey: .end)
         try c.encodeIfPresent(date, forKey: .date)
+        try c.encodeIfPresent(repeatOf, forKey: .repeatOf)
     }
 }

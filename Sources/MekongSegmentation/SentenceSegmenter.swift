@@ -14,7 +14,11 @@ import MekongText
 /// 3. **SRX.** The rules are tried in order; the first whose before and after patterns both
 ///    match decides. No rule matching means no break. Plain patterns run as automata
 ///    (``PatternDFA``), the rest on a backtracking matcher, and ICU only for what neither reads.
-/// 4. **Long Lao segments** over ``longSegmentLimit`` scalars are split at a space (see
+/// 4. **Punctuation only** (built-in rules, or user rules with Mekong's exceptions): a
+///    segment with no letter or digit (`"`, `" .`, `!`, `...`: tokenised text puts quotes and
+///    full stops on their own) joins the sentence it closes, or the one it opens (an opening
+///    quote: an even number of `"` before it in the paragraph, or `“` `«`).
+/// 5. **Long Lao segments** over ``longSegmentLimit`` scalars are split at a space (see
 ///    ``LaoFallback``).
 ///
 /// Instances are immutable and may be shared between threads.
@@ -26,6 +30,12 @@ public final class SentenceSegmenter: @unchecked Sendable {
     let abbreviations: AbbreviationList?
     /// Segments longer than this many scalars are split at spaces (Lao only), or `nil`.
     public let longSegmentLimit: Int?
+    /// Whether a segment made only of punctuation joins its neighbour (see step 4).
+    public let joinsPunctuationOnlySegments: Bool
+    /// Whether a heading run into its text with no punctuation is split before a sentence
+    /// starter (French built-in rules; see ``AbbreviationList/startsRunOnSentence(at:in:)``).
+    public let splitsRunOnHeadings: Bool
+    private let headingBytes: [Bool]
 
     private let prevTrigger: ScalarSet
     private let nextTrigger: ScalarSet
@@ -38,8 +48,12 @@ public final class SentenceSegmenter: @unchecked Sendable {
 
     /// Builds a segmenter from SRX rules already chosen for a language.
     /// - Throws: ``Diagnostic`` when a pattern is invalid.
-    public init(rules: [SRXRule], language: String, abbreviations: AbbreviationList? = nil, longSegmentLimit: Int? = nil) throws {
+    public init(rules: [SRXRule], language: String, abbreviations: AbbreviationList? = nil, longSegmentLimit: Int? = nil,
+                joinsPunctuationOnlySegments: Bool = false, splitsRunOnHeadings: Bool = false) throws {
         self.language = language
+        self.joinsPunctuationOnlySegments = joinsPunctuationOnlySegments
+        self.splitsRunOnHeadings = splitsRunOnHeadings && (abbreviations?.hasStarters ?? false)
+        headingBytes = self.splitsRunOnHeadings ? abbreviations!.starterFirstBytes : Array(repeating: false, count: 128)
         self.rules = try rules.map(CompiledRule.init)
         self.abbreviations = abbreviations
         self.longSegmentLimit = longSegmentLimit
@@ -62,8 +76,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
         }
         nextAllowed = allowed?.tabulated()
         everyPosition = every
+        let heading = headingBytes
         asciiTriggers = (0..<128).map { b in
-            (prev.containsASCII(UInt8(b)) ? 1 : 0) | (next.containsASCII(UInt8(b)) ? 2 : 0)
+            (prev.containsASCII(UInt8(b)) ? 1 : 0) | (next.containsASCII(UInt8(b)) ? 2 : 0) | (heading[b] ? 4 : 0)
         }
         nonASCIITriggers = prev.mayContainNonASCII || next.mayContainNonASCII
     }
@@ -111,6 +126,10 @@ public final class SentenceSegmenter: @unchecked Sendable {
             while i < n {
                 i += matcher.scalar(at: i).1
                 consider(i)
+                if i < n, splitsRunOnHeadings, base[i] < 0x80, headingBytes[Int(base[i])], breaks.last != i,
+                   let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher) {
+                    breaks.append(i)
+                }
             }
         } else {
             var i = 0
@@ -120,6 +139,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
                     let t = asciiTriggers[Int(b)]
                     if t != 0 {
                         if t & 2 != 0 { consider(i) }
+                        if t & 4 != 0, breaks.last != i, let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher) {
+                            breaks.append(i)
+                        }
                         if t & 1 != 0 { consider(i + 1) }
                     }
                     i += 1
@@ -141,6 +163,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
             if let r = Self.trimmed(start..<b, matcher) { ranges.append(r) }
             start = b
         }
+        if joinsPunctuationOnlySegments, ranges.count > 1 {
+            ranges = Self.joiningPunctuationOnly(ranges, matcher)
+        }
         if let limit = longSegmentLimit {
             ranges = ranges.flatMap { LaoFallback.split($0, limit: limit, matcher: matcher) }
         }
@@ -155,6 +180,62 @@ public final class SentenceSegmenter: @unchecked Sendable {
         return ranges.map { r in
             Substring(utf8[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)])
         }
+    }
+
+    /// Step 4: merges each range that holds no letter, mark or digit into a neighbour. Only
+    /// short ranges are looked at (a punctuation-only one is a few bytes), so this adds no
+    /// work per byte.
+    static func joiningPunctuationOnly(_ ranges: [Range<Int>], _ m: PatternMatcher) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(ranges.count)
+        var joinNext: Int?       // start of an opening quote waiting for its sentence
+        var quotes = QuoteCounter()
+        for r in ranges {
+            var r = r
+            if let s = joinNext { r = s..<r.upperBound; joinNext = nil }
+            guard r.count <= 24, isPunctuationOnly(r, m) else { out.append(r); continue }
+            if opensQuotation(r, m, &quotes) || out.isEmpty {
+                joinNext = r.lowerBound
+            } else {
+                out[out.count - 1] = out[out.count - 1].lowerBound..<r.upperBound
+            }
+        }
+        if let s = joinNext {
+            if out.isEmpty { out.append(s..<ranges[ranges.count - 1].upperBound) }
+            else { out[out.count - 1] = out[out.count - 1].lowerBound..<ranges[ranges.count - 1].upperBound }
+        }
+        return out
+    }
+
+    private static func isPunctuationOnly(_ r: Range<Int>, _ m: PatternMatcher) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let (c, len) = m.scalar(at: i)
+            if ScalarFlags.test(c, ScalarFlags.letterOrMark) || c.properties.numericType != nil { return false }
+            i += len
+        }
+        return true
+    }
+
+    /// Counts `"` bytes up to a position, going forward only (so a paragraph is read once
+    /// however many lone quotes it has).
+    struct QuoteCounter {
+        var position = 0
+        var count = 0
+        mutating func count(upTo end: Int, _ m: PatternMatcher) -> Int {
+            while position < end { if m.base[position] == 0x22 { count += 1 }; position += 1 }
+            return count
+        }
+    }
+
+    /// A lone opening quote: `“`, `«`, or a straight `"` with an even number of `"` before it
+    /// in the text.
+    private static func opensQuotation(_ r: Range<Int>, _ m: PatternMatcher, _ quotes: inout QuoteCounter) -> Bool {
+        let (c, len) = m.scalar(at: r.lowerBound)
+        guard r.lowerBound + len == r.upperBound else { return false }
+        if c == "\u{201C}" || c == "\u{00AB}" { return true }
+        guard c == "\"" else { return false }
+        return quotes.count(upTo: r.lowerBound, m) % 2 == 0
     }
 
     static func trimmed(_ r: Range<Int>, _ m: PatternMatcher) -> Range<Int>? {

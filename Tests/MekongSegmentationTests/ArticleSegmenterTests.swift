@@ -13,7 +13,8 @@ import MekongText
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
         var actual: [String] = []
         try ArticleSegmenter(mode: .article, language: nil).segment(try LineReader(path: path), article: name) { s in
-            actual.append("\(s.id)\t\(s.kind.rawValue)\t\(s.text.replacingOccurrences(of: "\n", with: "\\n"))")
+            actual.append("\(s.id)\t\(s.kind.rawValue)\t\(s.text.replacingOccurrences(of: "\n", with: "\\n"))"
+                          + (s.repeatOf.map { "\trepeat-of \($0)" } ?? ""))
         }
         #expect(actual.count == gold.count)
         for (a, g) in zip(actual, gold) { #expect(a == g) }
@@ -74,14 +75,53 @@ import MekongText
         ])
     }
 
-    @Test func repeatedLineIsACaptionKeptOnce() throws {
+    @Test func lineShownTwiceIsACaptionAndBothCopiesAreKept() throws {
         let text = "Titre\n\nLe corps du texte.\n La légende, Tran Sy Thanh (à gauche).\nLa légende, Tran Sy Thanh (à gauche).\n\nSuite."
-        #expect(try kinds(text) == ["title: Titre", "body: Le corps du texte.", "caption: La légende, Tran Sy Thanh (à gauche).", "body: Suite."])
+        let segments = try articleSegments(text)
+        #expect(segments.map { "\($0.kind.rawValue): \($0.text)" } == [
+            "title: Titre", "body: Le corps du texte.", "caption: La légende, Tran Sy Thanh (à gauche).",
+            "caption: La légende, Tran Sy Thanh (à gauche).", "body: Suite.",
+        ])
+        #expect(segments.map(\.repeatOf) == [nil, nil, nil, "t-p3-s1", nil])
+        #expect(segments[3].id == "t-p3-s2" && segments[3].isRepetition)
     }
 
-    @Test func repeatedParagraphElsewhereIsDropped() throws {
-        #expect(try kinds("Titre\n\nUn paragraphe.\n\nAutre chose.\n\nUn paragraphe.") ==
-                ["title: Titre", "body: Un paragraphe.", "body: Autre chose."])
+    /// Nothing is dropped: a paragraph the author wrote twice is body text both times, the
+    /// second marked as a repetition of the first.
+    @Test func repeatedParagraphIsKeptAndMarked() throws {
+        let segments = try articleSegments("Titre\n\nUn paragraphe.\n\nAutre chose.\n\nUn paragraphe.")
+        #expect(segments.map { "\($0.kind.rawValue): \($0.text)" } ==
+                ["title: Titre", "body: Un paragraphe.", "body: Autre chose.", "body: Un paragraphe."])
+        #expect(segments.map(\.repeatOf) == [nil, nil, nil, "t-p2-s1"])
+    }
+
+    /// A paragraph that contains an earlier line, or a line written twice, stays body text.
+    @Test func paragraphWithARepeatedLineStaysBody() throws {
+        let text = "Titre\n\nLe ministre est arrivé.\n\nIl a parlé longtemps.\nLe ministre est arrivé.\nPuis il est reparti."
+        let segments = try articleSegments(text)
+        #expect(segments.map(\.kind) == [.title, .body, .body, .body, .body])
+        #expect(segments.map(\.text) == ["Titre", "Le ministre est arrivé.", "Il a parlé longtemps.", "Le ministre est arrivé.", "Puis il est reparti."])
+        #expect(segments[3].repeatOf == "t-p2-s1")
+        let twice = try articleSegments("Titre\n\nUne phrase écrite deux fois.\nUne phrase écrite deux fois.")
+        #expect(twice.map(\.kind) == [.title, .body, .body])
+        #expect(twice.map(\.repeatOf) == [nil, nil, "t-p2-s1"])
+    }
+
+    /// Offsets stay exact around lines of only no-break spaces and repeated lines (found by
+    /// a random-text check: the text must always be the source between `start` and `end`).
+    @Test func offsetsStayExactAroundBlankishAndRepeatedLines() throws {
+        let text = "Titre\n\nUne phrase.\n\u{00A0}\nSuite de la phrase.\nc\nAutre.\nc\n\nFin."
+        let source = Array(text.unicodeScalars)
+        for s in try articleSegments(text) {
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: source[s.start..<s.end])
+            #expect(String(slice) == s.text)
+        }
+        #expect(try articleSegments(text).map(\.text).joined(separator: " ").contains("Autre.\nc"))
+    }
+
+    @Test func plainModeMarksNoRepetitions() throws {
+        #expect(try articleSegments("Une phrase.\n\nUne phrase.", mode: .plain).allSatisfy { $0.repeatOf == nil })
     }
 
     @Test func strayImageLabelSplitsTheCaption() throws {

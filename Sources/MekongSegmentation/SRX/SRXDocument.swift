@@ -1,3 +1,4 @@
+import Foundation
 import MekongXML
 public import MekongText
 
@@ -36,6 +37,13 @@ public struct SRXDocument: Sendable {
     /// Rule lists in document order, by `languagerulename`.
     public var languageRules: [(name: String, rules: [SRXRule])]
     public var maps: [SRXLanguageMap]
+    /// Where the rules came from (the file path, or the name given to ``load(bytes:name:)``).
+    public var name: String = ""
+    /// What the file asks for that Mekong does not do, found while reading it: Okapi's
+    /// `okpsrx:options` that differ from Mekong's behaviour (segments are always trimmed;
+    /// ICU break rules are never run underneath), a non-empty `okpsrx:rangeRule`, other
+    /// foreign header elements. One message each, without the file name.
+    public var ignoredExtensions: [String] = []
 
     public init(cascade: Bool, languageRules: [(name: String, rules: [SRXRule])], maps: [SRXLanguageMap]) {
         self.cascade = cascade
@@ -69,6 +77,37 @@ public struct SRXDocument: Sendable {
         return result
     }
 
+    /// Whether some language map names `language` specifically, not only as part of every
+    /// language (a map whose pattern also matches a code no real language has, such as `.*`).
+    /// LanguageTool's file maps Vietnamese and Lao only through `.*`: its rules for them break
+    /// at almost nothing.
+    public func hasSpecificRules(for language: String) -> Bool {
+        maps.contains { map in
+            guard let node = try? PatternParser.parse(map.pattern) else { return false }
+            func matches(_ code: String) -> Bool {
+                Array(code.utf8).withUnsafeBufferPointer { buf in
+                    PatternMatcher(base: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buf.count).matchesWhole(node)
+                }
+            }
+            return matches(language) && !matches("qaa-x-no-such-language") && !matches("qaa")
+        }
+    }
+
+    /// The names of the rule lists that apply to `language` (see ``rules(for:)``).
+    public func ruleNames(for language: String) -> [String] {
+        var names: [String] = []
+        for map in maps {
+            guard let node = try? PatternParser.parse(map.pattern) else { continue }
+            let ok = Array(language.utf8).withUnsafeBufferPointer { buf in
+                PatternMatcher(base: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buf.count).matchesWhole(node)
+            }
+            guard ok else { continue }
+            names.append(map.ruleName)
+            if !cascade { break }
+        }
+        return names
+    }
+
     /// Reads an SRX file (2.0, or 1.0 which has the same elements) through libxml2.
     /// - Throws: ``Diagnostic`` naming the file and line.
     public static func load(path: String) throws -> SRXDocument {
@@ -90,15 +129,25 @@ public struct SRXDocument: Sendable {
         var currentRule: SRXRule?
         var field: String?     // "before" or "after" while inside those elements
         var text = ""
+        var inHeader = false
+        var ignored: [String] = []
+        var foreign: String?      // a foreign header element whose text is being read
         func local(_ qname: String) -> Substring { qname.split(separator: ":").last ?? Substring(qname) }
         func attr(_ attrs: [XMLAttribute], _ n: String) -> String? { attrs.first { local($0.name) == n }?.value }
 
         while let event = try reader.next() {
             switch event {
-            case .startElement(let qname, _, let attrs, _):
+            case .startElement(let qname, let namespace, let attrs, _):
+                if inHeader, let namespace, namespace != "http://www.lisa.org/srx20", namespace != "http://www.lisa.org/srx10" {
+                    ignored += Self.extensionWarnings(qname: qname, local: String(local(qname)), attributes: attrs)
+                    if local(qname) == "rangeRule" { foreign = qname; text = "" }
+                    continue
+                }
                 switch local(qname) {
                 case "srx": sawRoot = true
-                case "header": cascade = attr(attrs, "cascade")?.lowercased() == "yes"
+                case "header":
+                    cascade = attr(attrs, "cascade")?.lowercased() == "yes"
+                    inHeader = true
                 case "languagerule":
                     lists.append((attr(attrs, "languagerulename") ?? "", []))
                 case "rule":
@@ -114,8 +163,15 @@ public struct SRXDocument: Sendable {
                 default: break
                 }
             case .text(let t):
-                if field != nil { text += t }
+                if field != nil || foreign != nil { text += t }
             case .endElement(let qname):
+                if let f = foreign, f == qname {
+                    let rule = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !rule.isEmpty { ignored.append("\(qname) '\(rule)' is ignored: Mekong does not read Okapi range rules") }
+                    foreign = nil
+                    continue
+                }
+                if local(qname) == "header" { inHeader = false }
                 switch local(qname) {
                 case "beforebreak": currentRule?.before = text; field = nil
                 case "afterbreak": currentRule?.after = text; field = nil
@@ -127,7 +183,40 @@ public struct SRXDocument: Sendable {
             }
         }
         guard sawRoot else { throw SRXError.make(origin: name, message: "not an SRX document (no <srx> root)") }
-        return SRXDocument(cascade: cascade, languageRules: lists, maps: maps)
+        var document = SRXDocument(cascade: cascade, languageRules: lists, maps: maps)
+        document.name = name
+        document.ignoredExtensions = ignored
+        return document
+    }
+
+    /// Okapi's header extensions, compared with what Mekong does: a message for each setting
+    /// that would change the result. `okpsrx:sample` (a test text for the editor) changes
+    /// nothing and is not reported.
+    static func extensionWarnings(qname: String, local: String, attributes: [XMLAttribute]) -> [String] {
+        switch local {
+        case "sample", "rangeRule": return []
+        case "options":
+            var out: [String] = []
+            for a in attributes {
+                let name = a.name.split(separator: ":").last.map(String.init) ?? a.name
+                let yes = a.value.lowercased() == "yes"
+                switch name.lowercased() {
+                case "trimleadingwhitespaces", "trimtrailingwhitespaces":
+                    if !yes { out.append("\(qname) \(name)=\"\(a.value)\" is ignored: Mekong always trims white space around segments") }
+                case "onesegmentincludesall":
+                    if yes { out.append("\(qname) \(name)=\"yes\" is ignored: a text with one segment is not treated specially") }
+                case "useicu4jbreakrules":
+                    if yes { out.append("\(qname) \(name)=\"yes\" is ignored: ICU's break rules are not run underneath, only the file's rules break (this file expects ICU to find the sentence ends)") }
+                case "usejavaregex", "treatisolatedcodesaswhitespace", "includestartcodes", "includeendcodes", "includeisolatedcodes":
+                    continue   // patterns are read as Java/ICU regex anyway; plain text has no inline codes
+                default:
+                    out.append("\(qname) \(name)=\"\(a.value)\" is ignored")
+                }
+            }
+            return out
+        default:
+            return ["header element \(qname) is ignored"]
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MekongJobs
 import MekongSegmentation
@@ -34,6 +35,9 @@ extension Mekong {
         @Option(help: ArgumentHelp("SRX 2.0 rules file to use instead of the built-in rules.", valueName: "FILE.srx"))
         var rules: String?
 
+        @Flag(help: "With --rules: also apply Mekong's abbreviation lists and initials handling before the file's rules.")
+        var withAbbreviations = false
+
         @OptionGroup var output: FileOutputOption
         @OptionGroup var batch: BatchOptions
 
@@ -46,13 +50,13 @@ extension Mekong {
                 let (inputs, missing) = Run.inputs(self.inputs)
                 let out = try Output(path: output.output)
                 let job = SegmentJob(mode: plain ? .plain : .article, language: language.language, rulesPath: rules,
-                                     failFast: batch.failFast)
+                                     withAbbreviations: withAbbreviations, failFast: batch.failFast)
                 if batch.failFast, let first = missing.first { throw first }
                 var lastParagraph = 0
                 var lastArticle = ""
                 var firstUnit = true
                 var line: [UInt8] = []
-                let report = try job.run(inputs) { segment in
+                let report = try job.run(inputs, warn: { Run.report([$0]) }) { segment in
                     line.removeAll(keepingCapacity: true)
                     switch format {
                     case .text, .json:
@@ -112,6 +116,7 @@ enum SegmentRendering {
         out.append(contentsOf: ",\"start\":".utf8); JSONBytes.appendInt(s.start, to: &out)
         out.append(contentsOf: ",\"end\":".utf8); JSONBytes.appendInt(s.end, to: &out)
         if let date = s.date { out.append(contentsOf: ",\"date\":".utf8); JSONBytes.appendQuoted(date, to: &out) }
+        if let first = s.repeatOf { out.append(contentsOf: ",\"repeatOf\":".utf8); JSONBytes.appendQuoted(first, to: &out) }
         out.append(UInt8(ascii: "}"))
     }
 }
