@@ -8,8 +8,8 @@ import Testing
 
 @Suite struct GlossaryLocationTests {
     @Test func optionWinsThenEnvironmentThenDefault() {
-        #expect(GlossaryLocation(option: "g", environment: ["MEKONG_GLOSSARY": "/shared/g"]).directory == "g")
-        #expect(GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": "/shared/g"]).directory == "/shared/g")
+        #expect(GlossaryLocation(option: "g", environment: ["MEKONG_GLOSSARY": "/newsroom/glossary"]).directory == "g")
+        #expect(GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": "/newsroom/glossary"]).directory == "/newsroom/glossary")
         #expect(GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": ""]).directory == "glossary")
         #expect(GlossaryLocation(option: nil, environment: [:]).directory == "glossary")
     }
