@@ -16,9 +16,13 @@ public struct HandoffArticle: Sendable, Equatable {
     public var sourceLanguage: String
     /// The paragraphs, in order.
     public var units: [HandoffUnit]
+    /// The original article, so that `mekong merge` needs nothing but the XLIFF file.
+    public var skeleton: ArticleSkeleton?
 
     /// An article from its parts; ``build(id:original:segments:matcher:)`` makes one from segments.
-    public init(id: String, original: String, date: String?, sourceLanguage: String, units: [HandoffUnit]) {
+    public init(id: String, original: String, date: String?, sourceLanguage: String, units: [HandoffUnit],
+                skeleton: ArticleSkeleton? = nil) {
+        self.skeleton = skeleton
         self.id = id
         self.original = original
         self.date = date

@@ -19,6 +19,39 @@ public enum XLIFFReader {
         /// `false` when `translate="no"` is on the segment's unit or an enclosing group (or, in 1.2, on
         /// the `<trans-unit>` itself).
         public var translate: Bool
+        /// The 0-based index of the segment's `<file>` in the document.
+        public var file: Int = 0
+    }
+
+    /// One `<file>` of a document.
+    public struct File: Sendable, Equatable {
+        /// The `id` attribute (2.x).
+        public var id: String?
+        /// The `original` attribute: the source file's name.
+        public var original: String?
+        /// The text of its `<skeleton>` (2.x) or `<skl><internal-file>` (1.2), if any.
+        public var skeleton: String?
+    }
+
+    /// A whole document: languages, files and segments (each segment names its file).
+    public struct Document: Sendable, Equatable {
+        /// `srcLang` (2.x) or the first file's `source-language` (1.2).
+        public var source: String?
+        /// `trgLang` (2.x) or the first file's `target-language` (1.2).
+        public var target: String?
+        /// The `<file>` elements, in order.
+        public var files: [File]
+        /// The segments, in document order.
+        public var segments: [Segment]
+    }
+
+    /// Reads a whole document into memory, with its files' skeletons (for `mekong merge`).
+    /// - Throws: ``Diagnostic`` as ``read(path:each:)``.
+    public static func document(path: String) throws -> Document {
+        var segments: [Segment] = []
+        var files: [File] = []
+        let (s, t) = try read(path: path, files: { files.append($0) }) { segments.append($0) }
+        return Document(source: s, target: t, files: files, segments: segments)
     }
 
     /// Reads every segment of a file into memory; ``read(path:each:)`` streams a large one.
@@ -35,7 +68,19 @@ public enum XLIFFReader {
     /// - Returns: the source and target languages.
     @discardableResult
     public static func read(path: String, each: (Segment) throws -> Void) throws -> (source: String?, target: String?) {
+        try read(path: path, files: { _ in }, each: each)
+    }
+
+    /// Streams segments to `each` and, at the end of each `<file>`, its description to `files`.
+    /// Translation candidates (2.x `<mtc:matches>`, 1.2 `<alt-trans>`) are not segments and are skipped.
+    @discardableResult
+    public static func read(path: String, files: (File) throws -> Void, each: (Segment) throws -> Void) throws
+        -> (source: String?, target: String?) {
         let reader = try XMLStreamReader(path: path)
+        var file = File(id: nil, original: nil, skeleton: nil)
+        var fileIndex = -1
+        var skeletonText: String?       // collecting the text of <skeleton> / <internal-file>
+        var skipDepth = 0               // inside <mtc:matches> or <alt-trans>
         var srcLang: String?, trgLang: String?
         var current: Segment?
         var field: String?            // "source" or "target"
@@ -48,6 +93,10 @@ public enum XLIFFReader {
             case .startElement(let qname, _, let attrs, let empty):
                 let name = localName(qname)
                 let attr: (String) -> String? = { k in attrs.first { $0.name == k }?.value }
+                if skipDepth > 0 || name == "matches" || name == "alt-trans" {
+                    skipDepth += 1                     // every start, empty or not, has its end event
+                    continue
+                }
                 if field != nil {
                     depth += 1
                     if empty, ["x", "bx", "ex", "ph", "sc", "ec", "it", "cp"].contains(name) {
@@ -61,16 +110,21 @@ public enum XLIFFReader {
                     srcLang = attr("srcLang"); trgLang = attr("trgLang")
                 case "file":
                     srcLang = srcLang ?? attr("source-language"); trgLang = trgLang ?? attr("target-language")
+                    fileIndex += 1
+                    file = File(id: attr("id"), original: attr("original"), skeleton: nil)
+                case "skeleton", "internal-file":
+                    skeletonText = ""
                 case "unit", "group":
                     noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
                     if name == "unit" { unitID = attr("id") ?? ""; segIDCounter = 0 }
                 case "trans-unit":
                     noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
-                    current = Segment(id: attr("id") ?? "", source: "", target: nil, state: nil, translate: !(noTranslate.last ?? false))
+                    current = Segment(id: attr("id") ?? "", source: "", target: nil, state: nil, translate: !(noTranslate.last ?? false),
+                                      file: Swift.max(fileIndex, 0))
                 case "segment":
                     segIDCounter += 1
                     current = Segment(id: attr("id") ?? "\(unitID)-\(segIDCounter)", source: "", target: nil, state: attr("state"),
-                                      translate: !(noTranslate.last ?? false))
+                                      translate: !(noTranslate.last ?? false), file: Swift.max(fileIndex, 0))
                 case "source":
                     field = "source"; depth = 0
                 case "target":
@@ -80,10 +134,13 @@ public enum XLIFFReader {
                 default: break
                 }
             case .text(let t):
+                if skipDepth > 0 { continue }
+                if skeletonText != nil, field == nil { skeletonText! += t; continue }
                 guard let f = field else { continue }
                 append(t, to: f, &current)
             case .endElement(let qname):
                 let name = localName(qname)
+                if skipDepth > 0 { skipDepth -= 1; continue }
                 if field != nil {
                     if depth > 0 { depth -= 1; continue }
                     if name == "source" || name == "target" { field = nil }
@@ -99,6 +156,11 @@ public enum XLIFFReader {
                     noTranslate.removeLast()
                 case "unit", "group":
                     if !noTranslate.isEmpty { noTranslate.removeLast() }
+                case "skeleton", "internal-file":
+                    file.skeleton = skeletonText
+                    skeletonText = nil
+                case "file":
+                    try files(file)
                 default: break
                 }
             }

@@ -63,6 +63,15 @@ public enum XLIFFWriter {
         try w.startElement("file")
         try w.attribute("id", "f-" + a.id)
         try w.attribute("original", a.original)
+        if let skeleton = a.skeleton {
+            // The original article as JSON text (see ArticleSkeleton): `mekong merge` needs only this file.
+            try w.startElement("skeleton")
+            w.setIndent(false)
+            try w.text(skeleton.json)
+            try w.endElement()
+            w.setIndent(true)
+            try w.newline()
+        }
         if let date = a.date {
             try w.startElement("notes")
             try w.element("note", date, attributes: [("category", "date")])
@@ -152,6 +161,17 @@ public enum XLIFFWriter {
         try w.attribute("target-language", target)
         try w.attribute("datatype", "plaintext")
         try w.startElement("header")
+        if let skeleton = a.skeleton {
+            try w.startElement("skl")
+            try w.startElement("internal-file")
+            try w.attribute("form", ArticleSkeleton.mediaType)
+            w.setIndent(false)
+            try w.text(skeleton.json)
+            try w.endElement()
+            w.setIndent(true)
+            try w.newline()
+            try w.endElement()
+        }
         try w.startElement("tool")
         try w.attribute("tool-id", "mekong")
         try w.attribute("tool-name", "Mekong")

@@ -178,8 +178,9 @@ public struct PrepareJob: Sendable {
             return nil
         }
         let words = segments.filter(\.kind.isTranslatable).reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
-        let handoff = HandoffArticle.build(id: input.articleName, original: (name as NSString).lastPathComponent, segments: segments,
+        var handoff = HandoffArticle.build(id: input.articleName, original: (name as NSString).lastPathComponent, segments: segments,
                                            matcher: matcher)
+        handoff.skeleton = ArticleSkeleton(bytes: bytes, ranges: segments.map { ($0.id, $0.start, $0.end) })
         var targetsWritten: [Article.Target] = []
         for target in targets {
             guard target != source else {
