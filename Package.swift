@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MekongJobsTests",
-            dependencies: ["MekongJobs", "MekongChecks", "MekongGlossary", "MekongText", "MekongTestSupport"],
+            dependencies: ["MekongJobs", "MekongChecks", "MekongExchange", "MekongGlossary", "MekongText", "MekongTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

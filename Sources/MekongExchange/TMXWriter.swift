@@ -101,20 +101,40 @@ public enum TMXWriter {
         }
         try w.endElement()
         try w.startElement("body")
-        for u in units {
-            try w.startElement("tu")
-            if let id = u.id { try w.attribute("tuid", id) }
-            if let note = u.note { try w.element("note", note) }
-            for v in u.variants {
-                try w.startElement("tuv")
-                try w.attribute("xml:lang", v.language)
-                try w.element("seg", v.text)
-                try w.endElement()
-            }
+        for u in units { try unit(u, to: w) }
+        try w.endElement()
+        try w.endElement()
+    }
+
+    /// One `<tu>`.
+    static func unit(_ u: Unit, to w: XMLStreamWriter) throws {
+        try w.startElement("tu")
+        if let id = u.id { try w.attribute("tuid", id) }
+        if let note = u.note { try w.element("note", note) }
+        for v in u.variants {
+            try w.startElement("tuv")
+            try w.attribute("xml:lang", v.language)
+            try w.element("seg", v.text)
             try w.endElement()
         }
         try w.endElement()
+    }
+
+    /// `<tu>` elements as bytes, each on its own line (to splice into an existing memory).
+    static func unitBytes(_ units: [Unit]) throws -> [UInt8] {
+        let w = try XMLStreamWriter(indent: false)
+        try w.startDocument()
+        try w.startElement("m")
+        for u in units {
+            try w.newline()
+            try unit(u, to: w)
+        }
+        try w.newline()
         try w.endElement()
+        let bytes = try w.finish()
+        // Between "<m>" and "</m>".
+        guard let open = bytes.firstRange(of: Array("<m>".utf8)), let close = bytes.lastRange(of: Array("</m>".utf8)) else { return [] }
+        return Array(bytes[open.upperBound..<close.lowerBound])
     }
 }
 
@@ -122,8 +142,9 @@ public enum TMXWriter {
 public enum TMXReader {
     /// Streams the `<tu>` elements of a TMX file to `each`, in document order, in constant memory.
     ///
-    /// A variant's language comes from `xml:lang` (or the older `lang`); markup inside `<seg>` is
-    /// dropped and its text kept; `<note>`s inside a `<tuv>` are ignored.
+    /// A variant's language comes from `xml:lang` (or the older `lang`); inside `<seg>`, the
+    /// native codes of `<bpt>`, `<ept>`, `<ph>`, `<it>` and `<ut>` are left out and the text of
+    /// `<hi>` and `<sub>` kept; `<note>`s inside a `<tuv>` are ignored.
     /// - Throws: ``Diagnostic`` when the file cannot be opened, is malformed XML or uses an entity reference;
     ///   what `each` throws.
     public static func read(path: String, each: (TMXWriter.Unit) throws -> Void) throws {
@@ -134,10 +155,15 @@ public enum TMXReader {
         var note: String?
         var inTUV = false
         var depth = 0
+        var codeDepth = 0            // inside <bpt>, <ept>, <ph>, <it>, <ut>: native codes, not text
         while let e = try reader.next() {
             switch e {
             case .startElement(let name, _, let attrs, _):
-                if seg != nil { depth += 1; continue }
+                if seg != nil {
+                    depth += 1
+                    if codeDepth > 0 || ["bpt", "ept", "ph", "it", "ut"].contains(name) { codeDepth += 1 }
+                    continue
+                }
                 switch name {
                 case "tu": unit = TMXWriter.Unit(id: attrs.first { $0.name == "tuid" }?.value, variants: [])
                 case "tuv": lang = attrs.first { $0.name == "xml:lang" || $0.name == "lang" }?.value; inTUV = true
@@ -146,9 +172,13 @@ public enum TMXReader {
                 default: break
                 }
             case .text(let t):
-                if seg != nil { seg! += t } else if note != nil { note! += t }
+                if seg != nil { if codeDepth == 0 { seg! += t } } else if note != nil { note! += t }
             case .endElement(let name):
-                if seg != nil, depth > 0 { depth -= 1; continue }
+                if seg != nil, depth > 0 {
+                    depth -= 1
+                    if codeDepth > 0 { codeDepth -= 1 }
+                    continue
+                }
                 switch name {
                 case "note":
                     if let n = note, var u = unit {

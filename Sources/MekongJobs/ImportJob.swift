@@ -64,20 +64,29 @@ public struct ImportJob: Sendable {
     public func run(_ paths: [String], glossary: Glossary) throws -> Report {
         let matcher = NameMatcher(glossary)
         var report = Report()
-        var memory: [TMXWriter.Unit] = []
-        var known: [String: String] = [:]          // "src|tgt|source text" → target
-        if let memoryPath, FileSystem.exists(memoryPath) {
+        // The memory is never rewritten from Mekong's model: its pairs are read as hashes, and
+        // the new units are spliced into the file as it is (TranslationMemory).
+        var newUnits: [TMXWriter.Unit] = []
+        var known: [String: TranslationMemory.Pairs] = [:]        // "src|tgt" → pairs
+        var existingUnits = 0
+        let memoryExists = memoryPath.map(FileSystem.exists) ?? false
+        if let memoryPath, memoryExists {
             let format = try Schemas.format(ofFile: memoryPath)
             guard format == .tmx else {
                 throw Diagnostic.error("not-tmx", "--tm must name a TMX memory, and this is \(format.rawValue): it was left as it is",
                                        file: memoryPath)
             }
-            try TMXReader.read(path: memoryPath) { unit in
-                memory.append(unit)
-                if unit.variants.count == 2 {
-                    known["\(unit.variants[0].language)|\(unit.variants[1].language)|\(unit.variants[0].text)"] = unit.variants[1].text
-                }
+        }
+        func pairs(_ source: String, _ target: String) throws -> TranslationMemory.Pairs {
+            let key = "\(source)|\(target)"
+            if let p = known[key] { return p }
+            var p = TranslationMemory.Pairs()
+            if let memoryPath, memoryExists {
+                p = try TranslationMemory.pairs(in: memoryPath, source: source, target: target)
+                existingUnits = p.units
             }
+            known[key] = p
+            return p
         }
         var sourceLanguage = "fr"
         report.failures = try forEachInput(paths.map { .file($0) }, failFast: failFast) { input in
@@ -90,6 +99,8 @@ public struct ImportJob: Sendable {
             let (src, trg) = try XLIFFReader.read(path: path) { segments.append($0) }
             let source = src ?? "fr", target = trg ?? "vi"
             sourceLanguage = source
+            var memory = memoryPath == nil ? TranslationMemory.Pairs() : try pairs(source, target)
+            defer { if memoryPath != nil { known["\(source)|\(target)"] = memory } }
             let checker = DocumentChecker(file: path, matcher: matcher,
                                           options: CheckOptions(language: Language(tag: target) ?? .vietnamese))
             var file = File(file: path, segments: segments.count, translated: 0, untranslated: [], changed: [], findings: [])
@@ -112,11 +123,10 @@ public struct ImportJob: Sendable {
                                                       location: SourceLocation(file: path, segment: s.id)))
                     continue
                 }
-                let key = "\(source)|\(target)|\(s.source)"
-                if let old = known[key], old == t { continue }
-                if known[key] != nil { file.changed.append(s.id) }
-                known[key] = t
-                memory.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
+                if memory.contains(s.source, t) { continue }
+                if memory.hasSource(s.source) { file.changed.append(s.id) }
+                memory.insert(s.source, t)
+                newUnits.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
                 report.added += 1
             }
             file.findings = checker.finish().map { f in
@@ -128,13 +138,9 @@ public struct ImportJob: Sendable {
             report.files.append(file)
         }
         if let memoryPath {
-            try output {
-                let w = try AtomicWriter(path: memoryPath)
-                try TMXWriter.write(memory, sourceLanguage: sourceLanguage, to: w)
-                try w.commit()
-            }
+            try output { try TranslationMemory.add(newUnits, to: memoryPath, sourceLanguage: sourceLanguage) }
             report.memory = memoryPath
-            report.total = memory.count
+            report.total = existingUnits + newUnits.count
         }
         return report
     }

@@ -52,7 +52,7 @@ public enum TextFile {
     }
 
     /// Opens `path` for reading, refusing folders.
-    static func open(_ path: String) throws -> Int32 {
+    public static func open(_ path: String) throws -> Int32 {
         let fd = openForReading(path)
         guard fd >= 0 else {
             let code = errno

@@ -1,5 +1,6 @@
 import Foundation
 import MekongChecks
+import MekongExchange
 import MekongGlossary
 @testable import MekongJobs
 import MekongTestSupport
@@ -128,5 +129,47 @@ import Testing
         #expect(report.added == 1)
         #expect(TestSupport.text(tm).contains("<seg>Hai câu.</seg>"))
         #expect(report.outcome == .ok)
+    }
+}
+
+@Suite struct MemoryKeptWholeTests {
+    static let xliff = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr" trgLang="vi">
+          <file id="f"><unit id="u1"><segment id="s1"><source>Le Premier ministre est arrivé à Vientiane.</source><target>Thủ tướng đã đến Viêng Chăn.</target></segment></unit>
+          <unit id="u2"><segment id="s2"><source>Le Bureau politique s'est réuni.</source><target>Bộ Chính trị đã nhóm họp.</target></segment></unit>
+          <unit id="u3"><segment id="s3"><source>Une phrase nouvelle.</source><target>Một câu mới.</target></segment></unit></file>
+        </xliff>
+        """
+
+    @Test func aMemoryFromAnotherToolIsKeptByteForByteAndNewPairsAppended() throws {
+        let folder = TestSupport.temporaryFolder("memory")
+        let tm = folder + "/memory.tmx"
+        let original = TestSupport.bytes(TestSupport.fixture("standards/samples/tmx14-fr-vi-lo.tmx"))
+        _ = FileManager.default.createFile(atPath: tm, contents: Data(original))
+        let xlf = TestSupport.temporaryFile(Self.xliff, name: "t.xlf")
+        let report = try ImportJob(memoryPath: tm).run([xlf], glossary: Glossary())
+        // s1 is in the memory already; s2's source is, with another translation (a change); s3 is new.
+        #expect(report.added == 2)
+        #expect(report.files.first?.changed == ["s2"])
+        #expect(report.total == 4)
+        let updated = TestSupport.bytes(tm)
+        let end = try #require(original.lastRange(of: Array("</body>".utf8))).lowerBound
+        #expect(Array(updated.prefix(end)) == Array(original.prefix(end)))          // header, props, bpt/ept, Lao: as they were
+        #expect(Array(updated.suffix(original.count - end)) == Array(original.suffix(original.count - end)))
+        #expect(TestSupport.text(tm).contains("<seg>Một câu mới.</seg>"))
+        let (format, errors) = try Schemas.validate(file: tm)
+        #expect(format == .tmx)
+        #expect(errors.isEmpty)
+        // Importing again adds nothing.
+        let again = try ImportJob(memoryPath: tm).run([xlf], glossary: Glossary())
+        #expect(again.added == 0)
+        #expect(TestSupport.bytes(tm) == updated)
+    }
+
+    @Test func codesInASegmentAreNotItsText() throws {
+        var units: [TMXWriter.Unit] = []
+        try TMXReader.read(path: TestSupport.fixture("standards/samples/tmx14-fr-vi-lo.tmx")) { units.append($0) }
+        #expect(units[1].variants[0].text == "Le Bureau politique s'est réuni.")
     }
 }
