@@ -32,6 +32,8 @@ public final class DocumentChecker {
     private let matcher: NameMatcher
     private var findings: [Finding] = []
     private var wordBuffer: [(Range<Int>, UInt64)] = []
+    private lazy var spelling = VietnameseSpellingRule(language: options.language)
+    private var spellingHits: [SpellingHit] = []
 
     private struct NameOccurrence {
         var line: Int; var column: Int; var range: Range<Int>; var found: String
@@ -54,8 +56,12 @@ public final class DocumentChecker {
             hygiene(buf, number, column)
             matcher.words(in: buf, into: &wordBuffer)
             let words = wordBuffer
-            for m in matcher.matches(in: buf, words: words) { name(m, buf, words, number, column) }
+            let matches = matcher.matches(in: buf, words: words)
+            for m in matches { name(m, buf, words, number, column) }
             toneMarks(buf, words, number, column)
+            spellingHits.removeAll(keepingCapacity: true)
+            spelling.check(buf, words: words, skip: matches.map(\.range), into: &spellingHits)
+            for h in spellingHits { add(number, column, h.range, buf, h.severity, h.rule, expected: h.expected, message: h.message, fixable: false) }
         }
     }
 

@@ -105,8 +105,8 @@ public final class VietnameseAttested: Sendable {
     public struct Suggestion: Sendable, Equatable {
         /// The corrected word, in the case of the original.
         public var text: String
-        /// Diacritic edits (adding or dropping a mark: 1; changing one: 2; respelling k/c,
-        /// gh/g, ngh/ng: 1; moving a tone: 0).
+        /// Diacritic edits, in half-edits: adding or dropping a mark 2, changing one 3 (hỏi and
+        /// ngã, which speakers confuse, 1), respelling k/c, gh/g, ngh/ng 2, moving a tone 0.
         public var distance: Int
         /// 0 a name syllable (when a name is asked for), 1 attested, 2 valid but unattested.
         public var tier: Int
@@ -116,15 +116,15 @@ public final class VietnameseAttested: Sendable {
     }
 
     /// Valid syllables nearest to `word` (fewest diacritic edits, then names, then frequent
-    /// syllables), at most `limit`, within `maxDistance` edits. `name`: the word is part of a
+    /// syllables), at most `limit`, within `maxDistance` half-edits (see ``Suggestion/distance``). `name`: the word is part of a
     /// name (capitalised), so name syllables come first.
-    public func suggestions(for word: String, name: Bool = false, attestedOnly: Bool = false, maxDistance: Int = 3, limit: Int = 5) -> [Suggestion] {
+    public func suggestions(for word: String, name: Bool = false, attestedOnly: Bool = false, maxDistance: Int = 6, limit: Int = 5) -> [Suggestion] {
         var w = word
         guard let d = w.withUTF8({ VietnameseLetters.decode($0) }) else { return [] }
         return suggestions(for: d, name: name, attestedOnly: attestedOnly, maxDistance: maxDistance, limit: limit)
     }
 
-    public func suggestions(for d: VietnameseLetters.Decoded, name: Bool, attestedOnly: Bool = false, maxDistance: Int = 3, limit: Int = 5) -> [Suggestion] {
+    public func suggestions(for d: VietnameseLetters.Decoded, name: Bool, attestedOnly: Bool = false, maxDistance: Int = 6, limit: Int = 5) -> [Suggestion] {
         let codes = d.codes
         guard !codes.isEmpty, codes.count <= 8 else { return [] }
         var tone = VietnameseTone.level, tonePos = -1
@@ -136,7 +136,7 @@ public final class VietnameseAttested: Sendable {
         var starts: [([UInt8], Int, Int)] = [(codes, 0, 0)]   // (codes, cost, index shift)
         let s = Self.skeleton(codes)
         func respell(_ from: String, _ to: String) {
-            if s.hasPrefix(from) { starts.append((Array(to.utf8) + codes.dropFirst(from.count), 1, to.count - from.count)) }
+            if s.hasPrefix(from) { starts.append((Array(to.utf8) + codes.dropFirst(from.count), 2, to.count - from.count)) }
         }
         if s.hasPrefix("ngh") { respell("ngh", "ng") } else if s.hasPrefix("ng") { respell("ng", "ngh") }
         if s.hasPrefix("gh") { respell("gh", "g") } else if s.hasPrefix("g") && !s.hasPrefix("gi") && !s.hasPrefix("ng") { respell("g", "gh") }
@@ -151,15 +151,15 @@ public final class VietnameseAttested: Sendable {
                 var modCost = cost
                 for i in 0..<combo.count where start[i] != combo[i] {
                     let a = start[i], b = combo[i]
-                    modCost += (a == VietnameseLetters.base(a) || b == VietnameseLetters.base(b)) ? 1 : 2
+                    modCost += (a == VietnameseLetters.base(a) || b == VietnameseLetters.base(b)) ? 2 : 3
                 }
                 guard modCost <= maxDistance else { continue }
                 for t in VietnameseTone.allCases {
                     var toneCost = 0
                     if originalTones.count > 1 {
-                        toneCost = originalTones.contains(t) ? originalTones.count - 1 : originalTones.count + (t == .level ? 0 : 1)
+                        toneCost = 2 * (originalTones.contains(t) ? originalTones.count - 1 : originalTones.count + (t == .level ? 0 : 1))
                     } else if t != tone {
-                        toneCost = (t == .level || tone == .level) ? 1 : 2
+                        toneCost = (t == .level || tone == .level) ? 2 : Set([t, tone]) == [.hook, .tilde] ? 1 : 3
                     }
                     let total = modCost + toneCost
                     guard total <= maxDistance else { continue }

@@ -184,6 +184,24 @@ public struct VietnameseSyllable: Hashable, Sendable {
         return false
     }
 
+    /// Whether the letters have the outline of one syllable: consonants a Vietnamese onset
+    /// can be (q included), one run of vowels, and a Vietnamese coda or none. Abbreviations
+    /// ("ĐBSCL", "đ"), run-together loans ("ăcqui", "Chămkamoom") and minority-language names
+    /// with other clusters ("Bhưới") fail it; misspelt syllables keep it.
+    public static func hasSingleSyllableOutline(_ d: VietnameseLetters.Decoded) -> Bool {
+        let c = d.codes.map(VietnameseLetters.base)
+        guard let first = c.firstIndex(where: VietnameseLetters.isVowel) else { return false }
+        var last = first
+        while last + 1 < c.count, VietnameseLetters.isVowel(c[last + 1]) { last += 1 }
+        guard !c[(last + 1)...].contains(where: VietnameseLetters.isVowel) else { return false }
+        let onset = String(decoding: c[..<first], as: UTF8.self), coda = String(decoding: c[(last + 1)...], as: UTF8.self)
+        return Self.outlineOnsets.contains(onset) && Self.outlineCodas.contains(coda)
+    }
+
+    static let outlineOnsets: Set<String> = ["", "b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
+                                             "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x"]
+    static let outlineCodas: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+
     /// Rhyme-relative indices where the tone mark may go, as word indices.
     static func tonePositions(letters: [UInt8], onsetLength: Int) -> [Int] {
         let tables = VietnameseTables.shared
@@ -221,6 +239,16 @@ public enum VietnameseLetters {
         public var weakMarks = 0
         /// French accents also used in Vietnamese: à è é ù, â ê ô.
         public var frenchMarks = 0
+
+        /// The word in lower case, NFC (tones where they were written).
+        public var lowercased: String {
+            var s = String.UnicodeScalarView()
+            for (c, t) in zip(codes, tones) { s.append(Unicode.Scalar(VietnameseLetters.render(c, t))!) }
+            return String(s)
+        }
+
+        /// Whether the first letter is upper case.
+        public var isCapitalised: Bool { upper.first == true }
 
         /// Whether the word has a mark French never writes.
         public var hasNonFrenchMark: Bool { strongMarks + weakMarks > 0 }

@@ -1,0 +1,267 @@
+import MekongText
+
+/// What ``VietnameseSpellingRule`` reports: plain values, turned into findings by the checker.
+struct SpellingHit: Sendable, Equatable {
+    /// Byte range in the line.
+    var range: Range<Int>
+    var rule: String
+    var severity: Severity
+    /// The whole corrected word (or name), when there is a clear best.
+    var expected: String?
+    var message: String
+}
+
+/// Vietnamese spelling beyond the glossary (issue 16).
+///
+/// - `vietnamese-syllable` (error): a Vietnamese-looking word that cannot be a syllable
+///   ("Bằc", "Cuờng", "gía"), with the nearest valid syllables. In Vietnamese text a word is
+///   Vietnamese-looking when it has a mark only Vietnamese writes (ă đ ơ ư, hỏi, nặng, a tone on
+///   â ê ô…) or any accent and the letters of a syllable; in French text only marks French
+///   never writes count ("Trân", "élève" are never looked at). Words without marks (foreign
+///   names, acronyms, numbers, "Indo", "ASEAN") are never flagged.
+/// - `vietnamese-syllable-unattested` (warning): inside a capitalised run starting with a
+///   surname ("Nguyển Văn An"), a valid syllable nobody writes, with the nearest attested
+///   one; and an unmarked word breaking the k/c, gh/g, ngh/ng rules next to Vietnamese words
+///   ("Kao Bằng").
+/// - `name-style-inconsistent` (warning, French text): a person's name whose syllables are in
+///   different styles ("Trân Quốc Cuong": press, full, ASCII).
+///
+/// Works on the line's UTF-8 bytes; pure-ASCII words cost one scan; every other distinct word
+/// is analysed once per checker (a small cache keyed by the bytes' hash).
+final class VietnameseSpellingRule {
+    let language: Language
+    private let attested = VietnameseAttested.shared
+
+    /// What is known about one word's bytes.
+    struct Info {
+        var decoded: VietnameseLetters.Decoded?
+        var syllable: VietnameseSyllable?
+        /// A syllable error to report (already worded).
+        var error: SpellingHit?
+        /// Whether the word has any mark; whether it is Vietnamese-looking for this language.
+        var marked: Bool
+        var looking: Bool
+    }
+    private var cache: [UInt64: [(bytes: [UInt8], info: Info)]] = [:]
+
+    init(language: Language) {
+        self.language = language
+    }
+
+    /// Findings for one line. `words` are the checker's word ranges; words overlapping `skip`
+    /// (glossary names, already judged) are left alone.
+    func check(_ buf: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)], skip: [Range<Int>], into hits: inout [SpellingHit]) {
+        guard language != .lao, !words.isEmpty else { return }
+        var infos: [Info?] = Array(repeating: nil, count: words.count)
+        var anyMarked = false
+        for (k, (range, _)) in words.enumerated() {
+            var ascii = true
+            for i in range where buf[i] >= 0x80 { ascii = false; break }
+            if ascii { continue }
+            let info = lookup(buf, range)
+            infos[k] = info
+            if info.marked { anyMarked = true }
+            if var hit = info.error, !overlaps(range, skip) {
+                hit.range = range
+                hits.append(hit)
+            }
+        }
+        guard anyMarked else { return }
+        names(buf, words, infos, skip, &hits)
+    }
+
+    // MARK: Words
+
+    private func lookup(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Info {
+        var h = Folding.hashSeed
+        for i in range { h = Folding.hash(h, buf[i]) }
+        if let list = cache[h] {
+            for e in list where e.bytes.count == range.count && e.bytes.elementsEqual(buf[range]) { return e.info }
+        }
+        let info = analyse(UnsafeBufferPointer(rebasing: buf[range]))
+        cache[h, default: []].append((Array(buf[range]), info))
+        return info
+    }
+
+    private func analyse(_ word: UnsafeBufferPointer<UInt8>) -> Info {
+        guard let d = VietnameseLetters.decode(word) else { return Info(decoded: nil, syllable: nil, error: nil, marked: false, looking: false) }
+        let looking: Bool
+        switch language {
+        case .vietnamese: looking = d.strongMarks > 0 || (d.hasAnyMark && VietnameseSyllable.hasSyllableShape(d))
+        default: looking = d.strongMarks > 0 || (d.weakMarks > 0 && VietnameseSyllable.hasSyllableShape(d))
+        }
+        var info = Info(decoded: d, syllable: nil, error: nil, marked: d.hasAnyMark, looking: looking)
+        switch VietnameseSyllable.analyse(d) {
+        case .success(let s):
+            info.syllable = s
+        case .failure(let problem):
+            guard looking, VietnameseSyllable.hasSingleSyllableOutline(d), !VietnameseAttested.irregular.contains(d.lowercased) else { break }
+            let found = String(decoding: word, as: UTF8.self)
+            let list = attested.suggestions(for: d, name: d.isCapitalised)
+            let best = VietnameseAttested.clearBest(list)
+            var message = "'\(found)' cannot be a Vietnamese syllable: \(problem.explanation)"
+            if !list.isEmpty {
+                message += "; nearest: " + list.prefix(4).map(\.text).joined(separator: ", ")
+            }
+            info.error = SpellingHit(range: 0..<0, rule: "vietnamese-syllable", severity: .error, expected: best?.text, message: message)
+        }
+        return info
+    }
+
+    private func overlaps(_ r: Range<Int>, _ skip: [Range<Int>]) -> Bool {
+        skip.contains { $0.overlaps(r) }
+    }
+
+    // MARK: Names
+
+    /// Capitalised runs (words separated by one space) with at least one marked word.
+    private func names(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ infos: [Info?], _ skip: [Range<Int>],
+                       _ hits: inout [SpellingHit]) {
+        var k = 0
+        while k < words.count {
+            guard isCapitalised(buf, words[k].0) else { k += 1; continue }
+            var end = k + 1
+            while end < words.count, end - k < 6, isCapitalised(buf, words[end].0),
+                  words[end].0.lowerBound == words[end - 1].0.upperBound + 1, buf[words[end - 1].0.upperBound] == 0x20 {
+                end += 1
+            }
+            if end - k >= 2 { run(buf, words, infos, k..<end, skip, &hits) }
+            k = end
+        }
+    }
+
+    private func isCapitalised(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        let b = buf[r.lowerBound]
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+        let (v, _) = Self.scalar(buf, r.lowerBound)
+        return Unicode.Scalar(v)?.properties.isUppercase ?? false
+    }
+
+    static func scalar(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b = buf[i]
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len where i + k < buf.count { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+        return (v, len)
+    }
+
+    private func text(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
+    }
+
+    /// The decoded letters of a word of the run (ASCII words are decoded here, on demand).
+    private func decoded(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ info: Info?) -> VietnameseLetters.Decoded? {
+        if let info { return info.decoded }
+        return VietnameseLetters.decode(UnsafeBufferPointer(rebasing: buf[r]))
+    }
+
+    private func run(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ infos: [Info?], _ run: Range<Int>,
+                     _ skip: [Range<Int>], _ hits: inout [SpellingHit]) {
+        let range = words[run.lowerBound].0.lowerBound..<words[run.upperBound - 1].0.upperBound
+        guard !overlaps(range, skip) else { return }
+        // Every word must be Vietnamese letters; marked ones must be syllables (errors are reported already).
+        var letters: [VietnameseLetters.Decoded] = []
+        for k in run {
+            guard let d = decoded(buf, words[k].0, infos[k]) else { return }
+            if let info = infos[k], info.syllable == nil {
+                if info.marked { return }
+            }
+            letters.append(d)
+        }
+        guard letters.contains(where: \.hasAnyMark) else { return }
+
+        // Unmarked words that break the onset rules, next to Vietnamese words: "Kao Bằng".
+        var reported = false
+        for (i, k) in run.enumerated() where !letters[i].hasAnyMark && letters.contains(where: \.hasNonFrenchMark) {
+            guard case .failure(let p) = VietnameseSyllable.analyse(letters[i]), p == .onsetSpelling || p == .qWithoutU else { continue }
+            let list = attested.suggestions(for: letters[i], name: true, attestedOnly: true, maxDistance: 2)
+            guard let best = list.first, best.distance == 2 else { continue }
+            let found = text(buf, words[k].0)
+            hits.append(SpellingHit(range: words[k].0, rule: "vietnamese-syllable-unattested", severity: .warning, expected: best.text,
+                                    message: "'\(found)' in a Vietnamese name: \(p.explanation); did you mean \(best.text)?"))
+            reported = true
+        }
+        // A person's name starts at a surname ("Selon Trân Quốc Cuong": at Trân).
+        guard !reported, let first = letters.firstIndex(where: { attested.surnameSkeletons.contains(VietnameseAttested.skeleton($0.codes)) }),
+              run.count - first >= 2, run.count - first <= 5 else { return }
+        if first > 0 {
+            let sub = (run.lowerBound + first)..<run.upperBound
+            let subRange = words[sub.lowerBound].0.lowerBound..<range.upperBound
+            person(buf, words, infos, sub, Array(letters[first...]), subRange, &hits)
+        } else {
+            person(buf, words, infos, run, letters, range, &hits)
+        }
+    }
+
+    private func person(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ infos: [Info?], _ run: Range<Int>,
+                        _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]) {
+        guard letters.contains(where: \.hasAnyMark) else { return }
+        var reported = false
+
+        // Valid but unattested syllables inside a person's name.
+        for (i, k) in run.enumerated() where infos[k]?.looking == true {
+            guard let s = infos[k]?.syllable, !attested.contains(s), !VietnameseAttested.irregular.contains(letters[i].lowercased) else { continue }
+            let list = attested.suggestions(for: letters[i], name: true, attestedOnly: true, maxDistance: 4)
+            guard !list.isEmpty else { continue }
+            let best = VietnameseAttested.clearBest(list)
+            let found = text(buf, words[k].0)
+            hits.append(SpellingHit(range: words[k].0, rule: "vietnamese-syllable-unattested", severity: .warning, expected: best?.text,
+                                    message: "'\(found)' is a possible syllable but not one names or news use; nearest: "
+                                        + list.prefix(4).map(\.text).joined(separator: ", ")))
+            reported = true
+        }
+        guard language == .french, !reported, run.count <= 4 else { return }
+        styleMix(buf, words, run, letters, range, &hits)
+    }
+
+    /// French text: a person's name in more than one style.
+    private func styleMix(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
+                          _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]) {
+        var sets: [Set<NameStyle>] = []
+        for d in letters {
+            guard VietnameseSyllable.hasSyllableShape(d) else { return }
+            var s = Set<NameStyle>()
+            let syllable: VietnameseSyllable? = { if case .success(let x) = VietnameseSyllable.analyse(d) { return x }; return nil }()
+            if d.hasNonFrenchMark {
+                s = [.full]
+            } else {
+                if let syllable, attested.contains(syllable) { s.insert(.full) }
+                if attested.pressForms.contains(d.lowercased) { s.insert(.press) }
+                if !d.hasAnyMark { s.insert(.ascii) }
+            }
+            sets.append(s)
+        }
+        guard sets.contains([.full]), sets.reduce(Set(NameStyle.allCases), { $0.intersection($1) }).isEmpty else { return }
+        var votes: [NameStyle: Int] = [:]
+        for s in sets { for st in s { votes[st, default: 0] += 1 } }
+        // Most votes; ties go to press, then ASCII (the styles of French text).
+        let order: [NameStyle] = [.press, .ascii, .full]
+        let best = order.max { (votes[$0] ?? 0, -order.firstIndex(of: $0)!) < (votes[$1] ?? 0, -order.firstIndex(of: $1)!) }!
+        var expected: String? = nil
+        var parts: [String] = []
+        for (i, d) in letters.enumerated() {
+            let word = text(buf, words[run.lowerBound + i].0)
+            if sets[i].contains(best) { parts.append(word); continue }
+            var w: String
+            if best == .full {
+                // The one name syllable this press or ASCII form can come from ("Cuong" → "Cường").
+                let names = attested.suggestions(for: d, name: true, attestedOnly: true, limit: 40).filter {
+                    $0.tier == 0 && (VietnameseAttested.press($0.syllable) == d.lowercased || VietnameseAttested.skeleton($0.syllable.letters) == d.lowercased)
+                }
+                guard names.count == 1 else { parts = []; break }
+                w = names[0].text
+            } else {
+                guard case .success(let s) = VietnameseSyllable.analyse(d) else { parts = []; break }
+                w = best == .press ? VietnameseAttested.press(s) : VietnameseAttested.skeleton(s.letters)
+                if d.isCapitalised, let f = w.first { w = f.uppercased() + w.dropFirst() }
+            }
+            parts.append(w)
+        }
+        if parts.count == letters.count { expected = parts.joined(separator: " ") }
+        let described = zip(letters.indices, sets).map { i, s in
+            text(buf, words[run.lowerBound + i].0) + " (" + NameStyle.allCases.filter(s.contains).map(\.rawValue).joined(separator: "/") + ")"
+        }.joined(separator: ", ")
+        hits.append(SpellingHit(range: range, rule: "name-style-inconsistent", severity: .warning, expected: expected,
+                                message: "a name in mixed styles: \(described)"))
+    }
+}

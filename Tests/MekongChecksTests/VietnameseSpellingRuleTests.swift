@@ -1,0 +1,87 @@
+import Testing
+import Foundation
+@testable import MekongChecks
+import MekongText
+
+@Suite struct VietnameseSpellingRuleTests {
+    func spelling(_ f: [Finding]) -> [Finding] { f.filter { $0.rule.hasPrefix("vietnamese-") || $0.rule == "name-style-inconsistent" } }
+
+    @Test func impossibleSyllablesInVietnameseTextAreErrors() {
+        let f = spelling(check("Ông Nguyễn Văn Cuờng đến tỉnh Bằc Giang hôm qua.", .vietnamese))
+        #expect(f.map(\.rule) == ["vietnamese-syllable", "vietnamese-syllable"])
+        #expect(f.map(\.found) == ["Cuờng", "Bằc"])
+        #expect(f.map(\.expected) == ["Cường", "Bắc"])
+        #expect(f.allSatisfy { $0.severity == .error })
+        #expect(f.first?.column == 16)
+        #expect(f.first?.message.contains("ươ") == true)
+    }
+
+    @Test(arguments: ["quôc", "gía", "kơ", "mâ", "Nguyễền", "truờng", "nghành"])
+    func eachKindIsFound(_ w: String) {
+        let f = spelling(check("Hôm nay \(w) đã đến.", .vietnamese))
+        #expect(f.map(\.found) == [w], "\(w)")
+    }
+
+    @Test func cleanVietnameseIsClean() {
+        let text = """
+            Trả lời phỏng vấn , ông Lộc nói : bán đất với giá không được ủy ban tỉnh phê duyệt là không thể chấp nhận được .
+            Họ đưa chúng tôi đến khu vực công trường bên cạnh khu rừng , chỉ có ít người Indo đang làm việc tại đó .
+            Chiều 23-3 , lãnh đạo cơ quan cảnh sát điều tra công an tp HCM cho biết vụ án vẫn đang trong giai đoạn điều tra .
+            Tỉnh Đắk Lắk và Bắc Kạn , ASEAN , thuở ấy , khuya , hoà bình và hòa bình , thủy và thuỷ .
+            """
+        #expect(spelling(check(text, .vietnamese)).isEmpty, "\(spelling(check(text, .vietnamese)).map(\.text))")
+    }
+
+    @Test func nfdInputIsDecomposedNotFlagged() {
+        let f = check("Ông Nguyễn Văn An đến Hà Nội.".decomposedStringWithCanonicalMapping, .vietnamese)
+        #expect(spelling(f).isEmpty)
+        let bad = spelling(check("Ông Cuờng đến.".decomposedStringWithCanonicalMapping, .vietnamese))
+        #expect(bad.map(\.rule) == ["vietnamese-syllable"])
+        #expect(bad.first?.expected == "Cường")
+    }
+
+    @Test func frenchTextLooksOnlyAtVietnameseOnlyMarks() {
+        #expect(spelling(check("Le secrétaire Trân Quôc Cuong est arrivé à l’Élysée.")).isEmpty)
+        #expect(spelling(check("José Ángel Müller, São Paulo, Nestlé, ASEAN, Indo.")).isEmpty)
+        let f = spelling(check("Le ministre Nguyễn Văn Cuờng a visité Bằc Giang."))
+        #expect(f.map(\.found) == ["Cuờng", "Bằc"])
+        #expect(f.map(\.expected) == ["Cường", "Bắc"])
+    }
+
+    @Test func glossaryNamesAreLeftToTheNameRule() {
+        let f = check("Trần Quốc Cuờng est venu.")
+        #expect(rules(f) == ["name-diacritics"])
+    }
+
+    @Test func unattestedSyllableInAName() {
+        let f = spelling(check("Ông Nguyển Văn An phát biểu.", .vietnamese))
+        #expect(f.map(\.rule) == ["vietnamese-syllable-unattested"])
+        #expect(f.first?.expected == "Nguyễn")
+        #expect(f.first?.severity == .warning)
+        // French accents only (press style) in French text: not looked at.
+        #expect(spelling(check("Les rues de Hô Chi Minh-Ville sont illuminées.")).isEmpty)
+        // Not in a name: no warning (the word is a possible syllable).
+        #expect(spelling(check("nguyển", .vietnamese)).isEmpty)
+    }
+
+    @Test func onsetSpellingInAnUnmarkedWordOfAName() {
+        let f = spelling(check("Tỉnh Kao Bằng giáp Trung Quốc.", .vietnamese))
+        #expect(f.map(\.found) == ["Kao"])
+        #expect(f.first?.expected == "Cao")
+    }
+
+    @Test func mixedStylesInAPersonsNameInFrenchText() {
+        let f = spelling(check("Selon Nguyên Văn Cuong, la coopération progresse."))
+        #expect(f.map(\.rule) == ["name-style-inconsistent"])
+        #expect(f.first?.found == "Nguyên Văn Cuong")
+        #expect(f.first?.expected == "Nguyên Van Cuong")
+        #expect(spelling(check("Selon Trần Quốc Cuong, la coopération progresse.", glossary: NameMatcher(.init(concepts: [])))).first?.expected == "Trần Quốc Cường")
+        // A glossary name is the glossary rules' business.
+        #expect(spelling(check("Selon Trân Quốc Cuong, la coopération progresse.")).isEmpty)
+        for ok in ["Selon Nguyễn Văn An, oui.", "Selon Nguyên Van An, oui.", "Selon Nguyen Van An, oui.", "Selon Pham Minh Chinh, oui."] {
+            #expect(spelling(check(ok)).isEmpty, "\(ok)")
+        }
+        // Vietnamese text: not this rule.
+        #expect(spelling(check("Ông Trân Quốc Cuong nói.", .vietnamese)).allSatisfy { $0.rule != "name-style-inconsistent" })
+    }
+}
