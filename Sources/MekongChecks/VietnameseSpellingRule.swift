@@ -95,7 +95,9 @@ final class VietnameseSpellingRule {
         case .success(let s):
             info.syllable = s
         case .failure(let problem):
-            guard looking, VietnameseSyllable.hasSingleSyllableOutline(d), !VietnameseAttested.irregular.contains(d.lowercased) else { break }
+            // Irregular official spellings (Đắk Lắk, Bắc Kạn, Mê Kông) only as names, capitalised.
+            guard looking, VietnameseSyllable.hasSingleSyllableOutline(d),
+                  !(d.isCapitalised && VietnameseAttested.irregular.contains(d.lowercased)) else { break }
             let found = String(decoding: word, as: UTF8.self)
             let list = attested.suggestions(for: d, name: d.isCapitalised)
             let best = VietnameseAttested.clearBest(list)
@@ -182,8 +184,11 @@ final class VietnameseSpellingRule {
             reported = true
         }
         // A person's name starts at a surname ("Selon Trân Quốc Cuong": at Trân).
-        guard !reported, let first = letters.firstIndex(where: { attested.surnameSkeletons.contains(VietnameseAttested.skeleton($0.codes)) }),
-              run.count - first >= 2, run.count - first <= 5 else { return }
+        func isSurname(_ i: Int) -> Bool { attested.surnameSkeletons.contains(VietnameseAttested.skeleton(letters[i].codes)) }
+        guard !reported, var first = letters.indices.first(where: isSurname) else { return }
+        // "Ông Nguyễn Văn An", "Bà Hà Thị Lan": a title before a surname is not the surname.
+        if first + 1 < letters.count, Self.titles.contains(letters[first].lowercased), isSurname(first + 1) { first += 1 }
+        guard run.count - first >= 2, run.count - first <= 5 else { return }
         if first > 0 {
             let sub = (run.lowerBound + first)..<run.upperBound
             let subRange = words[sub.lowerBound].0.lowerBound..<range.upperBound
@@ -193,20 +198,30 @@ final class VietnameseSpellingRule {
         }
     }
 
+    /// Titles written before names (some are surnames too: Ông, Anh).
+    static let titles: Set<String> = ["ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "thầy", "cụ", "ngài", "bé", "cháu"]
+
     private func person(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ infos: [Info?], _ run: Range<Int>,
                         _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]) {
         guard letters.contains(where: \.hasAnyMark) else { return }
         var reported = false
 
-        // Valid but unattested syllables inside a person's name.
+        // Valid but unattested syllables inside a person's name, near a listed name syllable of
+        // that place: surnames and middle names are closed lists, given names are not (only a
+        // hỏi/ngã swap away from a listed one: "Hữu" → "Hửu").
         for (i, k) in run.enumerated() where infos[k]?.looking == true {
             guard let s = infos[k]?.syllable, !attested.contains(s), !VietnameseAttested.irregular.contains(letters[i].lowercased) else { continue }
-            let list = attested.suggestions(for: letters[i], name: true, attestedOnly: true, maxDistance: 4)
+            let role: Set<String>, maxDistance: Int
+            if i == 0 { role = attested.surnameKeys; maxDistance = 4 }
+            else if i == 1 && run.count >= 3 { role = attested.middleKeys; maxDistance = 4 }
+            else { role = attested.nameKeys; maxDistance = 1 }
+            let list = attested.suggestions(for: letters[i], name: true, attestedOnly: true, maxDistance: maxDistance, limit: 20)
+                .filter { role.contains($0.syllable.key) }
             guard !list.isEmpty else { continue }
             let best = VietnameseAttested.clearBest(list)
             let found = text(buf, words[k].0)
             hits.append(SpellingHit(range: words[k].0, rule: "vietnamese-syllable-unattested", severity: .warning, expected: best?.text,
-                                    message: "'\(found)' is a possible syllable but not one names or news use; nearest: "
+                                    message: "'\(found)' is a possible syllable but not one names or news use; nearest name syllables: "
                                         + list.prefix(4).map(\.text).joined(separator: ", ")))
             reported = true
         }

@@ -16,8 +16,9 @@ public final class VietnameseAttested: Sendable {
 
     /// Rank in the corpus (0 = most frequent) by key.
     private let corpusRank: [String: Int]
-    /// Keys of name syllables (surnames, middle and given names, places).
-    private let nameKeys: Set<String>
+    /// Keys of name syllables (surnames, middle and given names, places), of middle names.
+    public let nameKeys: Set<String>
+    public let middleKeys: Set<String>
     /// Keys of surnames, and their toneless ASCII skeletons ("nguyen").
     public let surnameKeys: Set<String>
     public let surnameSkeletons: Set<String>
@@ -27,7 +28,8 @@ public final class VietnameseAttested: Sendable {
     /// Keys of all attested syllables.
     public let keys: Set<String>
 
-    /// Spellings outside the regular system that real names use (minority-language places).
+    /// Spellings outside the regular system that real names use (minority-language places);
+    /// accepted capitalised only.
     public static let irregular: Set<String> = ["đắk", "lắk", "kạn", "drắk", "đăk", "lăk", "kon", "kông"]
 
     init() {
@@ -47,6 +49,7 @@ public final class VietnameseAttested: Sendable {
             if let s = VietnameseSyllable(w) { surnames.insert(s.key); skeletons.insert(Self.skeleton(s.letters)) }
         }
         nameKeys = names
+        middleKeys = Set(VietnameseNames.middleNames.compactMap { VietnameseSyllable($0)?.key })
         surnameKeys = surnames
         surnameSkeletons = skeletons
         let all = names.union(rank.keys)

@@ -32,6 +32,11 @@ import MekongText
         #expect(spelling(check(text, .vietnamese)).isEmpty, "\(spelling(check(text, .vietnamese)).map(\.text))")
     }
 
+    @Test func irregularNamesOnlyCapitalised() {
+        #expect(spelling(check("Tỉnh Đắk Lắk , sông Mê Kông .", .vietnamese)).isEmpty)
+        #expect(spelling(check("ông kông đến .", .vietnamese)).map(\.found) == ["kông"])
+    }
+
     @Test func nfdInputIsDecomposedNotFlagged() {
         let f = check("Ông Nguyễn Văn An đến Hà Nội.".decomposedStringWithCanonicalMapping, .vietnamese)
         #expect(spelling(f).isEmpty)
@@ -58,6 +63,10 @@ import MekongText
         #expect(f.map(\.rule) == ["vietnamese-syllable-unattested"])
         #expect(f.first?.expected == "Nguyễn")
         #expect(f.first?.severity == .warning)
+        #expect(spelling(check("Ông Nguyễn Văn Hửu phát biểu.", .vietnamese)).first?.expected == "Hữu")
+        #expect(spelling(check("Bà Nguyễn Thỉ Lan phát biểu.", .vietnamese)).first?.expected == "Thị")
+        // A given name one mark away from a listed one is left alone (given names are open).
+        #expect(spelling(check("Ông Nguyễn Văn Bỉnh phát biểu.", .vietnamese)).isEmpty)
         // French accents only (press style) in French text: not looked at.
         #expect(spelling(check("Les rues de Hô Chi Minh-Ville sont illuminées.")).isEmpty)
         // Not in a name: no warning (the word is a possible syllable).
