@@ -94,3 +94,33 @@ import MekongText
         #expect(spelling(check("Ông Trân Quốc Cuong nói.", .vietnamese)).allSatisfy { $0.rule != "name-style-inconsistent" })
     }
 }
+
+/// Real sentences (a short excerpt of UD_Vietnamese-VTB, CC BY-SA 4.0, see the fixture's header).
+@Suite struct VietnameseSpellingCorpusTests {
+    static func sentences() throws -> [String] {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/vtb-excerpt.txt").path
+        return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+    }
+
+    static let impossible = ["Bằc", "Cuờng", "kơ", "mâ", "Nguyễền", "quôc", "truờng", "ghà", "tă", "gía", "ngiêm", "hỏp", "Viêt", "đuợc"]
+
+    @Test func cleanSentencesHaveNoFinding() throws {
+        let all = try Self.sentences()
+        #expect(all.count > 25)
+        for s in all {
+            let f = check(s, .vietnamese).filter { $0.rule.hasPrefix("vietnamese-") }
+            #expect(f.isEmpty, "\(s): \(f.map(\.text))")
+        }
+    }
+
+    @Test func everyInsertedImpossibleSyllableIsFound() throws {
+        for (i, s) in try Self.sentences().enumerated() {
+            var words = s.split(separator: " ").map(String.init)
+            let bad = Self.impossible[i % Self.impossible.count]
+            words.insert(bad, at: words.count / 2)
+            let f = check(words.joined(separator: " "), .vietnamese).filter { $0.rule.hasPrefix("vietnamese-") }
+            #expect(f.map(\.found) == [bad], "\(words.joined(separator: " "))")
+            #expect(f.first?.rule == "vietnamese-syllable")
+        }
+    }
+}
