@@ -17,8 +17,13 @@ struct SpellingHit: Sendable, Equatable {
 ///   ("Bằc", "Cuờng", "gía"), with the nearest valid syllables. In Vietnamese text a word is
 ///   Vietnamese-looking when it has a mark only Vietnamese writes (ă đ ơ ư, hỏi, nặng, a tone on
 ///   â ê ô…) or any accent and the letters of a syllable; in French text only marks French
-///   never writes count ("Trân", "élève" are never looked at). Words without marks (foreign
-///   names, acronyms, numbers, "Indo", "ASEAN") are never flagged.
+///   never writes count ("Trân", "élève" are never looked at), and marks other European
+///   languages share (á í ó ú ý, ì ò, ã õ) only on words with a syllable's letters ("José
+///   Ángel", "São" are left alone). Words without marks (foreign names, acronyms, numbers,
+///   "Indo", "ASEAN") are never flagged, nor words without the outline of one syllable:
+///   abbreviations ("ĐBSCL", "đ"), run-together loans ("ăcqui") and minority-language names
+///   with other clusters ("Bhưới"). A few official irregular names (Đắk Lắk, Bắc Kạn, Mê Kông)
+///   are accepted capitalised.
 /// - `vietnamese-syllable-unattested` (warning): inside a capitalised run starting with a
 ///   surname ("Nguyển Văn An"), a valid syllable nobody writes, with the nearest attested
 ///   one; and an unmarked word breaking the k/c, gh/g, ngh/ng rules next to Vietnamese words
