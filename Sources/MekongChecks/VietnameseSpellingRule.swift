@@ -1,4 +1,9 @@
 import MekongText
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// What ``VietnameseSpellingRule`` reports: plain values, turned into findings by the checker.
 struct SpellingHit: Sendable, Equatable {
@@ -35,19 +40,41 @@ struct SpellingHit: Sendable, Equatable {
 /// is analysed once per checker (a small cache keyed by the bytes' hash).
 final class VietnameseSpellingRule {
     let language: Language
-    private let attested = VietnameseAttested.shared
+    /// Loaded on first use (20 ms): text with no Vietnamese word never needs it.
+    private lazy var attested = VietnameseAttested.shared
 
-    /// What is known about one word's bytes.
-    struct Info {
-        var decoded: VietnameseLetters.Decoded?
-        var syllable: VietnameseSyllable?
+    /// What is known about one word's bytes (a class: looked up on every non-ASCII word, it
+    /// must not be copied).
+    final class Info {
+        let bytes: [UInt8]
+        let decoded: VietnameseLetters.Decoded?
+        let syllable: VietnameseSyllable?
         /// A syllable error to report (already worded).
-        var error: SpellingHit?
+        let error: SpellingHit?
         /// Whether the word has any mark; whether it is Vietnamese-looking for this language.
-        var marked: Bool
-        var looking: Bool
+        let marked: Bool
+        let looking: Bool
+        /// Bits for the line loop: 1 looking, 2 capitalised, 4 has an error.
+        let flags: UInt8
+        /// The next word with the same hash (index in `entries`), or -1.
+        var next: Int32 = -1
+
+        init(bytes: [UInt8], decoded: VietnameseLetters.Decoded?, syllable: VietnameseSyllable?, error: SpellingHit?, marked: Bool, looking: Bool) {
+            self.bytes = bytes; self.decoded = decoded; self.syllable = syllable; self.error = error; self.marked = marked; self.looking = looking
+            flags = (looking ? 1 : 0) | (decoded?.isCapitalised == true ? 2 : 0) | (error != nil ? 4 : 0)
+        }
     }
-    private var cache: [UInt64: [(bytes: [UInt8], info: Info)]] = [:]
+    /// The words seen (the cache) and the current line's words, in one value so that the line
+    /// loop works on a local copy (no exclusivity checks per access).
+    private struct State {
+        var cache = HashTable<Int32>(capacity: 4096)
+        var entries: [Info] = []
+        var entryFlags: [UInt8] = []
+        /// Per word of the current line: index in `entries` (-1: ASCII) and flags.
+        var lineIndex: [Int32] = []
+        var lineFlags: [UInt8] = []
+    }
+    private var state: State? = State()
 
     init(language: Language) {
         self.language = language
@@ -57,48 +84,77 @@ final class VietnameseSpellingRule {
     /// (glossary names, already judged) are left alone.
     func check(_ buf: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)], skip: [Range<Int>], into hits: inout [SpellingHit]) {
         guard language != .lao, !words.isEmpty else { return }
-        var infos: [Info?] = Array(repeating: nil, count: words.count)
-        var anyMarked = false
-        for (k, (range, _)) in words.enumerated() {
+        var st = state!
+        state = nil
+        st.lineIndex.removeAll(keepingCapacity: true)
+        st.lineFlags.removeAll(keepingCapacity: true)
+        var anyLooking = false
+        for (range, _) in words {
             var ascii = true
             for i in range where buf[i] >= 0x80 { ascii = false; break }
-            if ascii { continue }
-            let info = lookup(buf, range)
-            infos[k] = info
-            if info.marked { anyMarked = true }
-            if var hit = info.error, !overlaps(range, skip) {
+            if ascii {
+                st.lineIndex.append(-1)
+                st.lineFlags.append(buf[range.lowerBound] >= 0x41 && buf[range.lowerBound] <= 0x5A ? 2 : 0)
+                continue
+            }
+            let index = lookup(&st, buf, range)
+            let flags = st.entryFlags[Int(index)]
+            st.lineIndex.append(index)
+            st.lineFlags.append(flags)
+            if flags & 1 != 0 { anyLooking = true }
+            if flags & 4 != 0, var hit = st.entries[Int(index)].error, !overlaps(range, skip) {
                 hit.range = range
                 hits.append(hit)
             }
         }
-        guard anyMarked else { return }
-        names(buf, words, infos, skip, &hits)
+        state = st
+        // The name rules need a word with Vietnamese marks in the line.
+        guard anyLooking else { return }
+        names(buf, words, skip, &hits)
+    }
+
+    /// What is known about word `k` of the current line (`nil`: ASCII).
+    private func info(_ k: Int) -> Info? {
+        let i = state!.lineIndex[k]
+        return i < 0 ? nil : state!.entries[Int(i)]
     }
 
     // MARK: Words
 
-    private func lookup(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Info {
+    private func lookup(_ st: inout State, _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
         var h = Folding.hashSeed
         for i in range { h = Folding.hash(h, buf[i]) }
-        if let list = cache[h] {
-            for e in list where e.bytes.count == range.count && e.bytes.elementsEqual(buf[range]) { return e.info }
+        let head = st.cache[h] ?? -1
+        var e = head
+        let start = buf.baseAddress! + range.lowerBound
+        while e >= 0 {
+            let x = st.entries[Int(e)]
+            if x.bytes.count == range.count, x.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, start, range.count) == 0 }) { return e }
+            e = x.next
         }
         let info = analyse(UnsafeBufferPointer(rebasing: buf[range]))
-        cache[h, default: []].append((Array(buf[range]), info))
-        return info
+        info.next = head
+        let index = Int32(st.entries.count)
+        st.entries.append(info)
+        st.entryFlags.append(info.flags)
+        st.cache[h] = index
+        return index
     }
 
     private func analyse(_ word: UnsafeBufferPointer<UInt8>) -> Info {
-        guard let d = VietnameseLetters.decode(word) else { return Info(decoded: nil, syllable: nil, error: nil, marked: false, looking: false) }
+        guard let d = VietnameseLetters.decode(word) else {
+            return Info(bytes: Array(word), decoded: nil, syllable: nil, error: nil, marked: false, looking: false)
+        }
         let looking: Bool
         switch language {
         case .vietnamese: looking = d.strongMarks > 0 || (d.hasAnyMark && VietnameseSyllable.hasSyllableShape(d))
         default: looking = d.strongMarks > 0 || (d.weakMarks > 0 && VietnameseSyllable.hasSyllableShape(d))
         }
-        var info = Info(decoded: d, syllable: nil, error: nil, marked: d.hasAnyMark, looking: looking)
+        var syllable: VietnameseSyllable?
+        var error: SpellingHit?
         switch VietnameseSyllable.analyse(d) {
         case .success(let s):
-            info.syllable = s
+            syllable = s
         case .failure(let problem):
             // Irregular official spellings (Đắk Lắk, Bắc Kạn, Mê Kông) only as names, capitalised.
             guard looking, VietnameseSyllable.hasSingleSyllableOutline(d),
@@ -110,9 +166,9 @@ final class VietnameseSpellingRule {
             if !list.isEmpty {
                 message += "; nearest: " + list.prefix(4).map(\.text).joined(separator: ", ")
             }
-            info.error = SpellingHit(range: 0..<0, rule: "vietnamese-syllable", severity: .error, expected: best?.text, message: message)
+            error = SpellingHit(range: 0..<0, rule: "vietnamese-syllable", severity: .error, expected: best?.text, message: message)
         }
-        return info
+        return Info(bytes: Array(word), decoded: d, syllable: syllable, error: error, marked: d.hasAnyMark, looking: looking)
     }
 
     private func overlaps(_ r: Range<Int>, _ skip: [Range<Int>]) -> Bool {
@@ -122,17 +178,19 @@ final class VietnameseSpellingRule {
     // MARK: Names
 
     /// Capitalised runs (words separated by one space) with at least one marked word.
-    private func names(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ infos: [Info?], _ skip: [Range<Int>],
+    private func names(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ skip: [Range<Int>],
                        _ hits: inout [SpellingHit]) {
+        let lineFlags = state!.lineFlags
+        func capitalised(_ k: Int) -> Bool { lineFlags[k] & 2 != 0 }
         var k = 0
         while k < words.count {
-            guard isCapitalised(buf, words[k].0) else { k += 1; continue }
+            guard capitalised(k) else { k += 1; continue }
             var end = k + 1
-            while end < words.count, end - k < 6, isCapitalised(buf, words[end].0),
+            while end < words.count, end - k < 6, capitalised(end),
                   words[end].0.lowerBound == words[end - 1].0.upperBound + 1, buf[words[end - 1].0.upperBound] == 0x20 {
                 end += 1
             }
-            if end - k >= 2 { run(buf, words, infos, k..<end, skip, &hits) }
+            if end - k >= 2 { run(buf, words, k..<end, skip, &hits) }
             k = end
         }
     }
@@ -162,15 +220,15 @@ final class VietnameseSpellingRule {
         return VietnameseLetters.decode(UnsafeBufferPointer(rebasing: buf[r]))
     }
 
-    private func run(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ infos: [Info?], _ run: Range<Int>,
+    private func run(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
                      _ skip: [Range<Int>], _ hits: inout [SpellingHit]) {
         let range = words[run.lowerBound].0.lowerBound..<words[run.upperBound - 1].0.upperBound
         guard !overlaps(range, skip) else { return }
         // Every word must be Vietnamese letters; marked ones must be syllables (errors are reported already).
         var letters: [VietnameseLetters.Decoded] = []
         for k in run {
-            guard let d = decoded(buf, words[k].0, infos[k]) else { return }
-            if let info = infos[k], info.syllable == nil {
+            guard let d = decoded(buf, words[k].0, info(k)) else { return }
+            if let info = info(k), info.syllable == nil {
                 if info.marked { return }
             }
             letters.append(d)
@@ -197,16 +255,16 @@ final class VietnameseSpellingRule {
         if first > 0 {
             let sub = (run.lowerBound + first)..<run.upperBound
             let subRange = words[sub.lowerBound].0.lowerBound..<range.upperBound
-            person(buf, words, infos, sub, Array(letters[first...]), subRange, &hits)
+            person(buf, words, sub, Array(letters[first...]), subRange, &hits)
         } else {
-            person(buf, words, infos, run, letters, range, &hits)
+            person(buf, words, run, letters, range, &hits)
         }
     }
 
     /// Titles written before names (some are surnames too: Ông, Anh).
     static let titles: Set<String> = ["ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "thầy", "cụ", "ngài", "bé", "cháu"]
 
-    private func person(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ infos: [Info?], _ run: Range<Int>,
+    private func person(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
                         _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]) {
         guard letters.contains(where: \.hasAnyMark) else { return }
         var reported = false
@@ -214,8 +272,8 @@ final class VietnameseSpellingRule {
         // Valid but unattested syllables inside a person's name, near a listed name syllable of
         // that place: surnames and middle names are closed lists, given names are not (only a
         // hỏi/ngã swap away from a listed one: "Hữu" → "Hửu").
-        for (i, k) in run.enumerated() where infos[k]?.looking == true {
-            guard let s = infos[k]?.syllable, !attested.contains(s), !VietnameseAttested.irregular.contains(letters[i].lowercased) else { continue }
+        for (i, k) in run.enumerated() where info(k)?.looking == true {
+            guard let s = info(k)?.syllable, !attested.contains(s), !VietnameseAttested.irregular.contains(letters[i].lowercased) else { continue }
             let role: Set<String>, maxDistance: Int
             if i == 0 { role = attested.surnameKeys; maxDistance = 4 }
             else if i == 1 && run.count >= 3 { role = attested.middleKeys; maxDistance = 4 }

@@ -34,16 +34,17 @@ public final class VietnameseAttested: Sendable {
 
     init() {
         var rank: [String: Int] = [:]
+        var all: [VietnameseSyllable] = []
         var n = 0
         for line in Self.corpusSyllables.split(separator: "\n") {
             guard let s = VietnameseSyllable(String(line)) else { continue }
-            if rank[s.key] == nil { rank[s.key] = n }
+            if rank[s.key] == nil { rank[s.key] = n; all.append(s) }
             n += 1
         }
         corpusRank = rank
         var names = Set<String>(), surnames = Set<String>(), skeletons = Set<String>()
         for w in VietnameseNames.surnames + VietnameseNames.middleNames + VietnameseNames.givenNames + VietnameseNames.placeSyllables {
-            if let s = VietnameseSyllable(w) { names.insert(s.key) }
+            if let s = VietnameseSyllable(w) { if names.insert(s.key).inserted { all.append(s) } }
         }
         for w in VietnameseNames.surnames {
             if let s = VietnameseSyllable(w) { surnames.insert(s.key); skeletons.insert(Self.skeleton(s.letters)) }
@@ -52,14 +53,8 @@ public final class VietnameseAttested: Sendable {
         middleKeys = Set(VietnameseNames.middleNames.compactMap { VietnameseSyllable($0)?.key })
         surnameKeys = surnames
         surnameSkeletons = skeletons
-        let all = names.union(rank.keys)
-        keys = all
-        var press = Set<String>()
-        for k in all {
-            guard let s = VietnameseSyllable(Self.text(ofKey: k)) else { continue }
-            press.insert(Self.press(s))
-        }
-        pressForms = press
+        keys = names.union(rank.keys)
+        pressForms = Set(all.map(Self.press))
     }
 
     /// Whether a syllable is attested (in the corpus or the names).
@@ -72,13 +67,6 @@ public final class VietnameseAttested: Sendable {
     /// The ASCII skeleton of letter codes: "nguyen" for nguyễn.
     public static func skeleton(_ codes: [UInt8]) -> String {
         String(decoding: codes.map(VietnameseLetters.base), as: UTF8.self)
-    }
-
-    /// The syllable written from a key ("hoa1" → "hòa").
-    static func text(ofKey k: String) -> String {
-        let tone = VietnameseTone(rawValue: UInt8(k.last!.asciiValue! - 48))!
-        guard let codes = VietnameseLetters.codes(String(k.dropLast())), case .success(let s) = VietnameseSyllable.analyse(String(k.dropLast())) else { return k }
-        return VietnameseSyllable(letters: codes, onsetLength: s.onsetLength, tone: tone).text
     }
 
     /// The French press form of a syllable: â ê ô and à è é ù stay, the rest goes.
