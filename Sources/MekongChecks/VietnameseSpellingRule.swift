@@ -92,9 +92,13 @@ final class VietnameseSpellingRule {
         for (range, _) in words {
             var ascii = true
             for i in range where buf[i] >= 0x80 { ascii = false; break }
-            if ascii {
+            // French text: only words with a mark French never writes are looked up (run()
+            // decodes the others when a name needs them).
+            if ascii || (language == .french && !Self.hasNonFrenchMarkBytes(buf, range)) {
+                let b = buf[range.lowerBound]
+                let upper = (b >= 0x41 && b <= 0x5A) || (b == 0xC3 && range.count > 1 && (0x80...0x9E).contains(buf[range.lowerBound + 1]))
                 st.lineIndex.append(-1)
-                st.lineFlags.append(buf[range.lowerBound] >= 0x41 && buf[range.lowerBound] <= 0x5A ? 2 : 0)
+                st.lineFlags.append(upper ? 2 : 0)
                 continue
             }
             let index = lookup(&st, buf, range)
@@ -111,6 +115,33 @@ final class VietnameseSpellingRule {
         // The name rules need a word with Vietnamese marks in the line.
         guard anyLooking else { return }
         names(buf, words, skip, &hits)
+    }
+
+    /// Whether the bytes of a word have a letter or mark French never writes: ă đ ơ ư ĩ ũ,
+    /// the Latin Extended Additional block (ạ ả ấ … ỹ), a combining mark, or á í ó ú ý ì ò ã õ.
+    @inline(__always)
+    static func hasNonFrenchMarkBytes(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = buf[i]
+            if b < 0x80 { i += 1; continue }
+            let c = i + 1 < range.upperBound ? buf[i + 1] : 0
+            switch b {
+            case 0xC3:
+                switch c | 0x20 {   // lower and upper case alike (Á 0x81 / á 0xA1…)
+                case 0xA1, 0xAD, 0xB3, 0xBA, 0xBD, 0xAC, 0xB2, 0xA3, 0xB5: return true
+                default: break
+                }
+            case 0xC4: if c == 0x82 || c == 0x83 || c == 0x90 || c == 0x91 || c == 0xA8 || c == 0xA9 { return true }
+            case 0xC5: if c == 0xA8 || c == 0xA9 { return true }
+            case 0xC6: if c == 0xA0 || c == 0xA1 || c == 0xAF || c == 0xB0 { return true }
+            case 0xCC, 0xCD: return true
+            case 0xE1: if c == 0xBA || c == 0xBB { return true }
+            default: break
+            }
+            i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        return false
     }
 
     /// What is known about word `k` of the current line (`nil`: ASCII).
@@ -247,7 +278,7 @@ final class VietnameseSpellingRule {
             reported = true
         }
         // A person's name starts at a surname ("Selon Trân Quốc Cuong": at Trân).
-        func isSurname(_ i: Int) -> Bool { attested.surnameSkeletons.contains(VietnameseAttested.skeleton(letters[i].codes)) }
+        func isSurname(_ i: Int) -> Bool { VietnameseAttested.surnameSkeletonSet.contains(VietnameseAttested.skeleton(letters[i].codes)) }
         guard !reported, var first = letters.indices.first(where: isSurname) else { return }
         // "Ông Nguyễn Văn An", "Bà Hà Thị Lan": a title before a surname is not the surname.
         if first + 1 < letters.count, Self.titles.contains(letters[first].lowercased), isSurname(first + 1) { first += 1 }

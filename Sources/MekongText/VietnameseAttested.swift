@@ -57,6 +57,11 @@ public final class VietnameseAttested: Sendable {
         pressForms = Set(all.map(Self.press))
     }
 
+    /// The ASCII skeletons of the surnames, without building the whole list ("nguyen", "tran").
+    public static let surnameSkeletonSet: Set<String> = Set(VietnameseNames.surnames.compactMap {
+        VietnameseLetters.codes($0).map(skeleton)
+    })
+
     /// Whether a syllable is attested (in the corpus or the names).
     public func contains(_ s: VietnameseSyllable) -> Bool { keys.contains(s.key) }
     public func contains(_ word: String) -> Bool { VietnameseSyllable(word).map(contains) ?? false }
