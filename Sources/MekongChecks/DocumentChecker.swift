@@ -32,6 +32,8 @@ public final class DocumentChecker {
     private let matcher: NameMatcher
     private var findings: [Diagnostic] = []
     private var wordBuffer: [(Range<Int>, UInt64)] = []
+    private lazy var spelling = VietnameseSpellingRule(language: options.language)
+    private var spellingHits: [SpellingHit] = []
 
     private struct NameOccurrence {
         var line: Int; var column: Int; var range: Range<Int>; var found: String
@@ -60,6 +62,9 @@ public final class DocumentChecker {
             // ("Ủy ban" stays as the glossary writes it under --tone-style new): otherwise the
             // tone rule and the name rule would undo each other's fixes.
             toneMarks(buf, words, number, column, outside: names.map(\.range))
+            spellingHits.removeAll(keepingCapacity: true)
+            spelling.check(buf, words: words, skip: names.map(\.range), into: &spellingHits)
+            for h in spellingHits { add(number, column, h.range, buf, h.severity, h.rule, expected: h.expected, message: h.message, fixable: false) }
         }
     }
 

@@ -1,12 +1,14 @@
 /// An open-addressing table keyed by 64-bit hashes, which are used as they are: no second
 /// hashing (Swift's `Dictionary` runs SipHash on every lookup, one per word of the text here).
-struct HashTable<Value>: @unchecked Sendable {
+public struct HashTable<Value>: @unchecked Sendable {
     private var keys: [UInt64]
     private var values: [Value?]
     private var mask: Int
-    private(set) var count = 0
+    /// The number of keys stored.
+    public private(set) var count = 0
 
-    init(capacity: Int = 16) {
+    /// An empty table sized for about `capacity` keys.
+    public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
@@ -17,7 +19,8 @@ struct HashTable<Value>: @unchecked Sendable {
     @inline(__always)
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 1) & mask }
 
-    subscript(key: UInt64) -> Value? {
+    /// The value stored under `key` (already a good 64-bit hash), or `nil`.
+    public subscript(key: UInt64) -> Value? {
         get {
             var i = slot(key)
             while let v = values[i] {
@@ -36,7 +39,8 @@ struct HashTable<Value>: @unchecked Sendable {
         }
     }
 
-    subscript(key: UInt64, default value: @autoclosure () -> Value) -> Value {
+    /// The value under `key`, or `value` when there is none (for `table[k, default: x] += …`).
+    public subscript(key: UInt64, default value: @autoclosure () -> Value) -> Value {
         get { self[key] ?? value() }
         set { self[key] = newValue }
     }
