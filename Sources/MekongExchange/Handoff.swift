@@ -61,6 +61,9 @@ public struct HandoffSegment: Sendable, Equatable {
     public var target: String?
     /// Glossary terms in the source, in order, not overlapping.
     public var terms: [TermHit]
+    /// Translation-memory matches, best first: an exact one fills ``target``; the others are
+    /// offered as candidates (XLIFF 2 `mtc:match`, XLIFF 1.2 `alt-trans`).
+    public var matches: [LeveragedMatch] = []
 
     /// A segment from its parts.
     public init(id: String, source: String, target: String?, terms: [TermHit]) {
@@ -130,5 +133,40 @@ extension HandoffArticle {
         }
         return HandoffArticle(id: id, original: original, date: segments.first?.date,
                               sourceLanguage: segments.first?.language.tag ?? "fr", units: units)
+    }
+}
+
+/// A translation-memory match offered with a segment.
+public struct LeveragedMatch: Sendable, Equatable {
+    /// 0–100.
+    public var similarity: Double
+    /// The memory unit's source.
+    public var source: String
+    /// The target offered (repaired when only numbers differed).
+    public var target: String
+    /// The memory file's name.
+    public var origin: String
+    /// An exact match whose previous segment matched too.
+    public var inContext: Bool
+    /// Whether ``target`` was repaired (numbers replaced).
+    public var repaired: Bool
+
+    /// A match from its parts.
+    public init(similarity: Double, source: String, target: String, origin: String, inContext: Bool = false, repaired: Bool = false) {
+        self.similarity = similarity
+        self.source = source
+        self.target = target
+        self.origin = origin
+        self.inContext = inContext
+        self.repaired = repaired
+    }
+
+    /// Whether this is an exact (100 %) match.
+    public var isExact: Bool { similarity >= 100 && !repaired }
+
+    /// `87.5` (one decimal at most), as the XLIFF attributes write it.
+    public var similarityText: String {
+        let rounded = (similarity * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

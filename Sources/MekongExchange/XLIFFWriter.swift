@@ -33,6 +33,7 @@ public enum XLIFFWriter {
     static let core2 = "urn:oasis:names:tc:xliff:document:2.0"
     static let glossary2 = "urn:oasis:names:tc:xliff:glossary:2.0"
     static let core12 = "urn:oasis:names:tc:xliff:document:1.2"
+    static let matches2 = "urn:oasis:names:tc:xliff:matches:2.0"
 
     /// The XLIFF bytes.
     public static func bytes(_ article: HandoffArticle, target: String, version: Version, options: Options = Options()) throws -> [UInt8] {
@@ -57,6 +58,7 @@ public enum XLIFFWriter {
         try w.startElement("xliff")
         try w.attribute("xmlns", core2)
         try w.attribute("xmlns:gls", glossary2)
+        try w.attribute("xmlns:mtc", matches2)
         try w.attribute("version", version.rawValue)
         try w.attribute("srcLang", a.sourceLanguage)
         try w.attribute("trgLang", target)
@@ -97,12 +99,36 @@ public enum XLIFFWriter {
                 }
                 try w.endElement()
             }
+            let candidates = u.segments.flatMap { s in s.matches.filter { !$0.isExact || s.target == nil }.map { (s, $0) } }
+            if !candidates.isEmpty {
+                try w.startElement("mtc:matches")
+                for (s, m) in candidates {
+                    try w.startElement("mtc:match")
+                    try w.attribute("ref", "#" + s.id)
+                    try w.attribute("similarity", m.similarityText)
+                    try w.attribute("type", "tm")
+                    try w.attribute("origin", m.origin)
+                    if m.repaired { try w.attribute("subType", "mekong:repaired") }
+                    try w.startElement("source")
+                    w.setIndent(false)
+                    try w.text(m.source)
+                    try w.endElement()
+                    try w.startElement("target")
+                    try w.text(m.target)
+                    try w.endElement()
+                    w.setIndent(true)
+                    try w.newline()
+                    try w.endElement()
+                }
+                try w.endElement()
+            }
             try w.startElement("notes")
             try w.element("note", u.kind.rawValue, attributes: [("category", "kind")])
             try w.endElement()
             for s in u.segments {
                 try w.startElement("segment")
                 try w.attribute("id", s.id)
+                if s.target != nil { try w.attribute("state", "translated") }
                 try w.startElement("source")
                 try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: true, w)
                 try w.endElement()
@@ -201,6 +227,9 @@ public enum XLIFFWriter {
                     try w.startElement("target")
                     try w.attribute("xml:lang", target)
                     try w.attribute("state", s.target == nil ? "needs-translation" : "translated")
+                    if s.target != nil, let m = s.matches.first, m.isExact {
+                        try w.attribute("state-qualifier", m.inContext ? "leveraged-tm" : "exact-match")
+                    }
                     if let t = s.target {
                         w.setIndent(false)
                         try w.text(t)
@@ -213,6 +242,23 @@ public enum XLIFFWriter {
                         w.setIndent(true)
                         try w.newline()
                     }
+                }
+                for m in s.matches where !(m.isExact && s.target != nil) {
+                    try w.startElement("alt-trans")
+                    try w.attribute("match-quality", m.similarityText)
+                    try w.attribute("origin", m.origin)
+                    try w.startElement("source")
+                    w.setIndent(false)
+                    try w.text(m.source)
+                    try w.endElement()
+                    try w.startElement("target")
+                    try w.attribute("xml:lang", target)
+                    if m.repaired { try w.attribute("state-qualifier", "fuzzy-match") }
+                    try w.text(m.target)
+                    try w.endElement()
+                    w.setIndent(true)
+                    try w.newline()
+                    try w.endElement()
                 }
                 var note = "kind: \(u.kind.rawValue)"
                 var seen = Set<String>()

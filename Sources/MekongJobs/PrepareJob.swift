@@ -22,6 +22,11 @@ public struct PrepareJob: Sendable {
     public var outputFolder: String
     /// Whether the first bad input ends the run (it throws) instead of being recorded as a failure.
     public var failFast: Bool
+    /// Translation memories (TMX) to leverage: exact matches fill the targets, fuzzy ones at or
+    /// above ``fuzzyThreshold`` are offered as candidates.
+    public var memories: [String] = []
+    /// The lowest fuzzy score offered (0–100).
+    public var fuzzyThreshold: Double = 75
 
     /// Makes a job writing XLIFF 2.1 with all the segments into `exports`, guessing each article's
     /// language and going on past a bad input, unless told otherwise.
@@ -64,6 +69,8 @@ public struct PrepareJob: Sendable {
             public var terms: Int
             /// How many of those terms have a form in the target language.
             public var termsWithForm: Int
+            /// The analysis against the memories (`nil` without ``PrepareJob/memories``).
+            public var analysis: Analysis?
         }
 
         /// The summary line: `article: N segments, W words to translate; vi: …; check: …`.
@@ -71,8 +78,51 @@ public struct PrepareJob: Sendable {
             var line = "\(article): \(language) (\(languageBasis)), \(segments) segments, \(words) words to translate"
             for t in targets {
                 line += "; \(t.language): \(t.terms) terms found, \(t.termsWithForm) with a \(t.language) form"
+                if let a = t.analysis { line += "; \(t.language) memory: \(a)" }
             }
             return line + "; check: \(errors) errors, \(warnings) warnings"
+        }
+    }
+
+    /// Segments and words per match band, as CAT tools analyse a batch before a quote.
+    public struct Analysis: Sendable, Encodable, CustomStringConvertible {
+        /// The bands, in the order translators read them.
+        public static let bands = ["repetitions", "in-context", "100", "95-99", "85-94", "75-84", "no-match"]
+        /// Segments per band.
+        public var segments: [String: Int] = [:]
+        /// Words per band.
+        public var words: [String: Int] = [:]
+
+        /// Adds a segment of `words` words to `band`.
+        public mutating func add(_ band: String, words n: Int) {
+            segments[band, default: 0] += 1
+            words[band, default: 0] += n
+        }
+
+        /// Adds another analysis.
+        public mutating func add(_ other: Analysis) {
+            for (k, v) in other.segments { segments[k, default: 0] += v }
+            for (k, v) in other.words { words[k, default: 0] += v }
+        }
+
+        /// The band of a score.
+        static func band(_ m: LeveragedMatch?) -> String {
+            guard let m else { return "no-match" }
+            if m.isExact { return m.inContext ? "in-context" : "100" }
+            switch m.similarity {
+            case 95...: return "95-99"
+            case 85..<95: return "85-94"
+            case 75..<85: return "75-84"
+            default: return "no-match"
+            }
+        }
+
+        /// `repetitions 1 (9 words), in-context 0, 100 2 (31 words), …`.
+        public var description: String {
+            Self.bands.map { b in
+                let n = segments[b] ?? 0
+                return n == 0 ? "\(b) 0" : "\(b) \(n) (\(words[b] ?? 0) words)"
+            }.joined(separator: ", ")
         }
     }
 
@@ -98,9 +148,13 @@ public struct PrepareJob: Sendable {
         /// cannot hold), in input order.
         public var failures: [Diagnostic] = []
 
+        /// The analysis of the whole batch per target language (with memories).
+        public var totals: [String: Analysis] = [:]
+
         /// The text of `summary.txt`.
         public var summary: String {
-            (articles.map(\.line) + memories.map(\.line)).map { $0 + "\n" }.joined()
+            let total = totals.sorted { $0.key < $1.key }.map { "total \($0.key) memory: \($0.value)" }
+            return (articles.map(\.line) + memories.map(\.line) + total).map { $0 + "\n" }.joined()
         }
 
         /// Bad input 2; nothing written for any article 1; else 0.
@@ -115,12 +169,13 @@ public struct PrepareJob: Sendable {
         try Self.prepareFolder(outputFolder)
         let matcher = NameMatcher(glossary)
         var report = Report()
+        let leverager = Leverager(memories: memories, threshold: fuzzyThreshold)
         var sourceLanguages: [Language] = []
         var n = 0
         report.failures = try forEachInput(inputs, failFast: failFast) { input in
             n += 1
             progress(n, inputs.count, input)
-            if let a = try handOff(input, matcher: matcher, report: &report) {
+            if let a = try handOff(input, matcher: matcher, leverager: leverager, report: &report) {
                 if let l = Language(tag: a.language), !sourceLanguages.contains(l) { sourceLanguages.append(l) }
                 report.articles.append(a)
             }
@@ -141,7 +196,33 @@ public struct PrepareJob: Sendable {
         return report
     }
 
-    private func handOff(_ input: Input, matcher: NameMatcher, report: inout Report) throws -> Article? {
+    /// Leverages the memory for every translatable segment of `article`, in order.
+    static func leverage(_ article: inout HandoffArticle, index: MemoryIndex, threshold: Double, seen: inout Set<UInt64>) -> Analysis {
+        var analysis = Analysis()
+        var previous: String?
+        for u in article.units.indices {
+            for s in article.units[u].segments.indices {
+                let segment = article.units[u].segments[s]
+                defer { previous = segment.source }
+                guard article.units[u].translate else { continue }
+                let words = segment.source.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+                let matches = index.matches(for: segment.source, previous: previous, threshold: threshold).map { m in
+                    LeveragedMatch(similarity: m.score, source: index.units[m.unit].source, target: m.target,
+                                   origin: index.units[m.unit].origin, inContext: m.inContext, repaired: m.repaired)
+                }
+                article.units[u].segments[s].matches = matches
+                if let best = matches.first, best.isExact { article.units[u].segments[s].target = best.target }
+                if !seen.insert(Folding.wordHash(segment.source.utf8)).inserted, matches.first?.isExact != true {
+                    analysis.add("repetitions", words: words)
+                } else {
+                    analysis.add(Analysis.band(matches.first), words: words)
+                }
+            }
+        }
+        return analysis
+    }
+
+    private func handOff(_ input: Input, matcher: NameMatcher, leverager: Leverager, report: inout Report) throws -> Article? {
         // The article is read once: its lines feed the segmenter and the checker.
         let bytes: [UInt8]
         switch input {
@@ -187,7 +268,9 @@ public struct PrepareJob: Sendable {
                 report.warnings.append(.warning("same-language", "skipped for \(target.tag): the article is in \(source.tag) (\(basis))", file: name))
                 continue
             }
-            let article = handoff.translated(to: TermLanguage(target))
+            var article = handoff.translated(to: TermLanguage(target))
+            let analysis = try leverager.leverage(source, target, &article)
+            if let analysis { report.totals[target.tag, default: Analysis()].add(analysis) }
             let path = (outputFolder as NSString).appendingPathComponent("\(input.articleName).\(source.tag)-\(target.tag).xlf")
             try output {
                 let file = try AtomicWriter(path: path)
@@ -195,7 +278,8 @@ public struct PrepareJob: Sendable {
                 try file.commit()
             }
             let terms = article.units.flatMap(\.segments).flatMap(\.terms)
-            targetsWritten.append(.init(language: target.tag, file: path, terms: terms.count, termsWithForm: terms.filter { $0.translation != nil }.count))
+            targetsWritten.append(.init(language: target.tag, file: path, terms: terms.count, termsWithForm: terms.filter { $0.translation != nil }.count,
+                                        analysis: analysis))
         }
         // What `mekong check` would flag in the source.
         let checker = DocumentChecker(file: name, matcher: matcher, options: CheckOptions(language: source))
@@ -236,5 +320,27 @@ public struct PrepareJob: Sendable {
     static func hex(_ v: UInt32) -> String {
         let h = String(v, radix: 16, uppercase: true)
         return String(repeating: "0", count: Swift.max(0, 4 - h.count)) + h
+    }
+}
+
+/// The memories of one run, indexed once per language pair, and the segments already seen in
+/// the batch (repetitions).
+final class Leverager {
+    let memories: [String]
+    let threshold: Double
+    private var indexes: [String: MemoryIndex] = [:]
+    private var seen: [String: Set<UInt64>] = [:]
+
+    init(memories: [String], threshold: Double) {
+        self.memories = memories
+        self.threshold = threshold
+    }
+
+    /// Leverages `article` for `source` → `target`, or `nil` without memories.
+    func leverage(_ source: Language, _ target: Language, _ article: inout HandoffArticle) throws -> PrepareJob.Analysis? {
+        guard !memories.isEmpty else { return nil }
+        let key = "\(source.tag)-\(target.tag)"
+        if indexes[key] == nil { indexes[key] = try MemoryIndex(paths: memories, source: source.tag, target: target.tag) }
+        return PrepareJob.leverage(&article, index: indexes[key]!, threshold: threshold, seen: &seen[key, default: []])
     }
 }

@@ -1,0 +1,233 @@
+import Foundation
+public import MekongText
+
+/// Translation memories loaded for one language pair, indexed for exact and fuzzy matches:
+/// what `mekong prepare --tm` and `mekong tm lookup` use.
+///
+/// **Score.** A word-level edit distance between the new segment and a memory unit's source,
+/// as translators know it from CAT tools: a word added, dropped or replaced costs 1; a word
+/// that differs only in case or diacritics costs 0.3; punctuation costs 0.5; numbers are
+/// placeables and cost nothing — when a match differs only in its numbers ("4581" for
+/// "3200"), the numbers are replaced in the match's target, in order, and the match is marked
+/// repaired. The score is `100 × (1 − cost / length)`, length counted with the same weights.
+/// 100 is an exact match; an exact match whose previous segment also matched the unit before
+/// it in the memory is "in context".
+///
+/// **Index.** Words (not numbers or punctuation) point to the units whose source has them; a
+/// lookup scores the units sharing the most words with the segment, leaving out words found in
+/// more than 5 % of the units. Exact matches are one hash lookup.
+public final class MemoryIndex: @unchecked Sendable {
+    /// One unit of a memory: a source and its translation.
+    public struct Unit: Sendable {
+        /// The source text.
+        public var source: String
+        /// The translation.
+        public var target: String
+        /// The memory file it came from.
+        public var origin: String
+        /// Its `tuid`, if any.
+        public var id: String?
+
+        /// A unit from its parts.
+        public init(source: String, target: String, origin: String, id: String? = nil) {
+            self.source = source
+            self.target = target
+            self.origin = origin
+            self.id = id
+        }
+    }
+
+    /// A match of a segment in the memory.
+    public struct Match: Sendable, Equatable {
+        /// Index of the unit in ``MemoryIndex/units``.
+        public var unit: Int
+        /// 0–100; 100 for an exact match.
+        public var score: Double
+        /// An exact match whose previous segment matched the unit before this one.
+        public var inContext: Bool
+        /// The target to offer: the unit's, with numbers replaced when only numbers differ.
+        public var target: String
+        /// Whether ``target`` was changed from the unit's (numbers repaired).
+        public var repaired: Bool
+    }
+
+    /// The units, in load order.
+    public private(set) var units: [Unit] = []
+    private var exact: [UInt64: [Int32]] = [:]
+    private var postings: [UInt64: [Int32]] = [:]
+    private var tokens: [[Token]] = []
+
+    /// Loads every unit of `paths` with a variant in `source` and one in `target` (languages
+    /// compared by primary subtag).
+    /// - Throws: ``Diagnostic`` for a file that is not a readable TMX.
+    public init(paths: [String], source: String, target: String) throws {
+        let s = LanguageTag(source)?.primary, t = LanguageTag(target)?.primary
+        for path in paths {
+            try TMXReader.read(path: path) { u in
+                guard let a = u.variants.first(where: { LanguageTag($0.language)?.primary == s }),
+                      let b = u.variants.first(where: { LanguageTag($0.language)?.primary == t }) else { return }
+                add(Unit(source: a.text, target: b.text, origin: (path as NSString).lastPathComponent, id: u.id))
+            }
+        }
+    }
+
+    /// An index over units given directly.
+    public init(units: [Unit]) {
+        for u in units { add(u) }
+    }
+
+    private func add(_ u: Unit) {
+        let i = Int32(units.count)
+        units.append(u)
+        exact[Self.key(u.source), default: []].append(i)
+        let toks = Token.split(u.source)
+        tokens.append(toks)
+        var seen = Set<UInt64>()
+        for tok in toks where tok.kind == .word && seen.insert(tok.hash).inserted { postings[tok.hash, default: []].append(i) }
+    }
+
+    /// The best matches of `source` at or above `threshold`, best first (exact ones first).
+    /// - Parameter previous: the source of the segment before, for in-context matches.
+    public func matches(for source: String, previous: String? = nil, threshold: Double = 75, limit: Int = 3) -> [Match] {
+        var out: [Match] = []
+        let exactUnits = exact[Self.key(source)] ?? []
+        for u in exactUnits.reversed() {     // the newest unit first
+            let i = Int(u)
+            let inContext = previous.map { p in i > 0 && Self.key(units[i - 1].source) == Self.key(p) } ?? false
+            out.append(Match(unit: i, score: 100, inContext: inContext, target: units[i].target, repaired: false))
+        }
+        out.sort { $0.inContext && !$1.inContext }
+        if out.count >= limit { return Array(out.prefix(limit)) }
+        // Fuzzy: the units sharing the most (not too common) words.
+        let query = Token.split(source)
+        var shared: [Int32: Int] = [:]
+        let common = Swift.max(50, units.count / 20)
+        let words = Set(query.filter { $0.kind == .word }.map(\.hash))
+        for w in words {
+            guard let list = postings[w], list.count <= common else { continue }
+            for u in list { shared[u, default: 0] += 1 }
+        }
+        let exactSet = Set(exactUnits)
+        let candidates = shared.filter { !exactSet.contains($0.key) }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(50)
+        var fuzzy: [Match] = []
+        for (u, _) in candidates {
+            let i = Int(u)
+            let (score, numbersOnly) = Self.score(query, tokens[i])
+            guard score >= threshold else { continue }
+            var target = units[i].target
+            var repaired = false
+            if numbersOnly, let fixed = Self.repairNumbers(from: tokens[i], to: query, in: target) {
+                target = fixed
+                repaired = fixed != units[i].target
+            }
+            fuzzy.append(Match(unit: i, score: score, inContext: false, target: target, repaired: repaired))
+        }
+        fuzzy.sort { ($0.score, -$0.unit) > ($1.score, -$1.unit) }
+        return Array((out + fuzzy).prefix(limit))
+    }
+
+    /// Units whose source contains every word of `words` (case and diacritics ignored), in order.
+    public func concordance(_ words: String, limit: Int = 50) -> [Int] {
+        let query = Token.split(words).filter { $0.kind != .punctuation }
+        guard let first = query.first else { return [] }
+        let lists = query.map { postings[$0.hash] ?? [] }
+        guard let rarest = lists.min(by: { $0.count < $1.count }) else { return [] }
+        var out: [Int] = []
+        for u in rarest {
+            let have = Set(tokens[Int(u)].map(\.hash))
+            if query.allSatisfy({ have.contains($0.hash) }) || (query.count == 1 && have.contains(first.hash)) {
+                out.append(Int(u))
+                if out.count == limit { break }
+            }
+        }
+        return out
+    }
+
+    // MARK: Implementation Details
+
+    /// The exact-match key: the text with runs of white space made one space, trimmed.
+    static func key(_ s: String) -> UInt64 {
+        Folding.wordHash(s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").utf8)
+    }
+
+    struct Token: Equatable {
+        enum Kind { case word, number, punctuation }
+        var kind: Kind
+        /// The text as written.
+        var text: Substring
+        /// Hash of the folded form (case and diacritics ignored).
+        var hash: UInt64
+        /// Hash of the exact text.
+        var exact: UInt64
+
+        static func split(_ s: String) -> [Token] {
+            var out: [Token] = []
+            var i = s.startIndex
+            while i < s.endIndex {
+                let c = s[i]
+                if c.isWhitespace { i = s.index(after: i); continue }
+                var j = s.index(after: i)
+                let kind: Kind
+                if c.isNumber {
+                    while j < s.endIndex, s[j].isNumber || ((s[j] == "." || s[j] == ",") && s.index(after: j) < s.endIndex && s[s.index(after: j)].isNumber) {
+                        j = s.index(after: j)
+                    }
+                    kind = .number
+                } else if c.isLetter {
+                    while j < s.endIndex, s[j].isLetter || s[j].isNumber || s[j] == "-" { j = s.index(after: j) }
+                    kind = .word
+                } else {
+                    kind = .punctuation
+                }
+                let text = s[i..<j]
+                out.append(Token(kind: kind, text: text, hash: Folding.wordHash(Folding.keyBytes(String(text))),
+                                 exact: Folding.wordHash(text.utf8)))
+                i = j
+            }
+            return out
+        }
+
+        var weight: Double { kind == .punctuation ? 0.5 : 1 }
+    }
+
+    /// The weighted word edit distance score, and whether the only differences are numbers.
+    static func score(_ a: [Token], _ b: [Token]) -> (Double, Bool) {
+        let n = a.count, m = b.count
+        if n == 0 || m == 0 { return (0, false) }
+        func cost(_ x: Token, _ y: Token) -> Double {
+            if x.exact == y.exact { return 0 }
+            if x.kind == .number && y.kind == .number { return 0 }
+            if x.hash == y.hash { return 0.3 }
+            if x.kind == .punctuation && y.kind == .punctuation { return 0.5 }
+            return 1
+        }
+        var previous = [Double](repeating: 0, count: m + 1)
+        for j in 0..<m { previous[j + 1] = previous[j] + b[j].weight }
+        var current = [Double](repeating: 0, count: m + 1)
+        for i in 0..<n {
+            current[0] = previous[0] + a[i].weight
+            for j in 0..<m {
+                current[j + 1] = Swift.min(previous[j] + cost(a[i], b[j]), previous[j + 1] + a[i].weight, current[j] + b[j].weight)
+            }
+            swap(&previous, &current)
+        }
+        let length = Swift.max(a.reduce(0) { $0 + $1.weight }, b.reduce(0) { $0 + $1.weight })
+        let distance = previous[m]
+        let numbersOnly = distance == 0 && a.count == b.count && zip(a, b).contains { $0.exact != $1.exact }
+        return (Swift.max(0, 100 * (1 - distance / length)), numbersOnly)
+    }
+
+    /// The target with the memory source's numbers replaced by the new segment's, in order,
+    /// when each old number occurs in the target exactly once.
+    static func repairNumbers(from old: [Token], to new: [Token], in target: String) -> String? {
+        let oldNumbers = old.filter { $0.kind == .number }.map { String($0.text) }
+        let newNumbers = new.filter { $0.kind == .number }.map { String($0.text) }
+        guard oldNumbers.count == newNumbers.count, !oldNumbers.isEmpty else { return nil }
+        var out = target
+        for (o, n) in zip(oldNumbers, newNumbers) where o != n {
+            guard out.components(separatedBy: o).count == 2 else { return nil }
+            out = out.replacingOccurrences(of: o, with: n)
+        }
+        return out
+    }
+}
