@@ -85,6 +85,8 @@ final class VietnameseSpellingRule {
     /// (glossary names, already judged) are left alone.
     func check(_ buf: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)], skip: [Range<Int>], into hits: inout [SpellingHit]) {
         guard language != .lao, !words.isEmpty else { return }
+        // French text: most lines have no letter French never writes; nothing to do then.
+        if language == .french, !Self.hasNonFrenchMarkBytes(buf, 0..<buf.count) { return }
         var st = state!
         state = nil
         st.lineIndex.removeAll(keepingCapacity: true)

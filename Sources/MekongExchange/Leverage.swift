@@ -1,5 +1,5 @@
 import Foundation
-public import MekongText
+import MekongText
 
 /// Translation memories loaded for one language pair, indexed for exact and fuzzy matches:
 /// what `mekong prepare --tm` and `mekong tm lookup` use.
@@ -53,9 +53,15 @@ public final class MemoryIndex: @unchecked Sendable {
 
     /// The units, in load order.
     public private(set) var units: [Unit] = []
-    private var exact: [UInt64: [Int32]] = [:]
-    private var postings: [UInt64: [Int32]] = [:]
-    private var tokens: [[Token]] = []
+    /// Exact-match key → the units with that source, as linked lists in flat arrays (a million
+    /// units allocate no array each).
+    private var exactHead: [UInt64: Int32] = [:]
+    private var exactNext: [Int32] = []
+    /// Folded word hash → the units with that word (linked lists in flat arrays), and how many.
+    private var wordHead: [UInt64: Int32] = [:]
+    private var wordCount: [UInt64: Int32] = [:]
+    private var postUnit: [Int32] = []
+    private var postNext: [Int32] = []
 
     /// Loads every unit of `paths` with a variant in `source` and one in `target` (languages
     /// compared by primary subtag).
@@ -79,44 +85,82 @@ public final class MemoryIndex: @unchecked Sendable {
     private func add(_ u: Unit) {
         let i = Int32(units.count)
         units.append(u)
-        exact[Self.key(u.source), default: []].append(i)
-        let toks = Token.split(u.source)
-        tokens.append(toks)
-        var seen = Set<UInt64>()
-        for tok in toks where tok.kind == .word && seen.insert(tok.hash).inserted { postings[tok.hash, default: []].append(i) }
+        let k = Self.key(u.source)
+        exactNext.append(exactHead[k] ?? -1)
+        exactHead[k] = i
+        var source = u.source
+        var seen: [UInt64] = []
+        source.withUTF8 { buf in
+            Folding.forEachWord(in: buf) { range, hash in
+                guard let first = range.first, !(0x30...0x39).contains(buf[first]), !seen.contains(hash) else { return }
+                seen.append(hash)
+                postUnit.append(i)
+                postNext.append(wordHead[hash] ?? -1)
+                wordHead[hash] = Int32(postUnit.count - 1)
+                wordCount[hash, default: 0] += 1
+            }
+        }
+    }
+
+    /// The units under a linked list's head, newest first.
+    private func list(_ head: Int32?, next: [Int32], value: (Int32) -> Int32) -> [Int32] {
+        var out: [Int32] = []
+        var p = head ?? -1
+        while p >= 0 { out.append(value(p)); p = next[Int(p)] }
+        return out
+    }
+
+    /// The folded word hashes of a text, as the index keys them (numbers left out).
+    private static func wordHashes(_ text: String) -> [UInt64] {
+        var text = text
+        var out: [UInt64] = []
+        text.withUTF8 { buf in
+            Folding.forEachWord(in: buf) { range, hash in
+                if let first = range.first, !(0x30...0x39).contains(buf[first]), !out.contains(hash) { out.append(hash) }
+            }
+        }
+        return out
     }
 
     /// The best matches of `source` at or above `threshold`, best first (exact ones first).
     /// - Parameter previous: the source of the segment before, for in-context matches.
     public func matches(for source: String, previous: String? = nil, threshold: Double = 75, limit: Int = 3) -> [Match] {
         var out: [Match] = []
-        let exactUnits = exact[Self.key(source)] ?? []
-        for u in exactUnits.reversed() {     // the newest unit first
+        let exactUnits = list(exactHead[Self.key(source)], next: exactNext) { $0 }
+        for u in exactUnits {                // the newest unit first
             let i = Int(u)
             let inContext = previous.map { p in i > 0 && Self.key(units[i - 1].source) == Self.key(p) } ?? false
             out.append(Match(unit: i, score: 100, inContext: inContext, target: units[i].target, repaired: false))
         }
         out.sort { $0.inContext && !$1.inContext }
         if out.count >= limit { return Array(out.prefix(limit)) }
-        // Fuzzy: the units sharing the most (not too common) words.
+        // Fuzzy: the units sharing the most words, the rarer words first (words in more than
+        // 5 % of the units are left out, unless the segment has fewer than three others).
         let query = Token.split(source)
         var shared: [Int32: Int] = [:]
-        let common = Swift.max(50, units.count / 20)
-        let words = Set(query.filter { $0.kind == .word }.map(\.hash))
-        for w in words {
-            guard let list = postings[w], list.count <= common else { continue }
-            for u in list { shared[u, default: 0] += 1 }
+        let common = Int32(Swift.max(50, units.count / 20))
+        let words = Self.wordHashes(source).sorted { (wordCount[$0] ?? 0) < (wordCount[$1] ?? 0) }
+        let rare = words.filter { (wordCount[$0] ?? 0) <= common }
+        for w in rare.count >= 3 ? rare : Array(words.prefix(3)) {
+            var p = wordHead[w] ?? -1
+            var n = 0
+            while p >= 0, n < 200_000 {
+                shared[postUnit[Int(p)], default: 0] += 1
+                p = postNext[Int(p)]
+                n += 1
+            }
         }
         let exactSet = Set(exactUnits)
         let candidates = shared.filter { !exactSet.contains($0.key) }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(50)
         var fuzzy: [Match] = []
         for (u, _) in candidates {
             let i = Int(u)
-            let (score, numbersOnly) = Self.score(query, tokens[i])
+            let tokens = Token.split(units[i].source)
+            let (score, numbersOnly) = Self.score(query, tokens)
             guard score >= threshold else { continue }
             var target = units[i].target
             var repaired = false
-            if numbersOnly, let fixed = Self.repairNumbers(from: tokens[i], to: query, in: target) {
+            if numbersOnly, let fixed = Self.repairNumbers(from: tokens, to: query, in: target) {
                 target = fixed
                 repaired = fixed != units[i].target
             }
@@ -128,14 +172,12 @@ public final class MemoryIndex: @unchecked Sendable {
 
     /// Units whose source contains every word of `words` (case and diacritics ignored), in order.
     public func concordance(_ words: String, limit: Int = 50) -> [Int] {
-        let query = Token.split(words).filter { $0.kind != .punctuation }
-        guard let first = query.first else { return [] }
-        let lists = query.map { postings[$0.hash] ?? [] }
-        guard let rarest = lists.min(by: { $0.count < $1.count }) else { return [] }
+        let query = Self.wordHashes(words)
+        guard let rarest = query.min(by: { (wordCount[$0] ?? 0) < (wordCount[$1] ?? 0) }) else { return [] }
         var out: [Int] = []
-        for u in rarest {
-            let have = Set(tokens[Int(u)].map(\.hash))
-            if query.allSatisfy({ have.contains($0.hash) }) || (query.count == 1 && have.contains(first.hash)) {
+        for u in list(wordHead[rarest], next: postNext, value: { postUnit[Int($0)] }).reversed() {
+            let have = Set(Self.wordHashes(units[Int(u)].source))
+            if query.allSatisfy(have.contains) {
                 out.append(Int(u))
                 if out.count == limit { break }
             }

@@ -1,5 +1,5 @@
 import Foundation
-public import MekongExchange
+import MekongExchange
 public import MekongText
 
 /// `mekong merge`: translated XLIFF back into articles in their original layout, from the
