@@ -19,6 +19,10 @@ public enum XLIFFReader {
         /// `false` when `translate="no"` is on the segment's unit or an enclosing group (or, in 1.2, on
         /// the `<trans-unit>` itself).
         public var translate: Bool
+        /// The line of the `<segment>` or `<trans-unit>` (1-based).
+        public var line: Int = 0
+        /// Whether the segment has a `<source>` element at all.
+        public var hasSource = false
     }
 
     /// Reads every segment of a file into memory; ``read(path:each:)`` streams a large one.
@@ -66,13 +70,15 @@ public enum XLIFFReader {
                     if name == "unit" { unitID = attr("id") ?? ""; segIDCounter = 0 }
                 case "trans-unit":
                     noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
-                    current = Segment(id: attr("id") ?? "", source: "", target: nil, state: nil, translate: !(noTranslate.last ?? false))
+                    current = Segment(id: attr("id") ?? "", source: "", target: nil, state: nil, translate: !(noTranslate.last ?? false),
+                                      line: reader.currentLine)
                 case "segment":
                     segIDCounter += 1
                     current = Segment(id: attr("id") ?? "\(unitID)-\(segIDCounter)", source: "", target: nil, state: attr("state"),
-                                      translate: !(noTranslate.last ?? false))
+                                      translate: !(noTranslate.last ?? false), line: reader.currentLine)
                 case "source":
                     field = "source"; depth = 0
+                    current?.hasSource = true
                 case "target":
                     field = "target"; depth = 0
                     if current?.target == nil { current?.target = "" }
