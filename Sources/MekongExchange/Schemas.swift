@@ -75,9 +75,10 @@ public enum Schemas {
     /// - Returns: the format (for XLIFF 1.2, the schema that holds) and the validity errors (empty when valid).
     public static func validate(file path: String) throws -> (Format, [Diagnostic]) {
         let format = try format(ofFile: path)
-        if format == .tmx || format == .tbx2008 || format == .tbx2019 || format == .xliff12 {
-            // The grammar validators stream with xmlTextReader; XSD validation reads through SAX,
-            // which skips the limits a reader enforces: read once as import does.
+        if format == .xliff12 {
+            // XSD validation reads through SAX, which skips the limits a reader enforces (a 12 MB
+            // text node passes): read once as import does. The DTD and RELAX NG validators and the
+            // XLIFF 2 constraint pass stream with xmlTextReader already, under the same limits.
             if let e = wellFormednessError(path) { return (format, [e]) }
         }
         switch format {

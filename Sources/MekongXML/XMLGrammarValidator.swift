@@ -90,7 +90,10 @@ public final class XMLGrammarValidator {
             }
         }
         if case .dtd = grammar, !sawDoctype, rc == 0 { return inMemoryErrors(path) }
-        var errors = box.all.map { $0.diagnostic(rule: rc < 0 ? "malformed-xml" : "not-valid", file: path) }
+        // Not well-formed: that is the error to report, not the validity noise before it
+        // ("no DTD found" for a file without DOCTYPE, which would be validated in memory).
+        let entries = rc < 0 ? box.all.filter { !$0.message.contains("no DTD found") } : box.all
+        var errors = entries.map { $0.diagnostic(rule: rc < 0 ? "malformed-xml" : "not-valid", file: path) }
         if errors.isEmpty && (rc < 0 || xmlTextReaderIsValid(reader) != 1) {
             errors.append(Diagnostic.error(rc < 0 ? "malformed-xml" : "not-valid", rc < 0 ? "not well-formed XML" : "not valid against \(URL(fileURLWithPath: grammarPath).lastPathComponent)",
                                            file: path, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 1))

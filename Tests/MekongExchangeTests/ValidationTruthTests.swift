@@ -132,6 +132,16 @@ func verdict(_ path: String) -> [Diagnostic] {
         #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: path) }
     }
 
+    @Test func aHugeTMXTextNodeIsOneErrorNotDTDNoise() throws {
+        var bytes = Array("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\(Self.tmxHeader)<body><tu><tuv xml:lang=\"fr\"><seg>".utf8)
+        bytes += [UInt8](repeating: 0x61, count: 12_000_000)
+        bytes += Array("</seg></tuv></tu></body></tmx>\n".utf8)
+        let errors = verdict(temporaryFile("huge.tmx", bytes))
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("longer than 10 MB") == true)
+        #expect(errors.first?.location?.line == 2)
+    }
+
     @Test func entityReferencesAreRefusedByValidateAsByImport() throws {
         let path = temporaryFile("ent.xlf", Array("""
             <?xml version="1.0"?>
