@@ -101,6 +101,8 @@ public enum XLIFF2Constraints {
         var sawTarget: (Int)?
         var fileIDs: [String: Int] = [:]
         var subFlows: [(ids: [String], line: Int)] = []
+        var sizeInfoRefs: [(id: String, line: Int)] = []
+        var sizeData: Set<String> = []
 
         init(path: String) { self.path = path }
 
@@ -187,6 +189,11 @@ public enum XLIFF2Constraints {
                 }
             }
             subFlows = []
+            for (id, line) in sizeInfoRefs where !sizeData.contains(id) {
+                error("slr", line, "slr:sizeInfoRef=\"\(id)\" names nothing in an slr:data element")
+            }
+            sizeInfoRefs = []
+            sizeData = []
             for n in [f] + f.allDescendants where n.is("file") || n.is("group") { scope(n) }
             for n in f.allDescendants where n.is("skeleton") {
                 let hasContent = !n.children.isEmpty || !n.text.allSatisfy(\.isWhitespace)
@@ -248,6 +255,21 @@ public enum XLIFF2Constraints {
                     error("slr", n.line, "\(key)=\"\(value)\" must be a whole number")
                 }
             }
+            if let known = XLIFF2Constraints.moduleElements[n.ns], !known.contains(n.name) {
+                error("module-element", n.line, "<\(n.ns):\(n.name)> is not an element of its module")
+            }
+            for key in ["slr:sizeRestriction", "slr:storageRestriction"] {
+                if let v = n[key], !XLIFF2Constraints.isSizePattern(v) {
+                    error("slr", n.line, "\(key)=\"\(v)\" must be *, a whole number, or two separated by a comma (25,100 or 35,*)")
+                }
+            }
+            if n.is("ec"), n["startRef"] != nil {
+                for key in ["slr:sizeInfo", "slr:sizeInfoRef", "fs:fs", "fs:subFs"] where n[key] != nil {
+                    error(key.hasPrefix("fs") ? "fs" : "slr", n.line, "\(key) must not be on an <ec> that closes an <sc> (startRef): put it on the <sc>")
+                }
+            }
+            if let ref = n["slr:sizeInfoRef"] { sizeInfoRefs.append((ref, n.line)) }
+            if n.is("data", "slr") { for d in n.allDescendants { if let id = d["id"] { sizeData.insert(id) } } }
             if n.is("rule", "val") {
                 let kinds = ["isPresent", "isNotPresent", "startsWith", "endsWith"].filter { n[$0] != nil }
                 let custom = n.attrs.keys.contains { $0.contains(":") && !$0.hasPrefix("xml:") }
@@ -365,11 +387,23 @@ public enum XLIFF2Constraints {
             }
             for od in u.children where od.is("originalData") { unique(od.children.filter { $0.is("data") }, "data") }
             var sourceKinds: [String: String] = [:]
-            for p in parts { for s in p.children where s.is("source") { for n in s.allDescendants where n.isCore && XLIFF2Constraints.inlineCodes.contains(n.name) { if let id = n["id"] { sourceKinds[id] = n.name } } } }
+            var sourceMarks: [String: Node] = [:]
+            for p in parts {
+                for s in p.children where s.is("source") {
+                    for n in s.allDescendants where n.isCore && XLIFF2Constraints.inlineCodes.contains(n.name) {
+                        guard let id = n["id"] else { continue }
+                        sourceKinds[id] = n.name
+                        if n.name == "mrk" { sourceMarks[id] = n }
+                    }
+                }
+            }
             // A target may hold a code once only, of the kind its source has.
             for p in parts {
                 for t in p.children where t.is("target") {
                     for n in t.allDescendants where n.isCore && XLIFF2Constraints.inlineCodes.contains(n.name) {
+                        if let id = n["id"], n.name == "mrk", let s = sourceMarks[id], (s["translate"] ?? "") != (n["translate"] ?? "") {
+                            error("code-kind", n.line, "<mrk id=\"\(id)\"> in the target has translate=\"\(n["translate"] ?? "")\", its source's has \"\(s["translate"] ?? "")\"")
+                        }
                         if let id = n["id"], let kind = sourceKinds[id], kind != n.name {
                             error("code-kind", n.line, "<\(n.name) id=\"\(id)\"> in the target does not correspond to the source's <\(kind) id=\"\(id)\">")
                         }
@@ -554,6 +588,23 @@ public enum XLIFF2Constraints {
                     error("gls-ref", e.line, "ref=\"\(ref)\" on gls:\(e.name) names no <mrk> of this unit")
                 }
             }
+            let unitIDs = Dictionary(content.compactMap { n in n["id"].map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
+            let noteCount = content.filter { $0.is("note") }.count
+            for r in content where r.is("revisions", "ctr") {
+                if let ref = r["ref"] {
+                    guard let target = unitIDs[ref] else {
+                        error("ctr-ref", r.line, "ctr:revisions ref=\"\(ref)\" names no element of this unit")
+                        continue
+                    }
+                    for item in r.allDescendants where item.is("item", "ctr") {
+                        if let p = item["property"], p != "content", target[p] == nil {
+                            error("ctr-property", item.line, "ctr:item property=\"\(p)\" is neither content nor an attribute of <\(target.name) id=\"\(ref)\">")
+                        }
+                    }
+                } else if r["appliesTo"] == "note", noteCount > 1 {
+                    error("ctr-ref", r.line, "ctr:revisions applies to a note of a unit that has several: say which with ref")
+                }
+            }
             for m in content where m.is("matches", "mtc") {
                 var seen: [String: Int] = [:]
                 for match in m.children where match.is("match", "mtc") {
@@ -611,6 +662,24 @@ public enum XLIFF2Constraints {
             return false
         }
         return true
+    }
+
+    /// The elements each OASIS module defines (a module's namespace admits no others).
+    static let moduleElements: [String: Set<String>] = [
+        "gls": ["glossary", "glossEntry", "term", "translation", "definition"],
+        "mda": ["metadata", "metaGroup", "meta"], "mtc": ["matches", "match"],
+        "res": ["resourceData", "resourceItemRef", "resourceItem", "source", "target", "reference"],
+        "slr": ["profiles", "normalization", "data"], "val": ["validation", "rule"],
+        "ctr": ["changeTrack", "revisions", "revision", "item"], "fs": [],
+    ]
+
+    /// `*`, `N`, `N,N` or `N,*` (Size and Length Restriction).
+    static func isSizePattern(_ v: String) -> Bool {
+        func number(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        if v == "*" { return true }
+        let parts = v.split(separator: ",", omittingEmptySubsequences: false)
+        if parts.count == 1 { return number(parts[0]) }
+        return parts.count == 2 && number(parts[0]) && (number(parts[1]) || parts[1] == "*")
     }
 
     static let corePrefixes: Set<String> = ["f", "g", "u", "n", "d", "t"]

@@ -57,7 +57,8 @@ import MekongText
         }
     }
 
-    /// At least 60 % of the invalid files are rejected (measured: 93 % core, 72 % modules, 90 % Okapi).
+    /// Most invalid files are rejected (measured: 113/119 core, 39/43 modules, 141/149 Okapi; the
+    /// rest break canReorder sequence rules, which are not checked).
     @Test(arguments: suites)
     func invalidFilesAreRejected(suite: Suite) throws {
         let files = Self.files(suite.invalid)
@@ -65,7 +66,7 @@ import MekongText
         var rejected = 0
         for path in files where !verdict(path).isEmpty { rejected += 1 }
         let share = Double(rejected) / Double(files.count)
-        #expect(share >= 0.70, "\(suite): \(rejected)/\(files.count)")
+        #expect(share >= 0.90, "\(suite): \(rejected)/\(files.count)")
     }
 
     /// A sample of invalid files, each with the rule it was written to break.
@@ -90,6 +91,9 @@ import MekongText
         ("Bad-mtc_match-ID-not-unique.xlf", "xliff2-mtc-unique-id"), ("Bad-mtc_wrong-ref-value.xlf", "xliff2-mtc-ref"),
         ("Bad-mda_metaGroup-id-not-unique.xlf", "xliff2-unique-id"), ("Bad-res_resourceItem-not-unique.xlf", "xliff2-unique-id"),
         ("Bad-val_ExactlyOneAttributeOnRule.xlf", "xliff2-val-rule"),
+        ("Bad-slr_sizeRestriction-patterns.xlf", "xliff2-slr"), ("Bad-slr_sizeInfoRef-has-no-data-sib.xlf", "xliff2-slr"),
+        ("Bad-ctr_ref-not-pointed-to-resolvableID.xlf", "xliff2-ctr-ref"),
+        ("Bad-ctr_property-not-content-or-valid-attribute-ref.xlf", "xliff2-ctr-property"),
     ]
 
     @Test(arguments: ["oasis/xliff-21", "oasis/xliff-22"])
