@@ -335,8 +335,10 @@ public enum XLIFF2Constraints {
                 for side in p.children where side.is("source") || side.is("target") {
                     inline(side, u, data: data, notes: notes)
                 }
-                if let s = p.children.first(where: { $0.is("source") }), let t = p.children.first(where: { $0.is("target") }) {
-                    nonRemovable(s, t)
+                if let s = p.children.first(where: { $0.is("source") }) {
+                    let t = p.children.first(where: { $0.is("target") })
+                    if let t { nonRemovable(s, t) }
+                    reordering(s, t)
                 }
             }
             pairing(u, parts, side: "source")
@@ -493,6 +495,50 @@ public enum XLIFF2Constraints {
                 }
                 if n.name == "sm" || n.name == "mrk", n["translate"] != nil, n["translate"] != "yes", n["translate"] != "no" {
                     error("translate", n.line, "translate must be yes or no")
+                }
+            }
+        }
+
+        /// canReorder: a `no` code continues a sequence a `firstNo` code starts; codes of a
+        /// sequence can be neither copied nor deleted; a target keeps each sequence whole, in order,
+        /// in the same element.
+        func reordering(_ s: Node, _ t: Node?) {
+            func key(_ n: Node) -> String { n["id"] ?? n["startRef"].map { "ec:" + $0 } ?? "" }
+            func parentKey(_ n: Node) -> String {
+                guard let p = n.parent else { return "" }
+                return p.is("source") || p.is("target") ? "side" : "\(p.name)|\(p["id"] ?? "")"
+            }
+            let codes = s.allDescendants.filter { $0.isCore && ["ph", "pc", "sc", "ec"].contains($0.name) }
+            var sequences: [[Node]] = []
+            for (i, n) in codes.enumerated() {
+                let value = n["canReorder"] ?? "yes"
+                if value != "yes" {
+                    for a in ["canCopy", "canDelete"] where n[a] != "no" {
+                        error("can-reorder", n.line, "<\(n.name) \(key(n))> has canReorder=\"\(value)\", so \(a) must be \"no\"")
+                    }
+                }
+                if value == "firstNo" {
+                    sequences.append([n])
+                } else if value == "no" {
+                    let previous = i > 0 ? (codes[i - 1]["canReorder"] ?? "yes") : "yes"
+                    if previous == "yes" || sequences.isEmpty {
+                        error("can-reorder", n.line, "<\(n.name) \(key(n))> has canReorder=\"no\" but no code with canReorder=\"firstNo\" starts its sequence")
+                    } else {
+                        sequences[sequences.count - 1].append(n)
+                    }
+                }
+            }
+            guard let t, !sequences.isEmpty else { return }
+            let targetCodes = t.allDescendants.filter { $0.isCore && ["ph", "pc", "sc", "ec"].contains($0.name) }
+            let index = Dictionary(targetCodes.enumerated().map { (key($1), $0) }, uniquingKeysWith: { a, _ in a })
+            for seq in sequences {
+                guard let start = index[key(seq[0])] else { continue }
+                for (k, code) in seq.enumerated() {
+                    let j = start + k
+                    guard j < targetCodes.count, key(targetCodes[j]) == key(code), parentKey(targetCodes[j]) == parentKey(code) else {
+                        error("can-reorder", t.line, "the target breaks the sequence that <\(seq[0].name) \(key(seq[0]))> starts (canReorder=\"firstNo\"): its codes must stay together, in order, in the same element")
+                        break
+                    }
                 }
             }
         }
