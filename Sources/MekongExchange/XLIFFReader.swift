@@ -39,6 +39,7 @@ public enum XLIFFReader {
     /// - Returns: the source and target languages.
     @discardableResult
     public static func read(path: String, each: (Segment) throws -> Void) throws -> (source: String?, target: String?) {
+        try Schemas.sniff(path)      // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
         var srcLang: String?, trgLang: String?
         var current: Segment?

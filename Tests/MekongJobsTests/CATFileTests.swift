@@ -108,3 +108,14 @@ import Testing
         #expect(!TestSupport.text(tm).contains("<seg></seg>"))
     }
 }
+
+@Suite struct CATFileMessageTests {
+    /// `import` says what `validate` says about a file that is no XML at all.
+    @Test func importNamesEmptyAndTextFilesAsValidateDoes() throws {
+        let empty = TestSupport.temporaryFile("", name: "empty.xlf")
+        let text = TestSupport.temporaryFile("Bonjour\n", name: "text.xlf")
+        let report = try ImportJob().run([empty, text], glossary: Glossary())
+        #expect(report.failures.map(\.rule) == ["empty-file", "not-xml"])
+        #expect(report.failures.allSatisfy { $0.location?.line == 1 })
+    }
+}
