@@ -7,7 +7,7 @@ public import MekongText
 /// constraints of the Glossary, Metadata and Translation Candidates modules.
 ///
 /// One streaming pass: only the current `<unit>` is held in memory (a unit is small), plus the
-/// ids of a `<file>`'s units and groups. Each violation is an error at its line, naming its rule
+/// ids of a `<file>`'s units and its groups' elements (notes, metadata). Each violation is an error at its line, naming its rule
 /// (`xliff2-unique-id`, `xliff2-data-ref`, …).
 public enum XLIFF2Constraints {
     /// The violations in the file at `path` (empty when it keeps every constraint checked here).
@@ -101,6 +101,7 @@ public enum XLIFF2Constraints {
         var sawTarget: (Int)?
         var fileIDs: [String: Int] = [:]
         var subFlows: [(ids: [String], line: Int)] = []
+        var unitIDs: [String: Int] = [:]
         var sizeInfoRefs: [(id: String, line: Int)] = []
         var sizeData: Set<String> = []
 
@@ -138,7 +139,15 @@ public enum XLIFF2Constraints {
                     local(node)
                     if node.is("unit") {
                         unit(node)
-                        node.children = []           // keep its id, drop its content
+                        if let id = node["id"] {
+                            if let first = unitIDs[id] {
+                                error("unique-id", node.line, "<unit id=\"\(id)\">: another unit of this file has that id (line \(first))")
+                            } else {
+                                unitIDs[id] = node.line
+                            }
+                        }
+                        // Done with: only its id is kept, so memory does not grow with the file.
+                        if node.parent?.children.last === node { node.parent?.children.removeLast() }
                     } else if node.is("file") {
                         file(node)
                         node.parent?.children.removeAll { $0 === node }
@@ -171,24 +180,23 @@ public enum XLIFF2Constraints {
                 error("trglang-required", line, "there is a <target> but the <xliff> element has no trgLang: say which language the translation is in")
                 sawTarget = nil
             }
+            // Group ids among groups (units, already gone, were checked as they ended).
             var ids: [String: Int] = [:]
-            var unitIDs: Set<String> = []
-            for n in f.allDescendants where n.is("group") || n.is("unit") {
+            for n in f.allDescendants where n.is("group") {
                 guard let id = n["id"] else { continue }
-                if n.is("unit") { unitIDs.insert(id) }
-                let key = "\(n.name)|\(id)"     // groups and units are two scopes
-                if let first = ids[key] {
-                    error("unique-id", n.line, "<\(n.name) id=\"\(id)\">: another \(n.name) of this file has that id (line \(first))")
+                if let first = ids[id] {
+                    error("unique-id", n.line, "<group id=\"\(id)\">: another group of this file has that id (line \(first))")
                 } else {
-                    ids[key] = n.line
+                    ids[id] = n.line
                 }
             }
             for (refs, line) in subFlows {
-                for r in refs where !unitIDs.contains(r) {
+                for r in refs where unitIDs[r] == nil {
                     error("subflows", line, "subFlows names unit \"\(r)\", which is not a unit of this file")
                 }
             }
             subFlows = []
+            unitIDs = [:]
             for (id, line) in sizeInfoRefs where !sizeData.contains(id) {
                 error("slr", line, "slr:sizeInfoRef=\"\(id)\" names nothing in an slr:data element")
             }

@@ -153,6 +153,23 @@ func verdict(_ path: String) -> [Diagnostic] {
         #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: path) }
     }
 
+    /// Units are dropped once checked (constant memory), yet their ids stay unique across groups
+    /// and a subFlows reference to a later unit resolves.
+    @Test func unitIDsAcrossGroupsAndLaterSubFlows() throws {
+        let path = temporaryFile("units.xlf", Array("""
+            <?xml version="1.0"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr"><file id="f">
+            <group id="g1"><unit id="u1"><segment><source><ph id="p" subFlows="u9"/>a</source></segment></unit></group>
+            <group id="g2"><unit id="u1"><segment><source>b</source></segment></unit></group>
+            <unit id="u9"><segment><source>c</source></segment></unit>
+            </file></xliff>
+
+            """.utf8))
+        let errors = try Schemas.validate(file: path).1
+        #expect(errors.map(\.rule) == ["xliff2-unique-id"])
+        #expect(errors.first?.location?.line == 4)
+    }
+
     @Test func languageTags() {
         for ok in ["fr", "vi", "lo-Latn", "en-US", "zh-Hant-TW", "sr-Latn-RS", "x-private", "de-CH-1996", "en-a-bbb"] {
             #expect(XLIFF2Constraints.isLanguageTag(ok), "\(ok)")
