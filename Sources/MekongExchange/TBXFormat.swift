@@ -195,6 +195,86 @@ public enum TBXFormat {
         return concepts
     }
 
+    /// The data-category constraints of the TBX dialect a file names in `<tbx type="…">`
+    /// (TBX-Basic, TBX-Min), which the core RELAX NG cannot express and libxml2 cannot run (they
+    /// are Schematron, XSLT 2): which `type` each element may take, at which level, and the
+    /// picklists. From `TBX-Basic_DCA.sch` (v1.2.1) and LTAC's TBX-Min definition; a file of
+    /// another dialect (or TBX core) gets none. `usageStatus` is accepted in TBX-Basic as LTAC's
+    /// own TBX-Basic test file uses it (it predates 1.2.1).
+    /// - Throws: ``Diagnostic`` when the file is not well-formed.
+    public static func dialectDiagnostics(inFile path: String) throws -> [Diagnostic] {
+        let reader = try XMLStreamReader(path: path)
+        var out: [Diagnostic] = []
+        var dialect: String?
+        var stack: [String] = []
+        var pending: (name: String, type: String, line: Int)?
+        var text = ""
+        func fail(_ line: Int, _ message: String) { out.append(Diagnostic.error("tbx-dialect", message, file: path, line: line)) }
+        let basic: [String: Set<String>] = [
+            "admin": ["customerSubset", "projectSubset", "source"], "descrip": ["subjectField", "context", "definition"],
+            "ref": ["crossReference"], "transac": ["transactionType"], "transacNote": ["responsibility"],
+            "xref": ["externalCrossReference", "xGraphic"],
+            "termNote": ["administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender", "termLocation", "termType", "usageStatus"],
+        ]
+        let minimal: [String: Set<String>] = [
+            "admin": ["customerSubset"], "descrip": ["subjectField"], "termNote": ["partOfSpeech", "usageStatus"],
+        ]
+        let picklists: [String: Set<String>] = [
+            "administrativeStatus": ["admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "preferredTerm-admn-sts"],
+            "partOfSpeech": ["adjective", "noun", "other", "verb", "adverb"],
+            "grammaticalGender": ["masculine", "feminine", "neuter", "other"],
+            "usageStatus": ["admitted", "deprecated", "notRecommended", "obsolete", "preferred", "superseded"],
+        ]
+        while let e = try reader.next() {
+            switch e {
+            case .startElement(let name, _, let attrs, let empty):
+                let line = reader.currentLine
+                let type = attrs.first { $0.name == "type" }?.value
+                if name == "tbx" {
+                    dialect = type
+                    if type == "TBX-Basic" || type == "TBX-Min", attrs.first(where: { $0.name == "style" })?.value != "dca" {
+                        fail(line, "<tbx style> must be \"dca\" in \(type!)")
+                    }
+                }
+                let allowed = dialect == "TBX-Basic" ? basic : dialect == "TBX-Min" ? minimal : nil
+                if let allowed {
+                    let parent = stack.last ?? ""
+                    let grandparent = stack.count >= 2 ? stack[stack.count - 2] : ""
+                    let level = parent.hasSuffix("Grp") ? grandparent : parent
+                    if let types = allowed[name] {
+                        if let type, types.contains(type) {
+                            pending = (name, type, line); text = ""
+                        } else {
+                            fail(line, "<\(name) type=\"\(type ?? "")\"> is not a \(dialect!) data category (allowed: \(types.sorted().joined(separator: ", ")))")
+                        }
+                    } else if dialect == "TBX-Min", ["xref", "ref", "transac", "transacGrp", "transacNote", "descripGrp", "admin"].contains(name) {
+                        fail(line, "<\(name)> is not allowed in TBX-Min")
+                    }
+                    if name == "termNote", level != "termSec" {
+                        fail(line, "a termNote belongs to a term (termSec), not to <\(level)>")
+                    }
+                    if name == "descrip" {
+                        let levels: [String: Set<String>] = ["subjectField": ["conceptEntry"], "context": ["termSec"], "definition": ["conceptEntry", "langSec"]]
+                        if let type, let ok = levels[type], !ok.contains(level) {
+                            fail(line, "\(type) may only appear in \(ok.sorted().joined(separator: " or ")), not in <\(level)>")
+                        }
+                    }
+                }
+                if !empty { stack.append(name) } else { stack.append(name) }
+            case .text(let t): text += t
+            case .endElement(let name):
+                if let p = pending, p.name == name {
+                    if let list = picklists[p.type], !list.contains(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                        fail(p.line, "\(p.type) \"\(text)\" is not in the \(dialect ?? "TBX") picklist (\(list.sorted().joined(separator: ", ")))")
+                    }
+                    pending = nil
+                }
+                if !stack.isEmpty { stack.removeLast() }
+            }
+        }
+        return out
+    }
+
     /// TBX-Basic's picklists (the Schematron rules of the TBX-Basic dialect, which libxml2
     /// cannot run): the allowed `descrip`, `admin` and `termNote` types and status values.
     public static func dialectErrors(inFile path: String) throws -> [String] {

@@ -148,6 +148,7 @@ public enum TMXReader {
     /// - Throws: ``Diagnostic`` when the file cannot be opened, is malformed XML or uses an entity reference;
     ///   what `each` throws.
     public static func read(path: String, each: (TMXWriter.Unit) throws -> Void) throws {
+        try Schemas.sniff(path)      // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
         var unit: TMXWriter.Unit?
         var lang: String?

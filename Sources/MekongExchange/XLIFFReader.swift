@@ -21,6 +21,10 @@ public enum XLIFFReader {
         public var translate: Bool
         /// The 0-based index of the segment's `<file>` in the document.
         public var file: Int = 0
+        /// The line of the `<segment>` or `<trans-unit>` (1-based).
+        public var line: Int = 0
+        /// Whether the segment has a `<source>` element at all.
+        public var hasSource = false
     }
 
     /// One `<file>` of a document.
@@ -76,6 +80,7 @@ public enum XLIFFReader {
     @discardableResult
     public static func read(path: String, files: (File) throws -> Void, each: (Segment) throws -> Void) throws
         -> (source: String?, target: String?) {
+        try Schemas.sniff(path)      // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
         var file = File(id: nil, original: nil, skeleton: nil)
         var fileIndex = -1
@@ -120,13 +125,14 @@ public enum XLIFFReader {
                 case "trans-unit":
                     noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
                     current = Segment(id: attr("id") ?? "", source: "", target: nil, state: nil, translate: !(noTranslate.last ?? false),
-                                      file: Swift.max(fileIndex, 0))
+                                      file: Swift.max(fileIndex, 0), line: reader.currentLine)
                 case "segment":
                     segIDCounter += 1
                     current = Segment(id: attr("id") ?? "\(unitID)-\(segIDCounter)", source: "", target: nil, state: attr("state"),
-                                      translate: !(noTranslate.last ?? false), file: Swift.max(fileIndex, 0))
+                                      translate: !(noTranslate.last ?? false), file: Swift.max(fileIndex, 0), line: reader.currentLine)
                 case "source":
                     field = "source"; depth = 0
+                    current?.hasSource = true
                 case "target":
                     field = "target"; depth = 0
                     if current?.target == nil { current?.target = "" }

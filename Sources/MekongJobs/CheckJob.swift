@@ -107,14 +107,31 @@ public struct CheckJob: Sendable {
 
     /// XLIFF: the target side, one segment per "line"; findings name the segment
     /// (`file#segment`) and their column counts scalars in the target.
+    ///
+    /// A target identical to its source (a fresh hand-off: CAT tools pre-fill targets with the
+    /// source) is no translation and is not checked. Line breaks and CR inside a target are the
+    /// text's own, not stray invisible characters. Names are checked only in a language the
+    /// glossary has (fr, vi, lo): for any other target language an `info` finding says so.
     private func checkXLIFF(_ path: String, _ matcher: NameMatcher) throws -> [Diagnostic] {
         var targets: [(String, String)] = []
         let (_, trg) = try XLIFFReader.read(path: path) { s in
-            if s.translate, let t = s.target, !t.isEmpty { targets.append((s.id, t)) }
+            if s.translate, let t = s.target, !t.isEmpty, ImportJob.trimmed(t) != ImportJob.trimmed(s.source) { targets.append((s.id, t)) }
         }
-        let lang = language ?? trg.flatMap(Language.init(tag:)) ?? .vietnamese
+        let lang: Language
+        if let language {
+            lang = language
+        } else if let trg {
+            guard let l = Language(tag: trg) else {
+                return [Diagnostic(severity: .info, rule: "no-name-rules",
+                                   message: "names not checked: the target language is \(trg), and the glossary has names only in fr, vi and lo (give --lang to force one)",
+                                   location: SourceLocation(file: path))]
+            }
+            lang = l
+        } else {
+            lang = LanguageGuess(targets.map(\.1).joined(separator: "\n")).language
+        }
         let checker = DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: lang, style: style, toneStyle: toneStyle))
-        for (n, t) in targets.enumerated() { checker.check(line: Array(t.1.utf8), number: n + 1) }
+        for (n, t) in targets.enumerated() { checker.check(line: XLIFFTargets.checkable(t.1), number: n + 1) }
         return checker.finish().map { f in
             var f = f
             let line = f.location?.line ?? 1
@@ -131,5 +148,17 @@ extension LanguageGuess {
         var sample = ""
         for l in lines { sample += String(decoding: l.bytes, as: UTF8.self); sample += "\n" }
         self.init(sample)
+    }
+}
+
+/// What the XLIFF-reading jobs share about targets.
+enum XLIFFTargets {
+    /// The target's bytes for the checker, one "line" per segment: a line break, CR or tab inside
+    /// a target is the text's own layout (not an invisible character), so each becomes a space,
+    /// byte for byte, which keeps every column where it was.
+    static func checkable(_ target: String) -> [UInt8] {
+        var bytes = Array(target.utf8)
+        for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { bytes[i] = 0x20 }
+        return bytes
     }
 }

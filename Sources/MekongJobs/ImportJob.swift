@@ -34,6 +34,9 @@ public struct ImportJob: Sendable {
         public var changed: [String]
         /// Name findings in the targets (`file#segment`).
         public var findings: [Diagnostic]
+        /// The language whose name rules ran on the targets (`vi`), or `nil` when none did: the
+        /// glossary has names only in fr, vi and lo.
+        public var nameRules: String? = nil
     }
 
     /// What a run did.
@@ -73,7 +76,7 @@ public struct ImportJob: Sendable {
         if let memoryPath, memoryExists {
             let format = try Schemas.format(ofFile: memoryPath)
             guard format == .tmx else {
-                throw Diagnostic.error("not-tmx", "--tm must name a TMX memory, and this is \(format.rawValue): it was left as it is",
+                throw Diagnostic.error("not-tmx", "--tm must name a TMX memory, and this is \(format.name): it was left as it is",
                                        file: memoryPath)
             }
         }
@@ -97,15 +100,36 @@ public struct ImportJob: Sendable {
             }
             var segments: [XLIFFReader.Segment] = []
             let (src, trg) = try XLIFFReader.read(path: path) { segments.append($0) }
-            let source = src ?? "fr", target = trg ?? "vi"
+            // A memory unit needs both languages: a file that names none cannot be stored.
+            guard let target = trg, !target.isEmpty else {
+                throw Diagnostic.error("no-target-language",
+                                       "the file does not say its target language (trgLang on <xliff>, target-language on <file>): its translations cannot be stored",
+                                       file: path, line: Self.rootLine(path))
+            }
+            guard let source = src, !source.isEmpty else {
+                throw Diagnostic.error("no-source-language",
+                                       "the file does not say its source language (srcLang on <xliff>, source-language on <file>): its translations cannot be stored",
+                                       file: path, line: Self.rootLine(path))
+            }
             sourceLanguage = source
             var memory = memoryPath == nil ? TranslationMemory.Pairs() : try pairs(source, target)
             defer { if memoryPath != nil { known["\(source)|\(target)"] = memory } }
-            let checker = DocumentChecker(file: path, matcher: matcher,
-                                          options: CheckOptions(language: Language(tag: target) ?? .vietnamese))
-            var file = File(file: path, segments: segments.count, translated: 0, untranslated: [], changed: [], findings: [])
+            // Name rules exist only for the glossary's languages; another target is stored unchecked.
+            let checker = Language(tag: target).map {
+                DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: $0))
+            }
+            var file = File(file: path, segments: segments.count, translated: 0, untranslated: [], changed: [], findings: [],
+                            nameRules: checker == nil ? nil : Language(tag: target)?.tag)
             var lineToSegment: [Int: String] = [:]
             for (n, s) in segments.enumerated() where s.translate {
+                if !s.hasSource || Self.trimmed(s.source).isEmpty {
+                    if !(s.target ?? "").isEmpty {
+                        report.warnings.append(Diagnostic(severity: .warning, rule: "no-source",
+                                                          message: "not added to the memory: the segment has a translation but no source text",
+                                                          location: SourceLocation(file: path, segment: s.id, line: s.line)))
+                    }
+                    continue
+                }
                 let t = Self.trimmed(s.target ?? "")
                 // The text decides, not the state: OmegaT writes translations and leaves
                 // state="needs-translation" as it was.
@@ -114,7 +138,7 @@ public struct ImportJob: Sendable {
                     continue
                 }
                 file.translated += 1
-                checker.check(line: Array(t.utf8), number: n + 1)
+                checker?.check(line: XLIFFTargets.checkable(t), number: n + 1)
                 lineToSegment[n + 1] = s.id
                 if let bad = XMLStreamWriter.firstForbiddenCharacter(in: s.source + t) {
                     // Valid XLIFF (<cp hex="0001"/>) that TMX cannot hold: the unit is skipped, not the run.
@@ -129,7 +153,7 @@ public struct ImportJob: Sendable {
                 newUnits.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
                 report.added += 1
             }
-            file.findings = checker.finish().map { f in
+            file.findings = (checker?.finish() ?? []).map { f in
                 var f = f
                 let line = f.location?.line ?? 0
                 f.location = SourceLocation(file: path, segment: lineToSegment[line] ?? "\(line)", line: nil)
@@ -143,6 +167,15 @@ public struct ImportJob: Sendable {
             report.total = existingUnits + newUnits.count
         }
         return report
+    }
+
+    /// The line of the root element, for diagnostics about the whole file.
+    static func rootLine(_ path: String) -> Int {
+        guard let reader = try? XMLStreamReader(path: path) else { return 1 }
+        while let e = try? reader.next() {
+            if case .startElement = e { return reader.currentLine }
+        }
+        return 1
     }
 
     static func trimmed(_ s: String) -> String {

@@ -76,14 +76,44 @@ public final class XMLGrammarValidator {
         var sawDoctype = false
         while rc == 1 {
             rc = xmlTextReaderRead(reader)
-            if rc == 1, xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) { sawDoctype = true }
+            if rc == 1, xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
+                sawDoctype = true
+                // An internal subset would change the grammar the file is judged by (a file could
+                // declare itself valid): the shipped DTD is the only grammar, so such a file is refused.
+                if case .dtd = grammar, let doc = xmlTextReaderCurrentDoc(reader), let subset = doc.pointee.intSubset,
+                   subset.pointee.children != nil {
+                    let line = Self.doctypeLine(path)
+                    return [Diagnostic.error("internal-subset",
+                                             "the DOCTYPE declares its own grammar inside the file ([…]); only the official DTD counts, so this file is refused: remove the part in brackets",
+                                             file: path, line: Swift.max(line, 1), column: 1)]
+                }
+            }
         }
         if case .dtd = grammar, !sawDoctype, rc == 0 { return inMemoryErrors(path) }
-        var errors = box.all.map { $0.diagnostic(rule: rc < 0 ? "malformed-xml" : "not-valid", file: path) }
+        // Not well-formed: that is the error to report, not the validity noise before it
+        // ("no DTD found" for a file without DOCTYPE, which would be validated in memory).
+        let entries = rc < 0 ? box.all.filter { !$0.message.contains("no DTD found") } : box.all
+        var errors = entries.map { $0.diagnostic(rule: rc < 0 ? "malformed-xml" : "not-valid", file: path) }
         if errors.isEmpty && (rc < 0 || xmlTextReaderIsValid(reader) != 1) {
-            errors.append(Diagnostic.error(rc < 0 ? "malformed-xml" : "not-valid", rc < 0 ? "not well-formed XML" : "not valid", file: path))
+            errors.append(Diagnostic.error(rc < 0 ? "malformed-xml" : "not-valid", rc < 0 ? "not well-formed XML" : "not valid against \(URL(fileURLWithPath: grammarPath).lastPathComponent)",
+                                           file: path, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 1))
         }
         return errors
+    }
+
+    /// The line of `<!DOCTYPE` (libxml2 gives a DTD node no line), from the file's first 64 KB.
+    static func doctypeLine(_ path: String) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 1 }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 65536)) ?? Data())
+        let needle = Array("<!DOCTYPE".utf8)
+        var line = 1
+        var i = 0
+        while i + needle.count <= head.count {
+            if head[i] == 0x0A { line += 1 } else if head[i] == needle[0], Array(head[i..<(i + needle.count)]) == needle { return line }
+            i += 1
+        }
+        return 1
     }
 
     static let dtdKey = "mekong.xml.dtd"

@@ -1,5 +1,6 @@
 internal import CLibXML2
 public import MekongText
+import Foundation
 
 /// Validates documents against a W3C XML Schema (XSD), offline.
 ///
@@ -14,7 +15,7 @@ public final class XMLSchemaValidator {
     /// - Throws: ``Diagnostic`` when the schema cannot be read or compiled.
     public init(schemaPath: String, catalogPath: String? = nil) throws {
         XMLLibrary.initialize()
-        if let catalogPath { xmlLoadCatalog(catalogPath) }
+        if let catalogPath { Self.load(catalog: catalogPath) }
         self.schemaPath = schemaPath
         guard let ctxt = xmlSchemaNewParserCtxt(schemaPath) else {
             throw Diagnostic.error("bad-schema", "cannot read the schema", file: schemaPath)
@@ -29,6 +30,16 @@ public final class XMLSchemaValidator {
     }
 
     deinit { xmlSchemaFree(schema) }
+
+    private static let catalogLock = NSLock()
+    nonisolated(unsafe) private static var catalogs: Set<String> = []
+
+    /// Adds a catalog to libxml2's process-wide list once (loading it again would add it again).
+    private static func load(catalog path: String) {
+        catalogLock.lock()
+        defer { catalogLock.unlock() }
+        if catalogs.insert(path).inserted { xmlLoadCatalog(path) }
+    }
 
     /// The validity errors of the file at `path` (empty when it is valid), in document order.
     public func errors(inFile path: String) -> [Diagnostic] {

@@ -18,6 +18,8 @@ public struct XMLAttribute: Hashable, Sendable {
     public var name: String
     /// The value as `xmlTextReaderConstValue` returns it (empty when libxml2 gives none).
     public var value: String
+    /// The attribute's namespace URI (`nil` for an unprefixed attribute).
+    public var namespace: String? = nil
 }
 
 /// Reads XML as a stream of ``XMLEvent``s in constant memory, treating the input as untrusted.
@@ -91,7 +93,8 @@ public final class XMLStreamReader {
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                         let attrName = string(xmlTextReaderConstName(reader)) ?? ""
                         if attrName == "xmlns" || attrName.hasPrefix("xmlns:") { continue }
-                        attributes.append(XMLAttribute(name: attrName, value: string(xmlTextReaderConstValue(reader)) ?? ""))
+                        attributes.append(XMLAttribute(name: attrName, value: string(xmlTextReaderConstValue(reader)) ?? "",
+                                                       namespace: string(xmlTextReaderConstNamespaceUri(reader))))
                     }
                     xmlTextReaderMoveToElement(reader)
                 }
@@ -163,6 +166,17 @@ extension ErrorBox.Entry {
         var text = message
         if let r = text.range(of: ", use XML_PARSE_HUGE option") { text.removeSubrange(r) }
         if let r = text.range(of: " (use XML_PARSE_HUGE option)") { text.removeSubrange(r) }
+        if let r = text.range(of: "; use XML_PARSE_HUGE option") { text.removeSubrange(r) }
+        // libxml2's wording, said for people who translate rather than parse.
+        if text.contains("huge text node") || text.contains("xmlSAX2Characters") {
+            text = "a text in this file is longer than 10 MB, which Mekong refuses to read in one piece (split the segment or the note)"
+        } else if text.hasPrefix("Extra content at the end of the document") {
+            text = "something follows the end of the document's root element (a second root, or text after the last closing tag)"
+        } else if text.hasPrefix("Document is empty") {
+            text = "no XML element in the file"
+        } else if text.hasPrefix("Start tag expected, '<' not found") {
+            text = "not XML: an element (starting with \"<\") was expected here"
+        }
         return Diagnostic.error(rule, text, file: file ?? fallback, line: line, column: column)
     }
 }

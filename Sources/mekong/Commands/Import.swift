@@ -35,6 +35,7 @@ extension Mekong {
                         print("\(f.file): \(f.segments) segments, \(f.translated) translated, \(f.untranslated.count) untranslated, \(f.changed.count) changed")
                         for id in f.untranslated { print("  untranslated \(id)") }
                         for id in f.changed { print("  changed      \(id)") }
+                        if f.nameRules == nil { print("  names not checked: the glossary has names only in fr, vi and lo") }
                         for d in f.findings { print(d.description) }
                     }
                     if let memory = report.memory { print("\(memory): \(report.added) pairs added, \(report.total) in all") }
