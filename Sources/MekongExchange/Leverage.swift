@@ -16,7 +16,8 @@ import MekongText
 /// **Index.** Words (not numbers or punctuation) point to the units whose source has them; a
 /// lookup scores the units sharing the most words with the segment, leaving out words found in
 /// more than 5 % of the units. Exact matches are one hash lookup.
-public final class MemoryIndex: @unchecked Sendable {
+/// Lookups reuse a scratch array: one index serves one thread at a time.
+public final class MemoryIndex {
     /// One unit of a memory: a source and its translation.
     public struct Unit: Sendable {
         /// The source text.
@@ -55,23 +56,34 @@ public final class MemoryIndex: @unchecked Sendable {
     public private(set) var units: [Unit] = []
     /// Exact-match key → the units with that source, as linked lists in flat arrays (a million
     /// units allocate no array each).
-    private var exactHead: [UInt64: Int32] = [:]
+    private var exactHead = HashTable<Int32>(capacity: 1 << 16)
     private var exactNext: [Int32] = []
     /// Folded word hash → the units with that word (linked lists in flat arrays), and how many.
-    private var wordHead: [UInt64: Int32] = [:]
-    private var wordCount: [UInt64: Int32] = [:]
+    /// Open-addressing tables keyed by the hashes themselves (a Swift Dictionary would hash them
+    /// again, twelve million times for a million units).
+    private var wordHead = HashTable<Int32>(capacity: 1 << 16)
+    private var wordCount = HashTable<Int32>(capacity: 1 << 16)
     private var postUnit: [Int32] = []
     private var postNext: [Int32] = []
+    /// Scratch counts of shared words per unit, reused by every lookup (one byte a unit).
+    private var counts: [UInt8] = []
 
     /// Loads every unit of `paths` with a variant in `source` and one in `target` (languages
     /// compared by primary subtag).
     /// - Throws: ``Diagnostic`` for a file that is not a readable TMX.
     public init(paths: [String], source: String, target: String) throws {
         let s = LanguageTag(source)?.primary, t = LanguageTag(target)?.primary
+        var primary: [String: String] = [:]          // xml:lang → primary subtag, parsed once per distinct tag
+        func lang(_ tag: String) -> String? {
+            if let p = primary[tag] { return p }
+            let p = LanguageTag(tag)?.primary ?? ""
+            primary[tag] = p
+            return p
+        }
         for path in paths {
             try TMXReader.read(path: path) { u in
-                guard let a = u.variants.first(where: { LanguageTag($0.language)?.primary == s }),
-                      let b = u.variants.first(where: { LanguageTag($0.language)?.primary == t }) else { return }
+                guard let a = u.variants.first(where: { lang($0.language) == s }),
+                      let b = u.variants.first(where: { lang($0.language) == t }) else { return }
                 add(Unit(source: a.text, target: b.text, origin: (path as NSString).lastPathComponent, id: u.id))
             }
         }
@@ -97,7 +109,7 @@ public final class MemoryIndex: @unchecked Sendable {
                 postUnit.append(i)
                 postNext.append(wordHead[hash] ?? -1)
                 wordHead[hash] = Int32(postUnit.count - 1)
-                wordCount[hash, default: 0] += 1
+                wordCount[hash] = (wordCount[hash] ?? 0) + 1
             }
         }
     }
@@ -134,24 +146,43 @@ public final class MemoryIndex: @unchecked Sendable {
         }
         out.sort { $0.inContext && !$1.inContext }
         if out.count >= limit { return Array(out.prefix(limit)) }
-        // Fuzzy: the units sharing the most words, the rarer words first (words in more than
-        // 5 % of the units are left out, unless the segment has fewer than three others).
+        // Fuzzy: the units sharing the most of the segment's eight rarest words; each word
+        // visits at most 2,000 units (the newest), so a lookup costs a bounded scan whatever
+        // the memory's size. Counts go into a reused array, not a dictionary.
         let query = Token.split(source)
-        var shared: [Int32: Int] = [:]
-        let common = Int32(Swift.max(50, units.count / 20))
-        let words = Self.wordHashes(source).sorted { (wordCount[$0] ?? 0) < (wordCount[$1] ?? 0) }
-        let rare = words.filter { (wordCount[$0] ?? 0) <= common }
-        for w in rare.count >= 3 ? rare : Array(words.prefix(3)) {
-            var p = wordHead[w] ?? -1
-            var n = 0
-            while p >= 0, n < 200_000 {
-                shared[postUnit[Int(p)], default: 0] += 1
-                p = postNext[Int(p)]
-                n += 1
+        let words = Self.wordHashes(source).sorted { (wordCount[$0] ?? 0) < (wordCount[$1] ?? 0) }.prefix(8)
+        var scratch = counts.count == units.count ? counts : [UInt8](repeating: 0, count: units.count)
+        counts = []                                   // taken out of the object while in use
+        var touched: [Int32] = []
+        scratch.withUnsafeMutableBufferPointer { c in
+            postUnit.withUnsafeBufferPointer { unitOf in
+                postNext.withUnsafeBufferPointer { next in
+                    for w in words {
+                        var p = wordHead[w] ?? -1
+                        var n = 0
+                        while p >= 0, n < 2_000 {
+                            let u = Int(unitOf[Int(p)])
+                            if c[u] == 0 { touched.append(Int32(u)) }
+                            if c[u] < 255 { c[u] += 1 }
+                            p = next[Int(p)]
+                            n += 1
+                        }
+                    }
+                }
             }
         }
         let exactSet = Set(exactUnits)
-        let candidates = shared.filter { !exactSet.contains($0.key) }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(50)
+        var ranked = touched.filter { !exactSet.contains($0) }.map { (unit: $0, shared: scratch[Int($0)]) }
+        for u in touched { scratch[Int(u)] = 0 }
+        counts = scratch
+        ranked.sort { ($0.shared, $1.unit) > ($1.shared, $0.unit) }
+        // A unit whose length alone keeps it below the threshold is not scored (lengths in words).
+        let queryLength = Double(query.count)
+        let maxGap = 1 - threshold / 100
+        let candidates = ranked.lazy.filter { r in
+            let n = Double(self.units[Int(r.unit)].source.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
+            return abs(n - queryLength) <= maxGap * Swift.max(n, queryLength) + 2
+        }.prefix(20).map { ($0.unit, $0.shared) }
         var fuzzy: [Match] = []
         for (u, _) in candidates {
             let i = Int(u)
@@ -187,9 +218,21 @@ public final class MemoryIndex: @unchecked Sendable {
 
     // MARK: Implementation Details
 
-    /// The exact-match key: the text with runs of white space made one space, trimmed.
+    /// The exact-match key: the text's bytes with runs of ASCII white space made one space,
+    /// trimmed (hashed as it goes, no string built).
     static func key(_ s: String) -> UInt64 {
-        Folding.wordHash(s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").utf8)
+        var h = Folding.hashSeed
+        var pendingSpace = false, started = false
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace { h = Folding.hash(h, 0x20); pendingSpace = false }
+            h = Folding.hash(h, b)
+            started = true
+        }
+        return h
     }
 
     struct Token: Equatable {

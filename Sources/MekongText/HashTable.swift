@@ -1,14 +1,18 @@
 /// An open-addressing table keyed by 64-bit hashes, which are used as they are: no second
 /// hashing (Swift's `Dictionary` runs SipHash on every lookup, one per word of the text here).
+@frozen
 public struct HashTable<Value>: @unchecked Sendable {
-    private var keys: [UInt64]
-    private var values: [Value?]
-    private var mask: Int
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Value?]
+    @usableFromInline var mask: Int
+    @usableFromInline var stored = 0
     /// The number of keys stored.
-    public private(set) var count = 0
+    public var count: Int { stored }
 
     /// An empty table sized for about `capacity` keys.
+    @inlinable
     public init(capacity: Int = 16) {
+        stored = 0
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
@@ -16,10 +20,11 @@ public struct HashTable<Value>: @unchecked Sendable {
         mask = size - 1
     }
 
-    @inline(__always)
-    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 1) & mask }
+    @inlinable @inline(__always)
+    func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 1) & mask }
 
     /// The value stored under `key` (already a good 64-bit hash), or `nil`.
+    @inlinable
     public subscript(key: UInt64) -> Value? {
         get {
             var i = slot(key)
@@ -30,22 +35,24 @@ public struct HashTable<Value>: @unchecked Sendable {
             return nil
         }
         set {
-            if count * 2 >= keys.count { grow() }
+            if stored * 2 >= keys.count { grow() }
             var i = slot(key)
             while values[i] != nil, keys[i] != key { i = (i + 1) & mask }
-            if values[i] == nil { count += 1 }
+            if values[i] == nil { stored += 1 }
             keys[i] = key
             values[i] = newValue
         }
     }
 
     /// The value under `key`, or `value` when there is none (for `table[k, default: x] += …`).
+    @inlinable
     public subscript(key: UInt64, default value: @autoclosure () -> Value) -> Value {
         get { self[key] ?? value() }
         set { self[key] = newValue }
     }
 
-    private mutating func grow() {
+    @usableFromInline
+    mutating func grow() {
         var bigger = HashTable(capacity: keys.count)
         for (k, v) in zip(keys, values) { if let v { bigger[k] = v } }
         self = bigger

@@ -109,8 +109,8 @@ extension Mekong {
                     let index = try options.index()
                     var counts = Counts(units: index.units.count, sourceWords: 0, targetWords: 0, byFile: [:])
                     for u in index.units {
-                        counts.sourceWords += u.source.split(whereSeparator: \.isWhitespace).count
-                        counts.targetWords += u.target.split(whereSeparator: \.isWhitespace).count
+                        counts.sourceWords += u.source.utf8.split(separator: 0x20).count   // bytes: a million units
+                        counts.targetWords += u.target.utf8.split(separator: 0x20).count
                         counts.byFile[u.origin, default: 0] += 1
                     }
                     if format != .text {
