@@ -12,6 +12,7 @@ public struct CheckOptions: Sendable {
     /// Which placement of Vietnamese tone marks in oa/oe/uy is right.
     public var toneStyle: ToneStyle
 
+    /// Options for text in `language`.
     public init(language: Language, style: NameStyle? = nil, toneStyle: ToneStyle = .majority) {
         self.language = language
         self.style = style
@@ -27,7 +28,9 @@ public enum ToneStyle: String, Sendable, CaseIterable {
 
 /// Checks one document, line by line (constant memory beyond the findings and the names seen).
 public final class DocumentChecker {
+    /// The name findings are reported under (a path, `<stdin>`).
     public let file: String
+    /// The language, style and tone policy of the check.
     public let options: CheckOptions
     private let matcher: NameMatcher
     private var findings: [Diagnostic] = []
@@ -36,13 +39,27 @@ public final class DocumentChecker {
     private var spellingHits: [SpellingHit] = []
 
     private struct NameOccurrence {
-        var line: Int; var column: Int; var range: Range<Int>; var found: String
-        var concept: Int; var key: UInt64; var comparable: String; var styles: Set<NameStyle>; var vietnamese: String?
+        var line: Int
+        var column: Int
+        var range: Range<Int>
+        var found: String
+        var concept: Int
+        var key: UInt64
+        var comparable: String
+        var styles: Set<NameStyle>
+        var vietnamese: String?
     }
     private var names: [NameOccurrence] = []
-    private struct ToneOccurrence { var line: Int; var column: Int; var range: Range<Int>; var word: String; var old: Bool }
+    private struct ToneOccurrence {
+        var line: Int
+        var column: Int
+        var range: Range<Int>
+        var word: String
+        var old: Bool
+    }
     private var tones: [ToneOccurrence] = []
 
+    /// A checker for one document, finding names with `matcher`.
     public init(file: String, matcher: NameMatcher, options: CheckOptions) {
         self.file = file
         self.matcher = matcher
@@ -64,7 +81,11 @@ public final class DocumentChecker {
             toneMarks(buf, words, number, column, outside: names.map(\.range))
             spellingHits.removeAll(keepingCapacity: true)
             spelling.check(buf, words: words, skip: names.map(\.range), into: &spellingHits)
-            for h in spellingHits { add(number, column, h.range, buf, h.severity, h.rule, expected: h.expected, message: h.message, fixable: false) }
+            for h in spellingHits {
+                add(
+                    number, column, h.range, buf, h.severity, h.rule, expected: h.expected, message: h.message,
+                    fixable: false)
+            }
         }
     }
 
@@ -74,7 +95,9 @@ public final class DocumentChecker {
         styleMix()
         toneMinority()
         return findings.sorted {
-            ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.rule) < ($1.location?.line ?? 0, $1.location?.column ?? 0, $1.rule)
+            ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.rule) < (
+                $1.location?.line ?? 0, $1.location?.column ?? 0, $1.rule
+            )
         }
     }
 
@@ -98,10 +121,16 @@ public final class DocumentChecker {
             case 0xC3: if i + 1 < n, buf[i + 1] == 0x90 || buf[i + 1] == 0xB0 { return true }
             case 0xC6, 0xC9, 0xCC, 0xCD, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3: return true
             case 0xE0: if i + 1 < n, (0xB8...0xBB).contains(buf[i + 1]) { return true }
-            case 0xE2: if i + 1 < n, buf[i + 1] == 0x80 || buf[i + 1] == 0x81 {
-                // Only the invisible ones: U+200B–200D, U+2060.
-                if i + 2 < n, (buf[i + 1] == 0x80 && (0x8B...0x8D).contains(buf[i + 2])) || (buf[i + 1] == 0x81 && buf[i + 2] == 0xA0) { return true }
-            }
+            case 0xE2:
+                if i + 1 < n, buf[i + 1] == 0x80 || buf[i + 1] == 0x81 {
+                    // Only the invisible ones: U+200B–200D, U+2060.
+                    if i + 2 < n,
+                        (buf[i + 1] == 0x80 && (0x8B...0x8D).contains(buf[i + 2]))
+                            || (buf[i + 1] == 0x81 && buf[i + 2] == 0xA0)
+                    {
+                        return true
+                    }
+                }
             case 0xEF: if i + 2 < n, buf[i + 1] == 0xBB, buf[i + 2] == 0xBF { return true }
             default: break
             }
@@ -118,14 +147,22 @@ public final class DocumentChecker {
         let scalars = Array(text.unicodeScalars)
         var byteOffsets: [Int] = []
         byteOffsets.reserveCapacity(scalars.count + 1)
-        for s in scalars { byteOffsets.append(offset); offset += UTF8.width(s) }
+        for s in scalars {
+            byteOffsets.append(offset)
+            offset += UTF8.width(s)
+        }
         byteOffsets.append(offset)
         var i = 0
         while i < scalars.count {
-            let s = scalars[i], v = s.value
+            let s = scalars[i]
+            let v = s.value
             // Invisible and control characters.
-            if (v < 0x20 && v != 0x09) || v == 0x7F || (0x80...0x9F).contains(v) || [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(v) {
-                add(line, column, byteOffsets[i]..<byteOffsets[i + 1], buf, .warning, "invisible-character", expected: "",
+            if (v < 0x20 && v != 0x09) || v == 0x7F || (0x80...0x9F).contains(v)
+                || [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(v)
+            {
+                add(
+                    line, column, byteOffsets[i]..<byteOffsets[i + 1], buf, .warning, "invisible-character",
+                    expected: "",
                     message: "invisible or control character U+\(hex(v)) (removed by --fix)", fixable: true)
             }
             // Decomposed accents: a base and its combining marks that NFC writes as one letter.
@@ -136,7 +173,8 @@ public final class DocumentChecker {
                     let cluster = String(String.UnicodeScalarView(scalars[base..<j]))
                     let nfc = cluster.precomposedStringWithCanonicalMapping
                     if !nfc.unicodeScalars.elementsEqual(cluster.unicodeScalars) {
-                        add(line, column, byteOffsets[base]..<byteOffsets[j], buf, .error, "not-nfc", expected: nfc,
+                        add(
+                            line, column, byteOffsets[base]..<byteOffsets[j], buf, .error, "not-nfc", expected: nfc,
                             message: "decomposed (NFD) letter; NFC writes it as one character", fixable: true)
                     }
                 }
@@ -153,16 +191,22 @@ public final class DocumentChecker {
         }
         for f in ScriptChecks.laoSpelling(in: text) {
             let r = byteOffsets[f.offset]..<byteOffsets[min(f.offset + f.found.unicodeScalars.count, scalars.count)]
-            add(line, column, r, buf, .error, f.rule, expected: f.expected, message: f.message, fixable: f.expected != nil)
+            add(
+                line, column, r, buf, .error, f.rule, expected: f.expected, message: f.message,
+                fixable: f.expected != nil)
         }
     }
 
     /// Cyrillic and Greek letters that look like Latin ones.
     static let latinTwin: [UInt32: Character] = [
-        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0445: "x", 0x0443: "y", 0x0456: "i", 0x0458: "j",
-        0x0410: "A", 0x0412: "B", 0x0415: "E", 0x041A: "K", 0x041C: "M", 0x041D: "H", 0x041E: "O", 0x0420: "P", 0x0421: "C",
-        0x0422: "T", 0x0425: "X", 0x0406: "I", 0x03BF: "o", 0x039F: "O", 0x0391: "A", 0x0392: "B", 0x0395: "E", 0x0397: "H",
-        0x0399: "I", 0x039A: "K", 0x039C: "M", 0x039D: "N", 0x03A1: "P", 0x03A4: "T", 0x03A7: "X", 0x03A5: "Y", 0x0396: "Z",
+        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0445: "x", 0x0443: "y", 0x0456: "i",
+        0x0458: "j",
+        0x0410: "A", 0x0412: "B", 0x0415: "E", 0x041A: "K", 0x041C: "M", 0x041D: "H", 0x041E: "O", 0x0420: "P",
+        0x0421: "C",
+        0x0422: "T", 0x0425: "X", 0x0406: "I", 0x03BF: "o", 0x039F: "O", 0x0391: "A", 0x0392: "B", 0x0395: "E",
+        0x0397: "H",
+        0x0399: "I", 0x039A: "K", 0x039C: "M", 0x039D: "N", 0x03A1: "P", 0x03A4: "T", 0x03A7: "X", 0x03A5: "Y",
+        0x0396: "Z",
     ]
 
     // MARK: Names
@@ -174,21 +218,31 @@ public final class DocumentChecker {
     }
     private var decisions: [HashedBytes: Decision] = [:]
 
-    private func name(_ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap) {
+    private func name(
+        _ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int,
+        _ column: ColumnMap
+    ) {
         let bytes = HashedBytes(Array(buf[m.range]))
         let col = column.column(m.range.lowerBound)
         if let d = decisions[bytes] {
-            if var o = d.occurrence { o.line = line; o.column = col; o.range = m.range; names.append(o) }
+            if var o = d.occurrence {
+                o.line = line
+                o.column = col
+                o.range = m.range
+                names.append(o)
+            }
             if var f = d.finding {
                 f.location = SourceLocation(file: file, line: line, column: col)
                 f.byteRange = m.range
                 findings.append(f)
             }
         } else {
-            let namesBefore = names.count, findingsBefore = findings.count
+            let namesBefore = names.count
+            let findingsBefore = findings.count
             judge(m, buf, line, column)
-            decisions[bytes] = Decision(occurrence: names.count > namesBefore ? names.last : nil,
-                                        finding: findings.count > findingsBefore ? findings.last : nil)
+            decisions[bytes] = Decision(
+                occurrence: names.count > namesBefore ? names.last : nil,
+                finding: findings.count > findingsBefore ? findings.last : nil)
         }
         stutter(m, buf, words, line, column)
     }
@@ -204,7 +258,8 @@ public final class DocumentChecker {
         let isLao = m.words == 0
         // The common case, decided before anything else: the text is exactly a stored form.
         if options.style == nil, !forms.contains(where: \.forbidden), forms.contains(where: { $0.text == found }),
-           options.language == .french || isLao {
+            options.language == .french || isLao
+        {
             let vi = concept.preferred(.vi)
             let viDerived = concept.vietnameseName(forFoldedForm: key) != nil
             var styles: Set<NameStyle> = []
@@ -212,16 +267,19 @@ public final class DocumentChecker {
                 let sf = matcher.styleForms(conceptIndex)
                 styles = Set(NameStyle.allCases.filter { sf.comparable[$0] == comparableFound })
             }
-            names.append(NameOccurrence(line: line, column: column.column(m.range.lowerBound), range: m.range, found: found,
-                                        concept: conceptIndex, key: Folding.wordHash(key), comparable: comparableFound,
-                                        styles: viDerived ? styles : [], vietnamese: viDerived ? vi : nil))
+            names.append(
+                NameOccurrence(
+                    line: line, column: column.column(m.range.lowerBound), range: m.range, found: found,
+                    concept: conceptIndex, key: Folding.wordHash(key), comparable: comparableFound,
+                    styles: viDerived ? styles : [], vietnamese: viDerived ? vi : nil))
             return
         }
 
         // A forbidden form.
         if let bad = forms.first(where: { $0.forbidden && $0.comparable == comparableFound }) {
             let expected = concept.preferred(bad.language)
-            add(line, column, m.range, buf, .error, "forbidden-form", expected: expected, concept: concept.id,
+            add(
+                line, column, m.range, buf, .error, "forbidden-form", expected: expected, concept: concept.id,
                 message: "'\(found)' is a forbidden form of this name", fixable: expected != nil)
             return
         }
@@ -237,7 +295,10 @@ public final class DocumentChecker {
             expected = concept.preferred(.lo)
         case (.vietnamese, false):
             let vi = concept.terms[.vi].map { ($0.preferred.map { [$0] } ?? []) + $0.admitted } ?? []
-            accepted = vi.isEmpty ? forms.filter { !$0.forbidden }.map(\.text) : vi + forms.filter { !$0.forbidden && $0.language != .fr }.map(\.text)
+            accepted =
+                vi.isEmpty
+                ? forms.filter { !$0.forbidden }.map(\.text)
+                : vi + forms.filter { !$0.forbidden && $0.language != .fr }.map(\.text)
             expected = concept.preferred(.vi) ?? forms.first?.text
         default:
             let sameKey = forms.filter { !$0.forbidden }.map(\.text)
@@ -249,7 +310,8 @@ public final class DocumentChecker {
                 styles = Set(NameStyle.allCases.filter { styleForms.comparable[$0] == comparableFound })
                 if let style = options.style {
                     // The style's form, or a romanised form stored for the name (lo-Latn).
-                    accepted = [styleForms[style]!] + forms.filter { !$0.forbidden && $0.language == .loLatn }.map(\.text)
+                    accepted =
+                        [styleForms[style]!] + forms.filter { !$0.forbidden && $0.language == .loLatn }.map(\.text)
                     expected = styleForms[style]!
                 } else {
                     accepted = NameStyle.allCases.map { styleForms[$0]! } + sameKey
@@ -265,19 +327,24 @@ public final class DocumentChecker {
         }
         let col = column.column(m.range.lowerBound)
         if accepted.contains(where: { NameStyle.comparable($0) == comparableFound }) || accepted.isEmpty {
-            names.append(NameOccurrence(line: line, column: col, range: m.range, found: found, concept: conceptIndex,
-                                        key: Folding.wordHash(key), comparable: comparableFound, styles: styles, vietnamese: vietnamese))
+            names.append(
+                NameOccurrence(
+                    line: line, column: col, range: m.range, found: found, concept: conceptIndex,
+                    key: Folding.wordHash(key), comparable: comparableFound, styles: styles, vietnamese: vietnamese))
         } else if let expected, NameStyle.comparable(expected) != comparableFound {
             let rule = isLao ? "lao-name-spelling" : "name-diacritics"
             let what = isLao ? "Lao spelling" : "diacritics"
-            add(line, column, m.range, buf, .error, rule, expected: expected, concept: concept.id,
+            add(
+                line, column, m.range, buf, .error, rule, expected: expected, concept: concept.id,
                 message: "\(what) of a known name differ from the glossary", fixable: unambiguous)
         }
     }
 
     /// A stuttered name: "Diên Biên Biên".
-    private func stutter(_ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int,
-                         _ column: ColumnMap) {
+    private func stutter(
+        _ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int,
+        _ column: ColumnMap
+    ) {
         if m.words > 0, m.firstWord >= 0 {
             let last = m.firstWord + m.words - 1
             for n in [1, 2] where m.words >= n && last + n < words.count {
@@ -287,13 +354,15 @@ public final class DocumentChecker {
                 guard tail == next, gap.allSatisfy({ $0 == 0x20 }) else { continue }
                 // Same letters and diacritics (Vietnamese "Lâm làm" folds alike but is no stutter).
                 func text(_ w: Int) -> String {
-                    NameStyle.comparable(String(decoding: UnsafeBufferPointer(rebasing: buf[words[w].0]), as: UTF8.self))
+                    NameStyle.comparable(
+                        String(decoding: UnsafeBufferPointer(rebasing: buf[words[w].0]), as: UTF8.self))
                 }
                 guard (0..<n).allSatisfy({ text(last - n + 1 + $0) == text(last + 1 + $0) }) else { continue }
                 let range = m.range.lowerBound..<words[last + n].0.upperBound
                 let found = String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self)
                 let conceptID = matcher.glossary.concepts[matcher.forms[m.forms[0]].concept].id
-                add(line, column, range, buf, .warning, "repeated-fragment", expected: found, concept: conceptID,
+                add(
+                    line, column, range, buf, .warning, "repeated-fragment", expected: found, concept: conceptID,
                     message: "a word of the name is repeated", fixable: true)
                 break
             }
@@ -302,7 +371,9 @@ public final class DocumentChecker {
 
     static func closest(_ found: String, among options: [(NameStyle, String)]) -> (NameStyle, String) {
         let f = Array(NameStyle.comparable(found))
-        return options.min { distance(f, Array(NameStyle.comparable($0.1))) < distance(f, Array(NameStyle.comparable($1.1))) }!
+        return options.min {
+            distance(f, Array(NameStyle.comparable($0.1))) < distance(f, Array(NameStyle.comparable($1.1)))
+        }!
     }
 
     /// Characters that differ, position by position (names of one key have the same length in
@@ -315,17 +386,26 @@ public final class DocumentChecker {
 
     /// The same name written two ways (other diacritics) in one document.
     private func consistency() {
-        struct Group: Hashable { var concept: Int; var key: UInt64 }
+        struct Group: Hashable {
+            var concept: Int
+            var key: UInt64
+        }
         var firstSeen: [Group: (NameOccurrence, String)] = [:]
         // Vietnamese names in recognised styles are the style-mix rule's business.
         for o in names where o.styles.isEmpty || options.style != nil {
             let group = Group(concept: o.concept, key: o.key)
             let form = o.comparable
-            guard let (first, firstForm) = firstSeen[group] else { firstSeen[group] = (o, form); continue }
+            guard let (first, firstForm) = firstSeen[group] else {
+                firstSeen[group] = (o, form)
+                continue
+            }
             if form != firstForm {
-                findings.append(Diagnostic(severity: .warning, rule: "name-inconsistent", message: "written '\(first.found)' at line \(first.line)",
-                                           location: SourceLocation(file: file, line: o.line, column: o.column), found: o.found,
-                                           expected: first.found, concept: matcher.glossary.concepts[o.concept].id, byteRange: o.range))
+                findings.append(
+                    Diagnostic(
+                        severity: .warning, rule: "name-inconsistent",
+                        message: "written '\(first.found)' at line \(first.line)",
+                        location: SourceLocation(file: file, line: o.line, column: o.column), found: o.found,
+                        expected: first.found, concept: matcher.glossary.concepts[o.concept].id, byteRange: o.range))
                 firstSeen[group] = (first, firstForm)
             }
         }
@@ -338,12 +418,19 @@ public final class DocumentChecker {
         guard styled.count > 1 else { return }
         var votes: [NameStyle: Int] = [:]
         for o in styled { for s in o.styles { votes[s, default: 0] += 1 } }
-        let best = NameStyle.allCases.max { (votes[$0] ?? 0, -NameStyle.allCases.firstIndex(of: $0)!) < (votes[$1] ?? 0, -NameStyle.allCases.firstIndex(of: $1)!) }!
+        let best = NameStyle.allCases.max {
+            (votes[$0] ?? 0, -NameStyle.allCases.firstIndex(of: $0)!) < (
+                votes[$1] ?? 0, -NameStyle.allCases.firstIndex(of: $1)!
+            )
+        }!
         for o in styled where !o.styles.contains(best) {
-            findings.append(Diagnostic(severity: .warning, rule: "name-style-mix", message: "names in this document are mostly in \(best.rawValue) style",
-                                       location: SourceLocation(file: file, line: o.line, column: o.column), found: o.found,
-                                       expected: o.vietnamese.map { best.form(of: $0) }, concept: matcher.glossary.concepts[o.concept].id,
-                                       byteRange: o.range))
+            findings.append(
+                Diagnostic(
+                    severity: .warning, rule: "name-style-mix",
+                    message: "names in this document are mostly in \(best.rawValue) style",
+                    location: SourceLocation(file: file, line: o.line, column: o.column), found: o.found,
+                    expected: o.vietnamese.map { best.form(of: $0) }, concept: matcher.glossary.concepts[o.concept].id,
+                    byteRange: o.range))
         }
     }
 
@@ -351,12 +438,16 @@ public final class DocumentChecker {
 
     private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
 
-    private func toneMarks(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap,
-                           outside names: [Range<Int>]) {
+    private func toneMarks(
+        _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int, _ column: ColumnMap,
+        outside names: [Range<Int>]
+    ) {
         for (range, _) in words where range.count >= 3 && !names.contains(where: { $0.contains(range.lowerBound) }) {
             // Quick filter: a toned vowel among the last two letters, which fold to oa, oe or uy.
             var end = range.upperBound
-            var last: UInt32 = 0, secondLast: UInt32 = 0, count = 0
+            var last: UInt32 = 0
+            var secondLast: UInt32 = 0
+            var count = 0
             var nonASCII = false
             while count < 2, end > range.lowerBound {
                 var start = end - 1
@@ -369,25 +460,39 @@ public final class DocumentChecker {
                     for k in (start + 1)..<end { v = (v << 6) | (UInt32(buf[k]) & 0x3F) }
                 }
                 end = start
-                if (0x0300...0x036F).contains(v) { continue }        // NFD mark: look at its base
+                if (0x0300...0x036F).contains(v) { continue }  // NFD mark: look at its base
                 if count == 0 { last = v } else { secondLast = v }
                 count += 1
             }
             guard nonASCII, count == 2, let b0 = Folding.baseLetter(secondLast), let b1 = Folding.baseLetter(last),
-                  (b0 == 0x6F && (b1 == 0x61 || b1 == 0x65)) || (b0 == 0x75 && b1 == 0x79) else { continue }
+                (b0 == 0x6F && (b1 == 0x61 || b1 == 0x65)) || (b0 == 0x75 && b1 == 0x79)
+            else { continue }
             let word = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
-            let letters = word.decomposedStringWithCanonicalMapping.unicodeScalars.reduce(into: [(Unicode.Scalar, [UInt32])]()) { acc, s in
-                if (0x0300...0x036F).contains(s.value), !acc.isEmpty { acc[acc.count - 1].1.append(s.value) } else { acc.append((s, [])) }
+            let letters = word.decomposedStringWithCanonicalMapping.unicodeScalars.reduce(
+                into: [(Unicode.Scalar, [UInt32])]()
+            ) { acc, s in
+                if (0x0300...0x036F).contains(s.value), !acc.isEmpty {
+                    acc[acc.count - 1].1.append(s.value)
+                } else {
+                    acc.append((s, []))
+                }
             }
             guard letters.count >= 2 else { continue }
-            let a = letters[letters.count - 2], b = letters[letters.count - 1]
+            let a = letters[letters.count - 2]
+            let b = letters[letters.count - 1]
             let pair = (String(a.0).lowercased(), String(b.0).lowercased())
             let isPair = (pair.0 == "o" && (pair.1 == "a" || pair.1 == "e")) || (pair.0 == "u" && pair.1 == "y")
-            guard isPair, a.1.allSatisfy(Self.toneMarks.contains), b.1.allSatisfy(Self.toneMarks.contains) else { continue }
-            if pair.0 == "u", letters.count >= 3, String(letters[letters.count - 3].0).lowercased() == "q" { continue }  // quý: fixed
-            let toneA = a.1.contains(where: Self.toneMarks.contains), toneB = b.1.contains(where: Self.toneMarks.contains)
+            guard isPair, a.1.allSatisfy(Self.toneMarks.contains), b.1.allSatisfy(Self.toneMarks.contains) else {
+                continue
+            }
+            // quý: fixed
+            if pair.0 == "u", letters.count >= 3, String(letters[letters.count - 3].0).lowercased() == "q" { continue }
+            let toneA = a.1.contains(where: Self.toneMarks.contains)
+            let toneB = b.1.contains(where: Self.toneMarks.contains)
             guard toneA != toneB else { continue }
-            tones.append(ToneOccurrence(line: line, column: column.column(range.lowerBound), range: range, word: word, old: toneA))
+            tones.append(
+                ToneOccurrence(
+                    line: line, column: column.column(range.lowerBound), range: range, word: word, old: toneA))
         }
     }
 
@@ -403,20 +508,29 @@ public final class DocumentChecker {
             wantOld = old * 2 >= tones.count
         }
         for t in tones where t.old != wantOld {
-            findings.append(Diagnostic(severity: .info, rule: "tone-placement",
-                                       message: "tone mark placed in the \(t.old ? "old" : "new") style; this document uses the \(wantOld ? "old (hòa, thủy)" : "new (hoà, thuỷ)") style",
-                                       location: SourceLocation(file: file, line: t.line, column: t.column), found: t.word,
-                                       expected: Self.moveTone(t.word, toFirst: wantOld), byteRange: t.range, fixable: true))
+            findings.append(
+                Diagnostic(
+                    severity: .info, rule: "tone-placement",
+                    message:
+                        "tone mark placed in the \(t.old ? "old" : "new") style; this document uses the \(wantOld ? "old (hòa, thủy)" : "new (hoà, thuỷ)") style",
+                    location: SourceLocation(file: file, line: t.line, column: t.column), found: t.word,
+                    expected: Self.moveTone(t.word, toFirst: wantOld), byteRange: t.range, fixable: true))
         }
     }
 
     /// Moves the tone mark of a final oa/oe/uy to the first or second vowel.
     static func moveTone(_ word: String, toFirst: Bool) -> String {
-        var letters = word.decomposedStringWithCanonicalMapping.unicodeScalars.reduce(into: [[Unicode.Scalar]]()) { acc, s in
-            if (0x0300...0x036F).contains(s.value), !acc.isEmpty { acc[acc.count - 1].append(s) } else { acc.append([s]) }
+        var letters = word.decomposedStringWithCanonicalMapping.unicodeScalars.reduce(into: [[Unicode.Scalar]]()) {
+            acc, s in
+            if (0x0300...0x036F).contains(s.value), !acc.isEmpty {
+                acc[acc.count - 1].append(s)
+            } else {
+                acc.append([s])
+            }
         }
         let n = letters.count
-        let from = toFirst ? n - 1 : n - 2, to = toFirst ? n - 2 : n - 1
+        let from = toFirst ? n - 1 : n - 2
+        let to = toFirst ? n - 2 : n - 1
         let tone = letters[from].filter { toneMarks.contains($0.value) }
         letters[from].removeAll { toneMarks.contains($0.value) }
         letters[to] += tone
@@ -427,12 +541,16 @@ public final class DocumentChecker {
 
     // MARK: Helpers
 
-    private func add(_ line: Int, _ column: ColumnMap, _ range: Range<Int>, _ buf: UnsafeBufferPointer<UInt8>, _ severity: Severity,
-                     _ rule: String, expected: String?, concept: String? = nil, message: String, fixable: Bool) {
+    private func add(
+        _ line: Int, _ column: ColumnMap, _ range: Range<Int>, _ buf: UnsafeBufferPointer<UInt8>, _ severity: Severity,
+        _ rule: String, expected: String?, concept: String? = nil, message: String, fixable: Bool
+    ) {
         let found = String(decoding: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
-        findings.append(Diagnostic(severity: severity, rule: rule, message: message,
-                                   location: SourceLocation(file: file, line: line, column: column.column(range.lowerBound)),
-                                   found: found, expected: expected, concept: concept, byteRange: range, fixable: fixable))
+        findings.append(
+            Diagnostic(
+                severity: severity, rule: rule, message: message,
+                location: SourceLocation(file: file, line: line, column: column.column(range.lowerBound)),
+                found: found, expected: expected, concept: concept, byteRange: range, fixable: fixable))
     }
 
     private func hex(_ v: UInt32) -> String {

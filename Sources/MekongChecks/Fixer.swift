@@ -29,11 +29,16 @@ public enum Fixer {
     /// - Returns: what was replaced, in file order (empty: the file was not touched).
     /// - Throws: ``Diagnostic`` when the file cannot be read or replaced.
     public static func apply(_ findings: [Diagnostic], toFile path: String) throws -> [Applied] {
-        let fixes = findings.filter { $0.fixable && $0.expected != nil && $0.byteRange != nil && $0.location?.line != nil }
+        let fixes = findings.filter {
+            $0.fixable && $0.expected != nil && $0.byteRange != nil && $0.location?.line != nil
+        }
         guard !fixes.isEmpty else { return [] }
         var (bytes, fingerprint) = try TextFile.bytesAndFingerprint(at: path)
         var bom: [UInt8] = []
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bom = Array(bytes[0..<3]); bytes.removeFirst(3) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bom = Array(bytes[0..<3])
+            bytes.removeFirst(3)
+        }
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         var applied: [Applied] = []
         for (number, group) in Dictionary(grouping: fixes, by: { $0.location!.line! }) where number <= lines.count {
@@ -46,8 +51,10 @@ public enum Fixer {
                 guard range.upperBound <= lastStart, range.upperBound <= line.count else { continue }
                 line.replaceSubrange(range, with: Array(f.expected!.utf8))
                 lastStart = range.lowerBound
-                applied.append(Applied(file: path, line: number, column: f.location?.column ?? 1, rule: f.rule,
-                                       found: f.found ?? "", expected: f.expected!))
+                applied.append(
+                    Applied(
+                        file: path, line: number, column: f.location?.column ?? 1, rule: f.rule,
+                        found: f.found ?? "", expected: f.expected!))
             }
             if hasCR { line.append(0x0D) }
             lines[number - 1] = line

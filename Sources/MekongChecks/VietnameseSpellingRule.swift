@@ -1,9 +1,10 @@
 import MekongGlossary
 import MekongText
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// What ``VietnameseSpellingRule`` reports: plain values, turned into findings by the checker.
@@ -60,8 +61,16 @@ final class VietnameseSpellingRule {
         /// The next word with the same hash (index in `entries`), or -1.
         var next: Int32 = -1
 
-        init(bytes: [UInt8], decoded: VietnameseLetters.Decoded?, syllable: VietnameseSyllable?, error: SpellingHit?, marked: Bool, looking: Bool) {
-            self.bytes = bytes; self.decoded = decoded; self.syllable = syllable; self.error = error; self.marked = marked; self.looking = looking
+        init(
+            bytes: [UInt8], decoded: VietnameseLetters.Decoded?, syllable: VietnameseSyllable?, error: SpellingHit?,
+            marked: Bool, looking: Bool
+        ) {
+            self.bytes = bytes
+            self.decoded = decoded
+            self.syllable = syllable
+            self.error = error
+            self.marked = marked
+            self.looking = looking
             flags = (looking ? 1 : 0) | (decoded?.isCapitalised == true ? 2 : 0) | (error != nil ? 4 : 0)
         }
     }
@@ -83,7 +92,10 @@ final class VietnameseSpellingRule {
 
     /// Findings for one line. `words` are the checker's word ranges; words overlapping `skip`
     /// (glossary names, already judged) are left alone.
-    func check(_ buf: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)], skip: [Range<Int>], into hits: inout [SpellingHit]) {
+    func check(
+        _ buf: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)], skip: [Range<Int>],
+        into hits: inout [SpellingHit]
+    ) {
         guard language != .lao, !words.isEmpty else { return }
         // French text: most lines have no letter French never writes; nothing to do then.
         if language == .french, !Self.hasNonFrenchMarkBytes(buf, 0..<buf.count) { return }
@@ -94,12 +106,17 @@ final class VietnameseSpellingRule {
         var anyLooking = false
         for (range, _) in words {
             var ascii = true
-            for i in range where buf[i] >= 0x80 { ascii = false; break }
+            for i in range where buf[i] >= 0x80 {
+                ascii = false
+                break
+            }
             // French text: only words with a mark French never writes are looked up (run()
             // decodes the others when a name needs them).
             if ascii || (language == .french && !Self.hasNonFrenchMarkBytes(buf, range)) {
                 let b = buf[range.lowerBound]
-                let upper = (b >= 0x41 && b <= 0x5A) || (b == 0xC3 && range.count > 1 && (0x80...0x9E).contains(buf[range.lowerBound + 1]))
+                let upper =
+                    (b >= 0x41 && b <= 0x5A)
+                    || (b == 0xC3 && range.count > 1 && (0x80...0x9E).contains(buf[range.lowerBound + 1]))
                 st.lineIndex.append(-1)
                 st.lineFlags.append(upper ? 2 : 0)
                 continue
@@ -127,11 +144,14 @@ final class VietnameseSpellingRule {
         var i = range.lowerBound
         while i < range.upperBound {
             let b = buf[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let c = i + 1 < range.upperBound ? buf[i + 1] : 0
             switch b {
             case 0xC3:
-                switch c | 0x20 {   // lower and upper case alike (Á 0x81 / á 0xA1…)
+                switch c | 0x20 {  // lower and upper case alike (Á 0x81 / á 0xA1…)
                 case 0xA1, 0xAD, 0xB3, 0xBA, 0xBD, 0xAC, 0xB2, 0xA3, 0xB5: return true
                 default: break
                 }
@@ -163,7 +183,11 @@ final class VietnameseSpellingRule {
         let start = buf.baseAddress! + range.lowerBound
         while e >= 0 {
             let x = st.entries[Int(e)]
-            if x.bytes.count == range.count, x.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, start, range.count) == 0 }) { return e }
+            if x.bytes.count == range.count,
+                x.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, start, range.count) == 0 })
+            {
+                return e
+            }
             e = x.next
         }
         let info = analyse(UnsafeBufferPointer(rebasing: buf[range]))
@@ -192,7 +216,8 @@ final class VietnameseSpellingRule {
         case .failure(let problem):
             // Irregular official spellings (Đắk Lắk, Bắc Kạn, Mê Kông) only as names, capitalised.
             guard looking, VietnameseSyllable.hasSingleSyllableOutline(d),
-                  !(d.isCapitalised && VietnameseAttested.irregular.contains(d.lowercased)) else { break }
+                !(d.isCapitalised && VietnameseAttested.irregular.contains(d.lowercased))
+            else { break }
             let found = String(decoding: word, as: UTF8.self)
             let list = attested.suggestions(for: d, name: d.isCapitalised)
             let best = VietnameseAttested.clearBest(list)
@@ -200,9 +225,11 @@ final class VietnameseSpellingRule {
             if !list.isEmpty {
                 message += "; nearest: " + list.prefix(4).map(\.text).joined(separator: ", ")
             }
-            error = SpellingHit(range: 0..<0, rule: "vietnamese-syllable", severity: .error, expected: best?.text, message: message)
+            error = SpellingHit(
+                range: 0..<0, rule: "vietnamese-syllable", severity: .error, expected: best?.text, message: message)
         }
-        return Info(bytes: Array(word), decoded: d, syllable: syllable, error: error, marked: d.hasAnyMark, looking: looking)
+        return Info(
+            bytes: Array(word), decoded: d, syllable: syllable, error: error, marked: d.hasAnyMark, looking: looking)
     }
 
     private func overlaps(_ r: Range<Int>, _ skip: [Range<Int>]) -> Bool {
@@ -212,16 +239,22 @@ final class VietnameseSpellingRule {
     // MARK: Names
 
     /// Capitalised runs (words separated by one space) with at least one marked word.
-    private func names(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ skip: [Range<Int>],
-                       _ hits: inout [SpellingHit]) {
+    private func names(
+        _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ skip: [Range<Int>],
+        _ hits: inout [SpellingHit]
+    ) {
         let lineFlags = state!.lineFlags
         func capitalised(_ k: Int) -> Bool { lineFlags[k] & 2 != 0 }
         var k = 0
         while k < words.count {
-            guard capitalised(k) else { k += 1; continue }
+            guard capitalised(k) else {
+                k += 1
+                continue
+            }
             var end = k + 1
             while end < words.count, end - k < 6, capitalised(end),
-                  words[end].0.lowerBound == words[end - 1].0.upperBound + 1, buf[words[end - 1].0.upperBound] == 0x20 {
+                words[end].0.lowerBound == words[end - 1].0.upperBound + 1, buf[words[end - 1].0.upperBound] == 0x20
+            {
                 end += 1
             }
             if end - k >= 2 { run(buf, words, k..<end, skip, &hits) }
@@ -249,13 +282,17 @@ final class VietnameseSpellingRule {
     }
 
     /// The decoded letters of a word of the run (ASCII words are decoded here, on demand).
-    private func decoded(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ info: Info?) -> VietnameseLetters.Decoded? {
+    private func decoded(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ info: Info?) -> VietnameseLetters
+        .Decoded?
+    {
         if let info { return info.decoded }
         return VietnameseLetters.decode(UnsafeBufferPointer(rebasing: buf[r]))
     }
 
-    private func run(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
-                     _ skip: [Range<Int>], _ hits: inout [SpellingHit]) {
+    private func run(
+        _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
+        _ skip: [Range<Int>], _ hits: inout [SpellingHit]
+    ) {
         let range = words[run.lowerBound].0.lowerBound..<words[run.upperBound - 1].0.upperBound
         guard !overlaps(range, skip) else { return }
         // Every word must be Vietnamese letters; marked ones must be syllables (errors are reported already).
@@ -272,19 +309,26 @@ final class VietnameseSpellingRule {
         // Unmarked words that break the onset rules, next to Vietnamese words: "Kao Bằng".
         var reported = false
         for (i, k) in run.enumerated() where !letters[i].hasAnyMark && letters.contains(where: \.hasNonFrenchMark) {
-            guard case .failure(let p) = VietnameseSyllable.analyse(letters[i]), p == .onsetSpelling || p == .qWithoutU else { continue }
+            guard case .failure(let p) = VietnameseSyllable.analyse(letters[i]), p == .onsetSpelling || p == .qWithoutU
+            else { continue }
             let list = attested.suggestions(for: letters[i], name: true, attestedOnly: true, maxDistance: 2)
             guard let best = list.first, best.distance == 2 else { continue }
             let found = text(buf, words[k].0)
-            hits.append(SpellingHit(range: words[k].0, rule: "vietnamese-syllable-unattested", severity: .warning, expected: best.text,
-                                    message: "'\(found)' in a Vietnamese name: \(p.explanation); did you mean \(best.text)?"))
+            hits.append(
+                SpellingHit(
+                    range: words[k].0, rule: "vietnamese-syllable-unattested", severity: .warning, expected: best.text,
+                    message: "'\(found)' in a Vietnamese name: \(p.explanation); did you mean \(best.text)?"))
             reported = true
         }
         // A person's name starts at a surname ("Selon Trân Quốc Cuong": at Trân).
-        func isSurname(_ i: Int) -> Bool { VietnameseAttested.surnameSkeletonSet.contains(VietnameseAttested.skeleton(letters[i].codes)) }
+        func isSurname(_ i: Int) -> Bool {
+            VietnameseAttested.surnameSkeletonSet.contains(VietnameseAttested.skeleton(letters[i].codes))
+        }
         guard !reported, var first = letters.indices.first(where: isSurname) else { return }
         // "Ông Nguyễn Văn An", "Bà Hà Thị Lan": a title before a surname is not the surname.
-        if first + 1 < letters.count, Self.titles.contains(letters[first].lowercased), isSurname(first + 1) { first += 1 }
+        if first + 1 < letters.count, Self.titles.contains(letters[first].lowercased), isSurname(first + 1) {
+            first += 1
+        }
         guard run.count - first >= 2, run.count - first <= 5 else { return }
         if first > 0 {
             let sub = (run.lowerBound + first)..<run.upperBound
@@ -296,10 +340,14 @@ final class VietnameseSpellingRule {
     }
 
     /// Titles written before names (some are surnames too: Ông, Anh).
-    static let titles: Set<String> = ["ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "thầy", "cụ", "ngài", "bé", "cháu"]
+    static let titles: Set<String> = [
+        "ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "thầy", "cụ", "ngài", "bé", "cháu",
+    ]
 
-    private func person(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
-                        _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]) {
+    private func person(
+        _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
+        _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]
+    ) {
         guard letters.contains(where: \.hasAnyMark) else { return }
         var reported = false
 
@@ -307,19 +355,33 @@ final class VietnameseSpellingRule {
         // that place: surnames and middle names are closed lists, given names are not (only a
         // hỏi/ngã swap away from a listed one: "Hữu" → "Hửu").
         for (i, k) in run.enumerated() where info(k)?.looking == true {
-            guard let s = info(k)?.syllable, !attested.contains(s), !VietnameseAttested.irregular.contains(letters[i].lowercased) else { continue }
-            let role: Set<String>, maxDistance: Int
-            if i == 0 { role = attested.surnameKeys; maxDistance = 4 }
-            else if i == 1 && run.count >= 3 { role = attested.middleKeys; maxDistance = 4 }
-            else { role = attested.nameKeys; maxDistance = 1 }
-            let list = attested.suggestions(for: letters[i], name: true, attestedOnly: true, maxDistance: maxDistance, limit: 20)
-                .filter { role.contains($0.syllable.key) }
+            guard let s = info(k)?.syllable, !attested.contains(s),
+                !VietnameseAttested.irregular.contains(letters[i].lowercased)
+            else { continue }
+            let role: Set<String>
+            let maxDistance: Int
+            if i == 0 {
+                role = attested.surnameKeys
+                maxDistance = 4
+            } else if i == 1 && run.count >= 3 {
+                role = attested.middleKeys
+                maxDistance = 4
+            } else {
+                role = attested.nameKeys
+                maxDistance = 1
+            }
+            let list = attested.suggestions(
+                for: letters[i], name: true, attestedOnly: true, maxDistance: maxDistance, limit: 20
+            )
+            .filter { role.contains($0.syllable.key) }
             guard !list.isEmpty else { continue }
             let best = VietnameseAttested.clearBest(list)
             let found = text(buf, words[k].0)
-            hits.append(SpellingHit(range: words[k].0, rule: "vietnamese-syllable-unattested", severity: .warning, expected: best?.text,
-                                    message: "'\(found)' is a possible syllable but not one names or news use; nearest name syllables: "
-                                        + list.prefix(4).map(\.text).joined(separator: ", ")))
+            hits.append(
+                SpellingHit(
+                    range: words[k].0, rule: "vietnamese-syllable-unattested", severity: .warning, expected: best?.text,
+                    message: "'\(found)' is a possible syllable but not one names or news use; nearest name syllables: "
+                        + list.prefix(4).map(\.text).joined(separator: ", ")))
             reported = true
         }
         guard language == .french, !reported, run.count <= 4 else { return }
@@ -327,13 +389,18 @@ final class VietnameseSpellingRule {
     }
 
     /// French text: a person's name in more than one style.
-    private func styleMix(_ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
-                          _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]) {
+    private func styleMix(
+        _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ run: Range<Int>,
+        _ letters: [VietnameseLetters.Decoded], _ range: Range<Int>, _ hits: inout [SpellingHit]
+    ) {
         var sets: [Set<NameStyle>] = []
         for d in letters {
             guard VietnameseSyllable.hasSyllableShape(d) else { return }
             var s = Set<NameStyle>()
-            let syllable: VietnameseSyllable? = { if case .success(let x) = VietnameseSyllable.analyse(d) { return x }; return nil }()
+            let syllable: VietnameseSyllable? = {
+                if case .success(let x) = VietnameseSyllable.analyse(d) { return x }
+                return nil
+            }()
             if d.hasNonFrenchMark {
                 s = [.full]
             } else {
@@ -343,27 +410,42 @@ final class VietnameseSpellingRule {
             }
             sets.append(s)
         }
-        guard sets.contains([.full]), sets.reduce(Set(NameStyle.allCases), { $0.intersection($1) }).isEmpty else { return }
+        guard sets.contains([.full]), sets.reduce(Set(NameStyle.allCases), { $0.intersection($1) }).isEmpty else {
+            return
+        }
         var votes: [NameStyle: Int] = [:]
         for s in sets { for st in s { votes[st, default: 0] += 1 } }
         // Most votes; ties go to press, then ASCII (the styles of French text).
         let order: [NameStyle] = [.press, .ascii, .full]
-        let best = order.max { (votes[$0] ?? 0, -order.firstIndex(of: $0)!) < (votes[$1] ?? 0, -order.firstIndex(of: $1)!) }!
+        let best = order.max {
+            (votes[$0] ?? 0, -order.firstIndex(of: $0)!) < (votes[$1] ?? 0, -order.firstIndex(of: $1)!)
+        }!
         var expected: String? = nil
         var parts: [String] = []
         for (i, d) in letters.enumerated() {
             let word = text(buf, words[run.lowerBound + i].0)
-            if sets[i].contains(best) { parts.append(word); continue }
+            if sets[i].contains(best) {
+                parts.append(word)
+                continue
+            }
             var w: String
             if best == .full {
                 // The one name syllable this press or ASCII form can come from ("Cuong" → "Cường").
                 let names = attested.suggestions(for: d, name: true, attestedOnly: true, limit: 40).filter {
-                    $0.tier == 0 && (VietnameseAttested.press($0.syllable) == d.lowercased || VietnameseAttested.skeleton($0.syllable.letters) == d.lowercased)
+                    $0.tier == 0
+                        && (VietnameseAttested.press($0.syllable) == d.lowercased
+                            || VietnameseAttested.skeleton($0.syllable.letters) == d.lowercased)
                 }
-                guard names.count == 1 else { parts = []; break }
+                guard names.count == 1 else {
+                    parts = []
+                    break
+                }
                 w = names[0].text
             } else {
-                guard case .success(let s) = VietnameseSyllable.analyse(d) else { parts = []; break }
+                guard case .success(let s) = VietnameseSyllable.analyse(d) else {
+                    parts = []
+                    break
+                }
                 w = best == .press ? VietnameseAttested.press(s) : VietnameseAttested.skeleton(s.letters)
                 if d.isCapitalised, let f = w.first { w = f.uppercased() + w.dropFirst() }
             }
@@ -371,9 +453,12 @@ final class VietnameseSpellingRule {
         }
         if parts.count == letters.count { expected = parts.joined(separator: " ") }
         let described = zip(letters.indices, sets).map { i, s in
-            text(buf, words[run.lowerBound + i].0) + " (" + NameStyle.allCases.filter(s.contains).map(\.rawValue).joined(separator: "/") + ")"
+            text(buf, words[run.lowerBound + i].0) + " ("
+                + NameStyle.allCases.filter(s.contains).map(\.rawValue).joined(separator: "/") + ")"
         }.joined(separator: ", ")
-        hits.append(SpellingHit(range: range, rule: "name-style-inconsistent", severity: .warning, expected: expected,
-                                message: "a name in mixed styles: \(described)"))
+        hits.append(
+            SpellingHit(
+                range: range, rule: "name-style-inconsistent", severity: .warning, expected: expected,
+                message: "a name in mixed styles: \(described)"))
     }
 }

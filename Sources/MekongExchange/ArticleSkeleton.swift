@@ -43,7 +43,9 @@ public struct ArticleSkeleton: Codable, Sendable, Equatable {
     /// Reads the JSON a hand-off wrote.
     /// - Returns: `nil` when `json` is not a Mekong skeleton of a version this code reads.
     public init?(json: String) {
-        guard let s = try? JSONDecoder().decode(ArticleSkeleton.self, from: Data(json.utf8)), s.format == Self.currentFormat else {
+        guard let s = try? JSONDecoder().decode(ArticleSkeleton.self, from: Data(json.utf8)),
+            s.format == Self.currentFormat
+        else {
             return nil
         }
         self = s
@@ -72,7 +74,8 @@ public struct ArticleSkeleton: Codable, Sendable, Equatable {
             let original = String(String.UnicodeScalarView(scalars[start..<end]))
             if var replacement = replacements[id] {
                 if original.unicodeScalars.contains("\r") {
-                    replacement = replacement.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+                    replacement = replacement.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+                        of: "\n", with: "\r\n")
                 }
                 out.append(contentsOf: replacement.unicodeScalars)
             } else {

@@ -20,8 +20,10 @@ public struct HandoffArticle: Sendable, Equatable {
     public var skeleton: ArticleSkeleton?
 
     /// An article from its parts; ``build(id:original:segments:matcher:)`` makes one from segments.
-    public init(id: String, original: String, date: String?, sourceLanguage: String, units: [HandoffUnit],
-                skeleton: ArticleSkeleton? = nil) {
+    public init(
+        id: String, original: String, date: String?, sourceLanguage: String, units: [HandoffUnit],
+        skeleton: ArticleSkeleton? = nil
+    ) {
         self.skeleton = skeleton
         self.id = id
         self.original = original
@@ -91,8 +93,10 @@ public struct TermHit: Sendable, Equatable {
 extension HandoffArticle {
     /// Groups segments (as ``ArticleSegmenter`` emits them) into units and finds the glossary
     /// terms of each segment with `matcher`, giving their `target`-language forms.
-    public static func build(id: String, original: String, segments: [Segment], matcher: NameMatcher,
-                             target: TermLanguage) -> HandoffArticle {
+    public static func build(
+        id: String, original: String, segments: [Segment], matcher: NameMatcher,
+        target: TermLanguage
+    ) -> HandoffArticle {
         build(id: id, original: original, segments: segments, matcher: matcher).translated(to: target)
     }
 
@@ -111,7 +115,8 @@ extension HandoffArticle {
 
     /// Groups segments into units and finds the glossary terms of each segment once, with their
     /// forms in every language (see ``translated(to:)``).
-    public static func build(id: String, original: String, segments: [Segment], matcher: NameMatcher) -> HandoffArticle {
+    public static func build(id: String, original: String, segments: [Segment], matcher: NameMatcher) -> HandoffArticle
+    {
         var units: [HandoffUnit] = []
         for s in segments {
             if units.last?.id != "\(s.article)-p\(s.paragraph)" {
@@ -124,15 +129,18 @@ extension HandoffArticle {
                     let concept = matcher.glossary.concepts[matcher.forms[m.forms[0]].concept]
                     var translations: [TermLanguage: String] = [:]
                     for lang in TermLanguage.allCases { translations[lang] = concept.preferred(lang) }
-                    terms.append(TermHit(range: m.range, conceptID: concept.id,
-                                         text: String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self),
-                                         translation: nil, translations: translations))
+                    terms.append(
+                        TermHit(
+                            range: m.range, conceptID: concept.id,
+                            text: String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self),
+                            translation: nil, translations: translations))
                 }
             }
             units[units.count - 1].segments.append(HandoffSegment(id: s.id, source: s.text, target: nil, terms: terms))
         }
-        return HandoffArticle(id: id, original: original, date: segments.first?.date,
-                              sourceLanguage: segments.first?.language.tag ?? "fr", units: units)
+        return HandoffArticle(
+            id: id, original: original, date: segments.first?.date,
+            sourceLanguage: segments.first?.language.tag ?? "fr", units: units)
     }
 }
 
@@ -152,7 +160,10 @@ public struct LeveragedMatch: Sendable, Equatable {
     public var repaired: Bool
 
     /// A match from its parts.
-    public init(similarity: Double, source: String, target: String, origin: String, inContext: Bool = false, repaired: Bool = false) {
+    public init(
+        similarity: Double, source: String, target: String, origin: String, inContext: Bool = false,
+        repaired: Bool = false
+    ) {
         self.similarity = similarity
         self.source = source
         self.target = target

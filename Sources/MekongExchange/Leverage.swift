@@ -72,8 +72,9 @@ public final class MemoryIndex {
     /// compared by primary subtag).
     /// - Throws: ``Diagnostic`` for a file that is not a readable TMX.
     public init(paths: [String], source: String, target: String) throws {
-        let s = LanguageTag(source)?.primary, t = LanguageTag(target)?.primary
-        var primary: [String: String] = [:]          // xml:lang → primary subtag, parsed once per distinct tag
+        let s = LanguageTag(source)?.primary
+        let t = LanguageTag(target)?.primary
+        var primary: [String: String] = [:]  // xml:lang → primary subtag, parsed once per distinct tag
         func lang(_ tag: String) -> String? {
             if let p = primary[tag] { return p }
             let p = LanguageTag(tag)?.primary ?? ""
@@ -83,7 +84,8 @@ public final class MemoryIndex {
         for path in paths {
             try TMXReader.read(path: path) { u in
                 guard let a = u.variants.first(where: { lang($0.language) == s }),
-                      let b = u.variants.first(where: { lang($0.language) == t }) else { return }
+                    let b = u.variants.first(where: { lang($0.language) == t })
+                else { return }
                 add(Unit(source: a.text, target: b.text, origin: (path as NSString).lastPathComponent, id: u.id))
             }
         }
@@ -118,7 +120,10 @@ public final class MemoryIndex {
     private func list(_ head: Int32?, next: [Int32], value: (Int32) -> Int32) -> [Int32] {
         var out: [Int32] = []
         var p = head ?? -1
-        while p >= 0 { out.append(value(p)); p = next[Int(p)] }
+        while p >= 0 {
+            out.append(value(p))
+            p = next[Int(p)]
+        }
         return out
     }
 
@@ -128,7 +133,9 @@ public final class MemoryIndex {
         var out: [UInt64] = []
         text.withUTF8 { buf in
             Folding.forEachWord(in: buf) { range, hash in
-                if let first = range.first, !(0x30...0x39).contains(buf[first]), !out.contains(hash) { out.append(hash) }
+                if let first = range.first, !(0x30...0x39).contains(buf[first]), !out.contains(hash) {
+                    out.append(hash)
+                }
             }
         }
         return out
@@ -136,10 +143,11 @@ public final class MemoryIndex {
 
     /// The best matches of `source` at or above `threshold`, best first (exact ones first).
     /// - Parameter previous: the source of the segment before, for in-context matches.
-    public func matches(for source: String, previous: String? = nil, threshold: Double = 75, limit: Int = 3) -> [Match] {
+    public func matches(for source: String, previous: String? = nil, threshold: Double = 75, limit: Int = 3) -> [Match]
+    {
         var out: [Match] = []
         let exactUnits = list(exactHead[Self.key(source)], next: exactNext) { $0 }
-        for u in exactUnits {                // the newest unit first
+        for u in exactUnits {  // the newest unit first
             let i = Int(u)
             let inContext = previous.map { p in i > 0 && Self.key(units[i - 1].source) == Self.key(p) } ?? false
             out.append(Match(unit: i, score: 100, inContext: inContext, target: units[i].target, repaired: false))
@@ -152,7 +160,7 @@ public final class MemoryIndex {
         let query = Token.split(source)
         let words = Self.wordHashes(source).sorted { (wordCount[$0] ?? 0) < (wordCount[$1] ?? 0) }.prefix(8)
         var scratch = counts.count == units.count ? counts : [UInt8](repeating: 0, count: units.count)
-        counts = []                                   // taken out of the object while in use
+        counts = []  // taken out of the object while in use
         var touched: [Int32] = []
         scratch.withUnsafeMutableBufferPointer { c in
             postUnit.withUnsafeBufferPointer { unitOf in
@@ -222,13 +230,17 @@ public final class MemoryIndex {
     /// trimmed (hashed as it goes, no string built).
     static func key(_ s: String) -> UInt64 {
         var h = Folding.hashSeed
-        var pendingSpace = false, started = false
+        var pendingSpace = false
+        var started = false
         for b in s.utf8 {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                 pendingSpace = started
                 continue
             }
-            if pendingSpace { h = Folding.hash(h, 0x20); pendingSpace = false }
+            if pendingSpace {
+                h = Folding.hash(h, 0x20)
+                pendingSpace = false
+            }
             h = Folding.hash(h, b)
             started = true
         }
@@ -250,11 +262,18 @@ public final class MemoryIndex {
             var i = s.startIndex
             while i < s.endIndex {
                 let c = s[i]
-                if c.isWhitespace { i = s.index(after: i); continue }
+                if c.isWhitespace {
+                    i = s.index(after: i)
+                    continue
+                }
                 var j = s.index(after: i)
                 let kind: Kind
                 if c.isNumber {
-                    while j < s.endIndex, s[j].isNumber || ((s[j] == "." || s[j] == ",") && s.index(after: j) < s.endIndex && s[s.index(after: j)].isNumber) {
+                    while j < s.endIndex,
+                        s[j].isNumber
+                            || ((s[j] == "." || s[j] == ",") && s.index(after: j) < s.endIndex
+                                && s[s.index(after: j)].isNumber)
+                    {
                         j = s.index(after: j)
                     }
                     kind = .number
@@ -265,8 +284,10 @@ public final class MemoryIndex {
                     kind = .punctuation
                 }
                 let text = s[i..<j]
-                out.append(Token(kind: kind, text: text, hash: Folding.wordHash(Folding.keyBytes(String(text))),
-                                 exact: Folding.wordHash(text.utf8)))
+                out.append(
+                    Token(
+                        kind: kind, text: text, hash: Folding.wordHash(Folding.keyBytes(String(text))),
+                        exact: Folding.wordHash(text.utf8)))
                 i = j
             }
             return out
@@ -277,7 +298,8 @@ public final class MemoryIndex {
 
     /// The weighted word edit distance score, and whether the only differences are numbers.
     static func score(_ a: [Token], _ b: [Token]) -> (Double, Bool) {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         if n == 0 || m == 0 { return (0, false) }
         func cost(_ x: Token, _ y: Token) -> Double {
             if x.exact == y.exact { return 0 }
@@ -292,7 +314,8 @@ public final class MemoryIndex {
         for i in 0..<n {
             current[0] = previous[0] + a[i].weight
             for j in 0..<m {
-                current[j + 1] = Swift.min(previous[j] + cost(a[i], b[j]), previous[j + 1] + a[i].weight, current[j] + b[j].weight)
+                current[j + 1] = Swift.min(
+                    previous[j] + cost(a[i], b[j]), previous[j + 1] + a[i].weight, current[j] + b[j].weight)
             }
             swap(&previous, &current)
         }

@@ -1,15 +1,20 @@
 import Foundation
-import MekongXML
 public import MekongText
+import MekongXML
 
 /// The official schemas shipped with Mekong (see Resources/schemas/README.md), and validation
 /// of any file Mekong reads or writes against the right one.
 public enum Schemas {
     /// An exchange format Mekong knows; the raw value is its name for people (`XLIFF 1.2`).
     public enum Format: String, Sendable {
-        case xliff12 = "XLIFF 1.2 (strict)", xliff12Transitional = "XLIFF 1.2 (transitional)"
-        case xliff2 = "XLIFF 2.x", xliff22 = "XLIFF 2.2"
-        case tmx = "TMX 1.4b", tbx2019 = "TBX 2019", tbx2008 = "TBX 2008 (martif)", srx = "SRX"
+        case xliff12 = "XLIFF 1.2 (strict)"
+        case xliff12Transitional = "XLIFF 1.2 (transitional)"
+        case xliff2 = "XLIFF 2.x"
+        case xliff22 = "XLIFF 2.2"
+        case tmx = "TMX 1.4b"
+        case tbx2019 = "TBX 2019"
+        case tbx2008 = "TBX 2008 (martif)"
+        case srx = "SRX"
 
         /// The format's name without the schema that holds (`XLIFF 1.2` for both 1.2 schemas).
         public var name: String { self == .xliff12 || self == .xliff12Transitional ? "XLIFF 1.2" : rawValue }
@@ -33,7 +38,10 @@ public enum Schemas {
             case "tbx": return .tbx2019
             case "martif": return .tbx2008
             case "srx": return .srx
-            default: throw Diagnostic.error("unknown-format", "not an exchange file Mekong knows: the root element is <\(name)>", file: path, line: reader.currentLine)
+            default:
+                throw Diagnostic.error(
+                    "unknown-format", "not an exchange file Mekong knows: the root element is <\(name)>", file: path,
+                    line: reader.currentLine)
             }
         }
         throw Diagnostic.error("malformed-xml", "no root element", file: path)
@@ -50,18 +58,26 @@ public enum Schemas {
         let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
         var i = 0
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return }   // UTF-16: libxml2 reads it
-        var line = 1, column = 1
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return }  // UTF-16: libxml2 reads it
+        var line = 1
+        var column = 1
         while i < head.count, [0x20, 0x09, 0x0A, 0x0D].contains(head[i]) {
-            if head[i] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if head[i] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += 1
         }
         if head.isEmpty || i == head.count && head.count < 4096 {
-            throw Diagnostic.error("empty-file", "the file is empty: there is no XML in it", file: path, line: 1, column: 1)
+            throw Diagnostic.error(
+                "empty-file", "the file is empty: there is no XML in it", file: path, line: 1, column: 1)
         }
         if i < head.count, head[i] != UInt8(ascii: "<") {
-            throw Diagnostic.error("not-xml", "not an XML file: it starts with text, not with \"<\" (is it the right file?)",
-                                   file: path, line: line, column: column)
+            throw Diagnostic.error(
+                "not-xml", "not an XML file: it starts with text, not with \"<\" (is it the right file?)",
+                file: path, line: line, column: column)
         }
     }
 
@@ -83,24 +99,33 @@ public enum Schemas {
         }
         switch format {
         case .xliff12, .xliff12Transitional:
-            let strict = try XMLSchemaValidator(schemaPath: try resource("xliff-core-1.2-strict.xsd")).errors(inFile: path)
+            let strict = try XMLSchemaValidator(schemaPath: try resource("xliff-core-1.2-strict.xsd")).errors(
+                inFile: path)
             if strict.isEmpty { return (.xliff12, []) }
-            let transitional = try XMLSchemaValidator(schemaPath: try resource("xliff-core-1.2-transitional.xsd")).errors(inFile: path)
+            let transitional = try XMLSchemaValidator(schemaPath: try resource("xliff-core-1.2-transitional.xsd"))
+                .errors(inFile: path)
             return transitional.isEmpty ? (.xliff12Transitional, []) : (.xliff12, transitional)
         case .xliff2, .xliff22:
             // The streaming constraint pass also proves well-formedness: a malformed file gets that one error.
             let constraints: [Diagnostic]
-            do { constraints = try XLIFF2Constraints.errors(inFile: path) } catch { return (format, error.diagnostics(file: path)) }
+            do { constraints = try XLIFF2Constraints.errors(inFile: path) } catch {
+                return (format, error.diagnostics(file: path))
+            }
             let driver = format == .xliff22 ? "xliff22/driver-all.xsd" : "xliff21/driver-all.xsd"
-            let schemaErrors = try XMLSchemaValidator(schemaPath: try resource(driver), catalogPath: try resource("catalog.xml")).errors(inFile: path)
+            let schemaErrors = try XMLSchemaValidator(
+                schemaPath: try resource(driver), catalogPath: try resource("catalog.xml")
+            ).errors(inFile: path)
             return (format, schemaErrors + constraints)
         case .tmx: return (format, try XMLGrammarValidator(dtdPath: try resource("tmx14.dtd")).errors(inFile: path))
         case .tbx2019:
             var errors = try XMLGrammarValidator(relaxNGPath: try resource("TBXcoreStructV03.rng")).errors(inFile: path)
             if errors.isEmpty { errors = try TBXFormat.dialectDiagnostics(inFile: path) }
             return (format, errors)
-        case .tbx2008: return (format, try XMLGrammarValidator(dtdPath: try resource("TBXcoreStructV02.dtd")).errors(inFile: path))
-        case .srx: throw Diagnostic.error("unsupported", "SRX validation needs the SRX schema, which Mekong does not ship", file: path)
+        case .tbx2008:
+            return (format, try XMLGrammarValidator(dtdPath: try resource("TBXcoreStructV02.dtd")).errors(inFile: path))
+        case .srx:
+            throw Diagnostic.error(
+                "unsupported", "SRX validation needs the SRX schema, which Mekong does not ship", file: path)
         }
     }
 

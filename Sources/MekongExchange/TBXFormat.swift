@@ -23,7 +23,12 @@ import MekongXML
 /// Romanised Lao is the language `lo-Latn`.
 public enum TBXFormat {
     /// The TBX edition to write; the raw value is its year (`2019`, `2008`).
-    public enum Version: String, Sendable, CaseIterable { case v2019 = "2019", v2008 = "2008" }
+    public enum Version: String, Sendable, CaseIterable {
+        /// TBX-Basic, ISO 30042:2019.
+        case v2019 = "2019"
+        /// The legacy `<martif>` form.
+        case v2008 = "2008"
+    }
 
     static let namespace2019 = "urn:iso:std:iso:30042:ed-2"
 
@@ -59,7 +64,9 @@ public enum TBXFormat {
         try writer.startElement("fileDesc")
         try writer.startElement("sourceDesc")
         try writer.element("p", "Mekong glossary: people, places, offices and bodies in French, Vietnamese and Lao")
-        try writer.endElement(); try writer.endElement(); try writer.endElement()
+        try writer.endElement()
+        try writer.endElement()
+        try writer.endElement()
         try writer.startElement("text")
         try writer.startElement("body")
         for c in glossary.concepts {
@@ -73,8 +80,10 @@ public enum TBXFormat {
                 guard let t = c.terms[lang], !t.isEmpty else { continue }
                 try writer.startElement(v2019 ? "langSec" : "langSet")
                 try writer.attribute("xml:lang", lang.tag)
-                let forms = (t.preferred.map { [($0, "preferredTerm-admn-sts")] } ?? [])
-                    + t.admitted.map { ($0, "admittedTerm-admn-sts") } + t.forbidden.map { ($0, "deprecatedTerm-admn-sts") }
+                let forms =
+                    (t.preferred.map { [($0, "preferredTerm-admn-sts")] } ?? [])
+                    + t.admitted.map { ($0, "admittedTerm-admn-sts") }
+                    + t.forbidden.map { ($0, "deprecatedTerm-admn-sts") }
                 for (form, status) in forms {
                     try writer.startElement(v2019 ? "termSec" : "tig")
                     try writer.element("term", form)
@@ -108,7 +117,7 @@ public enum TBXFormat {
         var lang: TermLanguage?
         var term: String?
         var termStatus: String?
-        var textTarget: String?       // which element's text we collect
+        var textTarget: String?  // which element's text we collect
         var attrType: String?
         var text = ""
         var sawRoot = false
@@ -128,12 +137,19 @@ public enum TBXFormat {
                     let tag = attr("xml:lang") ?? ""
                     lang = TermLanguage(tag: tag)
                     if lang == nil {
-                        errors.append(.error("unsupported-language", "unsupported language '\(tag)' (Mekong keeps fr, vi, lo and lo-Latn)",
-                                             file: name, line: reader.currentLine))
+                        errors.append(
+                            .error(
+                                "unsupported-language",
+                                "unsupported language '\(tag)' (Mekong keeps fr, vi, lo and lo-Latn)",
+                                file: name, line: reader.currentLine))
                     }
-                case "termSec", "tig", "ntig": term = nil; termStatus = nil
+                case "termSec", "tig", "ntig":
+                    term = nil
+                    termStatus = nil
                 case "term", "descrip", "admin", "note", "termNote":
-                    textTarget = String(n); attrType = attr("type"); text = ""
+                    textTarget = String(n)
+                    attrType = attr("type")
+                    text = ""
                 default: break
                 }
             case .text(let t):
@@ -141,13 +157,17 @@ public enum TBXFormat {
             case .endElement(let qname):
                 let n = local(qname)
                 switch n {
-                case "term": term = text; textTarget = nil
+                case "term":
+                    term = text
+                    textTarget = nil
                 case "termNote":
                     if attrType == "administrativeStatus" { termStatus = text.trimmingCharacters(in: .whitespaces) }
                     textTarget = nil
                 case "descrip":
                     if attrType == "subjectField", current != nil {
-                        if let t = ConceptType(rawValue: text.trimmingCharacters(in: .whitespaces)) { current!.type = t }
+                        if let t = ConceptType(rawValue: text.trimmingCharacters(in: .whitespaces)) {
+                            current!.type = t
+                        }
                     }
                     textTarget = nil
                 case "admin":
@@ -179,7 +199,9 @@ public enum TBXFormat {
                 case "conceptEntry", "termEntry":
                     if var c = current {
                         if c.preferred(.fr) == nil {
-                            errors.append(.error("bad-row", "concept '\(c.id)' has no French term", file: name, line: currentLine))
+                            errors.append(
+                                .error("bad-row", "concept '\(c.id)' has no French term", file: name, line: currentLine)
+                            )
                         } else {
                             if !Concept.isValidID(c.id) { c.id = "" }
                             concepts.append(c.normalized())
@@ -209,18 +231,26 @@ public enum TBXFormat {
         var stack: [String] = []
         var pending: (name: String, type: String, line: Int)?
         var text = ""
-        func fail(_ line: Int, _ message: String) { out.append(Diagnostic.error("tbx-dialect", message, file: path, line: line)) }
+        func fail(_ line: Int, _ message: String) {
+            out.append(Diagnostic.error("tbx-dialect", message, file: path, line: line))
+        }
         let basic: [String: Set<String>] = [
-            "admin": ["customerSubset", "projectSubset", "source"], "descrip": ["subjectField", "context", "definition"],
+            "admin": ["customerSubset", "projectSubset", "source"],
+            "descrip": ["subjectField", "context", "definition"],
             "ref": ["crossReference"], "transac": ["transactionType"], "transacNote": ["responsibility"],
             "xref": ["externalCrossReference", "xGraphic"],
-            "termNote": ["administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender", "termLocation", "termType", "usageStatus"],
+            "termNote": [
+                "administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender", "termLocation",
+                "termType", "usageStatus",
+            ],
         ]
         let minimal: [String: Set<String>] = [
             "admin": ["customerSubset"], "descrip": ["subjectField"], "termNote": ["partOfSpeech", "usageStatus"],
         ]
         let picklists: [String: Set<String>] = [
-            "administrativeStatus": ["admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "preferredTerm-admn-sts"],
+            "administrativeStatus": [
+                "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "preferredTerm-admn-sts",
+            ],
             "partOfSpeech": ["adjective", "noun", "other", "verb", "adverb"],
             "grammaticalGender": ["masculine", "feminine", "neuter", "other"],
             "usageStatus": ["admitted", "deprecated", "notRecommended", "obsolete", "preferred", "superseded"],
@@ -232,7 +262,9 @@ public enum TBXFormat {
                 let type = attrs.first { $0.name == "type" }?.value
                 if name == "tbx" {
                     dialect = type
-                    if type == "TBX-Basic" || type == "TBX-Min", attrs.first(where: { $0.name == "style" })?.value != "dca" {
+                    if type == "TBX-Basic" || type == "TBX-Min",
+                        attrs.first(where: { $0.name == "style" })?.value != "dca"
+                    {
                         fail(line, "<tbx style> must be \"dca\" in \(type!)")
                     }
                 }
@@ -243,20 +275,32 @@ public enum TBXFormat {
                     let level = parent.hasSuffix("Grp") ? grandparent : parent
                     if let types = allowed[name] {
                         if let type, types.contains(type) {
-                            pending = (name, type, line); text = ""
+                            pending = (name, type, line)
+                            text = ""
                         } else {
-                            fail(line, "<\(name) type=\"\(type ?? "")\"> is not a \(dialect!) data category (allowed: \(types.sorted().joined(separator: ", ")))")
+                            fail(
+                                line,
+                                "<\(name) type=\"\(type ?? "")\"> is not a \(dialect!) data category (allowed: \(types.sorted().joined(separator: ", ")))"
+                            )
                         }
-                    } else if dialect == "TBX-Min", ["xref", "ref", "transac", "transacGrp", "transacNote", "descripGrp", "admin"].contains(name) {
+                    } else if dialect == "TBX-Min",
+                        ["xref", "ref", "transac", "transacGrp", "transacNote", "descripGrp", "admin"].contains(name)
+                    {
                         fail(line, "<\(name)> is not allowed in TBX-Min")
                     }
                     if name == "termNote", level != "termSec" {
                         fail(line, "a termNote belongs to a term (termSec), not to <\(level)>")
                     }
                     if name == "descrip" {
-                        let levels: [String: Set<String>] = ["subjectField": ["conceptEntry"], "context": ["termSec"], "definition": ["conceptEntry", "langSec"]]
+                        let levels: [String: Set<String>] = [
+                            "subjectField": ["conceptEntry"], "context": ["termSec"],
+                            "definition": ["conceptEntry", "langSec"],
+                        ]
                         if let type, let ok = levels[type], !ok.contains(level) {
-                            fail(line, "\(type) may only appear in \(ok.sorted().joined(separator: " or ")), not in <\(level)>")
+                            fail(
+                                line,
+                                "\(type) may only appear in \(ok.sorted().joined(separator: " or ")), not in <\(level)>"
+                            )
                         }
                     }
                 }
@@ -264,8 +308,13 @@ public enum TBXFormat {
             case .text(let t): text += t
             case .endElement(let name):
                 if let p = pending, p.name == name {
-                    if let list = picklists[p.type], !list.contains(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                        fail(p.line, "\(p.type) \"\(text)\" is not in the \(dialect ?? "TBX") picklist (\(list.sorted().joined(separator: ", ")))")
+                    if let list = picklists[p.type],
+                        !list.contains(text.trimmingCharacters(in: .whitespacesAndNewlines))
+                    {
+                        fail(
+                            p.line,
+                            "\(p.type) \"\(text)\" is not in the \(dialect ?? "TBX") picklist (\(list.sorted().joined(separator: ", ")))"
+                        )
                     }
                     pending = nil
                 }
@@ -285,15 +334,21 @@ public enum TBXFormat {
         let allowed: [String: Set<String>] = [
             "descrip": ["subjectField", "definition", "context"],
             "admin": ["source", "customerSubset", "projectSubset"],
-            "termNote": ["administrativeStatus", "partOfSpeech", "grammaticalGender", "geographicalUsage", "termLocation", "termType"],
+            "termNote": [
+                "administrativeStatus", "partOfSpeech", "grammaticalGender", "geographicalUsage", "termLocation",
+                "termType",
+            ],
         ]
         while let e = try reader.next() {
             switch e {
             case .startElement(let name, _, let attrs, _):
                 if let types = allowed[name] {
                     let type = attrs.first { $0.name == "type" }?.value
-                    if type == nil || !types.contains(type!) { errors.append("line \(reader.currentLine): \(name) type '\(type ?? "")' is not TBX-Basic") }
-                    pending = (name, type); text = ""
+                    if type == nil || !types.contains(type!) {
+                        errors.append("line \(reader.currentLine): \(name) type '\(type ?? "")' is not TBX-Basic")
+                    }
+                    pending = (name, type)
+                    text = ""
                 }
                 if name == "tbx" {
                     let a = Dictionary(attrs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -304,7 +359,11 @@ public enum TBXFormat {
             case .endElement(let name):
                 if let (n, type) = pending, n == name {
                     if n == "termNote", type == "administrativeStatus",
-                       !["preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts"].contains(text) {
+                        ![
+                            "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
+                            "supersededTerm-admn-sts",
+                        ].contains(text)
+                    {
                         errors.append("administrativeStatus '\(text)' is not in the TBX-Basic picklist")
                     }
                     pending = nil
@@ -323,7 +382,8 @@ public enum OmegaTGlossary {
         var out = "# Mekong glossary \(source.tag) → \(target.tag) (OmegaT: source, target, comment)\n"
         for c in glossary.concepts {
             guard let t = c.preferred(target), let s = c.terms[source] else { continue }
-            let comment = ([c.type.rawValue, c.status == .proposed ? "proposed" : nil, c.note.isEmpty ? nil : c.note]
+            let comment =
+                ([c.type.rawValue, c.status == .proposed ? "proposed" : nil, c.note.isEmpty ? nil : c.note]
                 .compactMap { $0 }).joined(separator: "; ")
             for form in (s.preferred.map { [$0] } ?? []) + s.admitted {
                 out += [form, t, comment].map(clean).joined(separator: "\t") + "\n"

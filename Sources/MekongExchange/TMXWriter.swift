@@ -31,13 +31,18 @@ public enum TMXWriter {
     /// Multilingual units (one `<tu>` with the source and every target that has a form), for
     /// tools that read them; most CAT tools want one pair per file (see ``termUnits(_:source:target:)``).
     public static func termUnits(_ glossary: Glossary, source: TermLanguage, targets: [TermLanguage]) -> [Unit] {
-        guard targets.count > 1 else { return targets.first.map { termUnits(glossary, source: source, target: $0) } ?? [] }
+        guard targets.count > 1 else {
+            return targets.first.map { termUnits(glossary, source: source, target: $0) } ?? []
+        }
         var units: [Unit] = []
         for c in glossary.concepts {
             guard let s = c.preferred(source) else { continue }
             let variants = targets.compactMap { t in c.preferred(t).map { (t.tag, $0) } }
             guard !variants.isEmpty else { continue }
-            units.append(Unit(id: c.id, variants: [(source.tag, s)] + variants, note: c.status == .proposed ? "proposed: \(c.note)" : nil))
+            units.append(
+                Unit(
+                    id: c.id, variants: [(source.tag, s)] + variants,
+                    note: c.status == .proposed ? "proposed: \(c.note)" : nil))
         }
         return units
     }
@@ -50,16 +55,20 @@ public enum TMXWriter {
             guard let t = c.preferred(target), let s = c.terms[source] else { continue }
             let forms = (s.preferred.map { [$0] } ?? []) + s.admitted
             for (k, f) in forms.enumerated() {
-                units.append(Unit(id: k == 0 ? c.id : "\(c.id)-\(k + 1)", variants: [(source.tag, f), (target.tag, t)],
-                                  note: c.status == .proposed ? "proposed: \(c.note)" : nil))
+                units.append(
+                    Unit(
+                        id: k == 0 ? c.id : "\(c.id)-\(k + 1)", variants: [(source.tag, f), (target.tag, t)],
+                        note: c.status == .proposed ? "proposed: \(c.note)" : nil))
             }
         }
         return units
     }
 
     /// The TMX bytes.
-    public static func bytes(_ units: [Unit], sourceLanguage: String, segtype: String = "phrase",
-                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [UInt8] {
+    public static func bytes(
+        _ units: [Unit], sourceLanguage: String, segtype: String = "phrase",
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> [UInt8] {
         let w = try XMLStreamWriter(indent: false)
         try write(units, sourceLanguage: sourceLanguage, segtype: segtype, environment: environment, to: w)
         return try w.finish()
@@ -68,16 +77,21 @@ public enum TMXWriter {
     /// Streams units of any number into `file` in constant memory (the caller commits it).
     /// - Parameter indent: pretty-print (libxml2's indentation costs about a third of the
     ///   writing time: a memory of a million units is better written flat).
-    public static func write(_ units: some Sequence<Unit>, sourceLanguage: String, segtype: String = "sentence",
-                             environment: [String: String] = ProcessInfo.processInfo.environment, indent: Bool = true,
-                             to file: AtomicWriter) throws {
+    public static func write(
+        _ units: some Sequence<Unit>, sourceLanguage: String, segtype: String = "sentence",
+        environment: [String: String] = ProcessInfo.processInfo.environment, indent: Bool = true,
+        to file: AtomicWriter
+    ) throws {
         let w = try XMLStreamWriter(file: file, indent: false)
-        try write(units, sourceLanguage: sourceLanguage, segtype: segtype, environment: environment, indent: indent, to: w)
+        try write(
+            units, sourceLanguage: sourceLanguage, segtype: segtype, environment: environment, indent: indent, to: w)
         try w.finish()
     }
 
-    static func write(_ units: some Sequence<Unit>, sourceLanguage: String, segtype: String,
-                      environment: [String: String], indent: Bool = true, to w: XMLStreamWriter) throws {
+    static func write(
+        _ units: some Sequence<Unit>, sourceLanguage: String, segtype: String,
+        environment: [String: String], indent: Bool = true, to w: XMLStreamWriter
+    ) throws {
         try w.startDocument()
         try w.doctype("tmx", systemID: "tmx14.dtd")
         try w.newline()
@@ -133,7 +147,8 @@ public enum TMXWriter {
         try w.endElement()
         let bytes = try w.finish()
         // Between "<m>" and "</m>".
-        guard let open = bytes.firstRange(of: Array("<m>".utf8)), let close = bytes.lastRange(of: Array("</m>".utf8)) else { return [] }
+        guard let open = bytes.firstRange(of: Array("<m>".utf8)), let close = bytes.lastRange(of: Array("</m>".utf8))
+        else { return [] }
         return Array(bytes[open.upperBound..<close.lowerBound])
     }
 }
@@ -148,7 +163,7 @@ public enum TMXReader {
     /// - Throws: ``Diagnostic`` when the file cannot be opened, is malformed XML or uses an entity reference;
     ///   what `each` throws.
     public static func read(path: String, each: (TMXWriter.Unit) throws -> Void) throws {
-        try Schemas.sniff(path)      // an empty or plain-text file is said to be so, as validate says it
+        try Schemas.sniff(path)  // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
         var unit: TMXWriter.Unit?
         var lang: String?
@@ -156,7 +171,7 @@ public enum TMXReader {
         var note: String?
         var inTUV = false
         var depth = 0
-        var codeDepth = 0            // inside <bpt>, <ept>, <ph>, <it>, <ut>: native codes, not text
+        var codeDepth = 0  // inside <bpt>, <ept>, <ph>, <it>, <ut>: native codes, not text
         while let e = try reader.next() {
             switch e {
             case .startElement(let name, _, let attrs, _):
@@ -167,8 +182,12 @@ public enum TMXReader {
                 }
                 switch name {
                 case "tu": unit = TMXWriter.Unit(id: attrs.first { $0.name == "tuid" }?.value, variants: [])
-                case "tuv": lang = attrs.first { $0.name == "xml:lang" || $0.name == "lang" }?.value; inTUV = true
-                case "seg": seg = ""; depth = 0
+                case "tuv":
+                    lang = attrs.first { $0.name == "xml:lang" || $0.name == "lang" }?.value
+                    inTUV = true
+                case "seg":
+                    seg = ""
+                    depth = 0
                 case "note" where unit != nil && !inTUV: note = ""
                 default: break
                 }

@@ -28,7 +28,9 @@ public enum TranslationMemory {
         /// Records a pair.
         public mutating func insert(_ source: String, _ target: String) {
             let t = Self.hash(target)
-            if targets[Self.hash(source), default: []].contains(t) == false { targets[Self.hash(source), default: []].append(t) }
+            if targets[Self.hash(source), default: []].contains(t) == false {
+                targets[Self.hash(source), default: []].append(t)
+            }
         }
 
         mutating func countUnit() { units += 1 }
@@ -40,7 +42,8 @@ public enum TranslationMemory {
     /// - Throws: ``Diagnostic`` for a file that is not a readable TMX.
     public static func pairs(in path: String, source: String, target: String) throws -> Pairs {
         var pairs = Pairs()
-        let s = LanguageTag(source)?.primary, t = LanguageTag(target)?.primary
+        let s = LanguageTag(source)?.primary
+        let t = LanguageTag(target)?.primary
         try TMXReader.read(path: path) { unit in
             pairs.countUnit()
             let sources = unit.variants.filter { LanguageTag($0.language)?.primary == s }

@@ -1,5 +1,5 @@
-import MekongXML
 public import MekongText
+import MekongXML
 
 /// The constraints of XLIFF 2.0/2.1/2.2 that the XML Schemas cannot express and libxml2 cannot
 /// check (the OASIS Schematron needs XSLT 2): unique ids, references that must resolve, inline
@@ -122,7 +122,11 @@ public enum XLIFF2Constraints {
                     var attrs: [String: String] = [:]
                     for a in attributes {
                         let l = a.name.split(separator: ":").last.map(String.init) ?? a.name
-                        if let n = a.namespace { attrs["\(XLIFF2Constraints.prefixes[n] ?? n):\(l)"] = a.value } else { attrs[l] = a.value }
+                        if let n = a.namespace {
+                            attrs["\(XLIFF2Constraints.prefixes[n] ?? n):\(l)"] = a.value
+                        } else {
+                            attrs[l] = a.value
+                        }
                     }
                     let node = Node(name: local, ns: ns, attrs: attrs, line: reader.currentLine)
                     if let parent = stack.last {
@@ -141,7 +145,9 @@ public enum XLIFF2Constraints {
                         unit(node)
                         if let id = node["id"] {
                             if let first = unitIDs[id] {
-                                error("unique-id", node.line, "<unit id=\"\(id)\">: another unit of this file has that id (line \(first))")
+                                error(
+                                    "unique-id", node.line,
+                                    "<unit id=\"\(id)\">: another unit of this file has that id (line \(first))")
                             } else {
                                 unitIDs[id] = node.line
                             }
@@ -163,7 +169,9 @@ public enum XLIFF2Constraints {
             trgLang = x["trgLang"]
             for key in ["srcLang", "trgLang"] {
                 if let v = x[key], !XLIFF2Constraints.isLanguageTag(v) {
-                    error("language-tag", x.line, "\(key)=\"\(v)\" is not a well-formed language tag (BCP 47, such as fr, vi or lo-Latn)")
+                    error(
+                        "language-tag", x.line,
+                        "\(key)=\"\(v)\" is not a well-formed language tag (BCP 47, such as fr, vi or lo-Latn)")
                 }
             }
         }
@@ -171,13 +179,18 @@ public enum XLIFF2Constraints {
         func file(_ f: Node) {
             if let id = f["id"] {
                 if let first = fileIDs[id] {
-                    error("unique-id", f.line, "two <file> elements have id \"\(id)\" (the first at line \(first)): file ids must be unique")
+                    error(
+                        "unique-id", f.line,
+                        "two <file> elements have id \"\(id)\" (the first at line \(first)): file ids must be unique")
                 } else {
                     fileIDs[id] = f.line
                 }
             }
             if trgLang == nil, let line = sawTarget {
-                error("trglang-required", line, "there is a <target> but the <xliff> element has no trgLang: say which language the translation is in")
+                error(
+                    "trglang-required", line,
+                    "there is a <target> but the <xliff> element has no trgLang: say which language the translation is in"
+                )
                 sawTarget = nil
             }
             // Group ids among groups (units, already gone, were checked as they ended).
@@ -185,7 +198,9 @@ public enum XLIFF2Constraints {
             for n in f.allDescendants where n.is("group") {
                 guard let id = n["id"] else { continue }
                 if let first = ids[id] {
-                    error("unique-id", n.line, "<group id=\"\(id)\">: another group of this file has that id (line \(first))")
+                    error(
+                        "unique-id", n.line,
+                        "<group id=\"\(id)\">: another group of this file has that id (line \(first))")
                 } else {
                     ids[id] = n.line
                 }
@@ -208,7 +223,9 @@ public enum XLIFF2Constraints {
                 if n["href"] != nil && hasContent {
                     error("skeleton", n.line, "<skeleton> has both an href and content: it must have one or the other")
                 } else if n["href"] == nil && !hasContent {
-                    error("skeleton", n.line, "<skeleton> is empty and has no href: it must point to the skeleton or contain it")
+                    error(
+                        "skeleton", n.line,
+                        "<skeleton> is empty and has no href: it must point to the skeleton or contain it")
                 }
             }
         }
@@ -226,7 +243,10 @@ public enum XLIFF2Constraints {
                     guard let id = e["id"] ?? e["xml:id"] else { continue }
                     let key = "\(e.ns)|\(id)"
                     if let first = seen[key] {
-                        error("unique-id", e.line, "extension element <\(e.name) id=\"\(id)\"> repeats an id used at line \(first) in the same place")
+                        error(
+                            "unique-id", e.line,
+                            "extension element <\(e.name) id=\"\(id)\"> repeats an id used at line \(first) in the same place"
+                        )
                     } else {
                         seen[key] = e.line
                     }
@@ -246,7 +266,10 @@ public enum XLIFF2Constraints {
             for n in nodes {
                 guard let id = n["id"] else { continue }
                 if let first = seen[id] {
-                    error("unique-id", n.line, "two <\(prefix.map { "\($0):" } ?? "")\(what)> elements have id \"\(id)\" (the first at line \(first)): ids must be unique")
+                    error(
+                        "unique-id", n.line,
+                        "two <\(prefix.map { "\($0):" } ?? "")\(what)> elements have id \"\(id)\" (the first at line \(first)): ids must be unique"
+                    )
                 } else {
                     seen[id] = n.line
                 }
@@ -257,7 +280,8 @@ public enum XLIFF2Constraints {
         func local(_ n: Node) {
             for (key, value) in n.attrs {
                 if key.hasPrefix("fs:"), key != "fs:fs", key != "fs:subFs" {
-                    error("fs", n.line, "\(key) is not an attribute of the Format Style module (only fs:fs and fs:subFs)")
+                    error(
+                        "fs", n.line, "\(key) is not an attribute of the Format Style module (only fs:fs and fs:subFs)")
                 }
                 if key == "slr:equivStorage", Int(value) == nil || Int(value)! < 0 {
                     error("slr", n.line, "\(key)=\"\(value)\" must be a whole number")
@@ -268,12 +292,16 @@ public enum XLIFF2Constraints {
             }
             for key in ["slr:sizeRestriction", "slr:storageRestriction"] {
                 if let v = n[key], !XLIFF2Constraints.isSizePattern(v) {
-                    error("slr", n.line, "\(key)=\"\(v)\" must be *, a whole number, or two separated by a comma (25,100 or 35,*)")
+                    error(
+                        "slr", n.line,
+                        "\(key)=\"\(v)\" must be *, a whole number, or two separated by a comma (25,100 or 35,*)")
                 }
             }
             if n.is("ec"), n["startRef"] != nil {
                 for key in ["slr:sizeInfo", "slr:sizeInfoRef", "fs:fs", "fs:subFs"] where n[key] != nil {
-                    error(key.hasPrefix("fs") ? "fs" : "slr", n.line, "\(key) must not be on an <ec> that closes an <sc> (startRef): put it on the <sc>")
+                    error(
+                        key.hasPrefix("fs") ? "fs" : "slr", n.line,
+                        "\(key) must not be on an <ec> that closes an <sc> (startRef): put it on the <sc>")
                 }
             }
             if let ref = n["slr:sizeInfoRef"] { sizeInfoRefs.append((ref, n.line)) }
@@ -282,7 +310,10 @@ public enum XLIFF2Constraints {
                 let kinds = ["isPresent", "isNotPresent", "startsWith", "endsWith"].filter { n[$0] != nil }
                 let custom = n.attrs.keys.contains { $0.contains(":") && !$0.hasPrefix("xml:") }
                 if kinds.count + (custom ? 1 : 0) != 1 {
-                    error("val-rule", n.line, "a val:rule needs exactly one of isPresent, isNotPresent, startsWith, endsWith (or a custom rule)")
+                    error(
+                        "val-rule", n.line,
+                        "a val:rule needs exactly one of isPresent, isNotPresent, startsWith, endsWith (or a custom rule)"
+                    )
                 }
                 if n["existsInSource"] != nil, n["isNotPresent"] != nil || kinds.isEmpty {
                     error("val-rule", n.line, "existsInSource goes only with isPresent, startsWith or endsWith")
@@ -298,8 +329,12 @@ public enum XLIFF2Constraints {
                     error("res", n.line, "res:\(n.name) has both href and content: it must have one or the other")
                 }
                 // A res:target may be in another locale (a resource variant), a res:source may not.
-                if n.name == "source", let lang = n["xml:lang"], let expect = srcLang, lang.lowercased() != expect.lowercased() {
-                    error("res", n.line, "res:\(n.name) is in \"\(lang)\", not in the file's \(n.name) language \"\(expect)\"")
+                if n.name == "source", let lang = n["xml:lang"], let expect = srcLang,
+                    lang.lowercased() != expect.lowercased()
+                {
+                    error(
+                        "res", n.line,
+                        "res:\(n.name) is in \"\(lang)\", not in the file's \(n.name) language \"\(expect)\"")
                 }
             }
         }
@@ -311,7 +346,9 @@ public enum XLIFF2Constraints {
             let content = u.scoped()
             let parts = u.children.filter { $0.is("segment") || $0.is("ignorable") }
             if !u.children.contains(where: { $0.is("segment") }) {
-                error("unit-segment", u.line, "<unit id=\"\(u["id"] ?? "")\"> has no <segment>: a unit needs at least one")
+                error(
+                    "unit-segment", u.line, "<unit id=\"\(u["id"] ?? "")\"> has no <segment>: a unit needs at least one"
+                )
             }
             // Language of sources and targets: xml:lang is inherited (file, group, unit).
             for p in parts {
@@ -322,22 +359,35 @@ public enum XLIFF2Constraints {
                 let targets = p.children.filter { $0.is("target") }
                 for s in sources {
                     if let lang = s.inherited("xml:lang"), let src = srcLang, lang.lowercased() != src.lowercased() {
-                        error("source-language", s.line, "the source is in \"\(lang)\" (xml:lang\(s["xml:lang"] == nil ? ", inherited" : "")) but the file says srcLang=\"\(src)\"")
+                        error(
+                            "source-language", s.line,
+                            "the source is in \"\(lang)\" (xml:lang\(s["xml:lang"] == nil ? ", inherited" : "")) but the file says srcLang=\"\(src)\""
+                        )
                     }
                 }
                 for t in targets {
                     if sawTarget == nil { sawTarget = t.line }
                     if let lang = t.inherited("xml:lang"), let trg = trgLang, lang.lowercased() != trg.lowercased() {
-                        error("target-language", t.line, "the target is in \"\(lang)\" (xml:lang\(t["xml:lang"] == nil ? ", inherited" : "")) but the file says trgLang=\"\(trg)\"")
+                        error(
+                            "target-language", t.line,
+                            "the target is in \"\(lang)\" (xml:lang\(t["xml:lang"] == nil ? ", inherited" : "")) but the file says trgLang=\"\(trg)\""
+                        )
                     }
-                    if let s = sources.first, (s.inherited("xml:space") ?? "default") != (t.inherited("xml:space") ?? "default") {
-                        error("xml-space", t.line, "the target's xml:space (\(t.inherited("xml:space") ?? "default")) differs from its source's (\(s.inherited("xml:space") ?? "default"))")
+                    if let s = sources.first,
+                        (s.inherited("xml:space") ?? "default") != (t.inherited("xml:space") ?? "default")
+                    {
+                        error(
+                            "xml-space", t.line,
+                            "the target's xml:space (\(t.inherited("xml:space") ?? "default")) differs from its source's (\(s.inherited("xml:space") ?? "default"))"
+                        )
                     }
                 }
             }
             order(u, parts)
             ids(u, parts)
-            let data = Set(u.children.filter { $0.is("originalData") }.flatMap { $0.children.filter { $0.is("data") } }.compactMap { $0["id"] })
+            let data = Set(
+                u.children.filter { $0.is("originalData") }.flatMap { $0.children.filter { $0.is("data") } }.compactMap
+                { $0["id"] })
             let notes = Set(u.children.filter { $0.is("notes") }.flatMap { $0.children }.compactMap { $0["id"] })
             for p in parts {
                 for side in p.children where side.is("source") || side.is("target") {
@@ -361,7 +411,10 @@ public enum XLIFF2Constraints {
                 for t in p.children where t.is("target") {
                     guard let o = t["order"] else { continue }
                     guard let v = Int(o), v >= 1, v <= parts.count else {
-                        error("order", t.line, "order=\"\(o)\" is not between 1 and \(parts.count), the number of segments and ignorables of the unit")
+                        error(
+                            "order", t.line,
+                            "order=\"\(o)\" is not between 1 and \(parts.count), the number of segments and ignorables of the unit"
+                        )
                         continue
                     }
                     if let first = seen[v] {
@@ -372,7 +425,8 @@ public enum XLIFF2Constraints {
             }
             // A target without order takes its own position; that position must not be claimed twice.
             for (i, p) in parts.enumerated() {
-                guard let t = p.children.first(where: { $0.is("target") }), t["order"] == nil, let other = seen[i + 1] else { continue }
+                guard let t = p.children.first(where: { $0.is("target") }), t["order"] == nil, let other = seen[i + 1]
+                else { continue }
                 error("order", other, "order=\"\(i + 1)\" claims the place of a target that keeps it (line \(t.line))")
             }
         }
@@ -384,7 +438,10 @@ public enum XLIFF2Constraints {
             func add(_ n: Node) {
                 guard let id = n["id"] else { return }
                 if let first = seen[id] {
-                    error("unique-id", n.line, "<\(n.name) id=\"\(id)\">: another element of this unit has that id (line \(first)); ids must be unique in a unit")
+                    error(
+                        "unique-id", n.line,
+                        "<\(n.name) id=\"\(id)\">: another element of this unit has that id (line \(first)); ids must be unique in a unit"
+                    )
                 } else {
                     seen[id] = n.line
                 }
@@ -392,7 +449,9 @@ public enum XLIFF2Constraints {
             for p in parts {
                 add(p)
                 for s in p.children where s.is("source") {
-                    for n in s.allDescendants where n.isCore && XLIFF2Constraints.inlineCodes.contains(n.name) { add(n) }
+                    for n in s.allDescendants where n.isCore && XLIFF2Constraints.inlineCodes.contains(n.name) {
+                        add(n)
+                    }
                 }
             }
             for od in u.children where od.is("originalData") { unique(od.children.filter { $0.is("data") }, "data") }
@@ -411,18 +470,28 @@ public enum XLIFF2Constraints {
             for p in parts {
                 for t in p.children where t.is("target") {
                     for n in t.allDescendants where n.isCore && XLIFF2Constraints.inlineCodes.contains(n.name) {
-                        if let id = n["id"], n.name == "mrk", let s = sourceMarks[id], (s["translate"] ?? "") != (n["translate"] ?? "") {
-                            error("code-kind", n.line, "<mrk id=\"\(id)\"> in the target has translate=\"\(n["translate"] ?? "")\", its source's has \"\(s["translate"] ?? "")\"")
+                        if let id = n["id"], n.name == "mrk", let s = sourceMarks[id],
+                            (s["translate"] ?? "") != (n["translate"] ?? "")
+                        {
+                            error(
+                                "code-kind", n.line,
+                                "<mrk id=\"\(id)\"> in the target has translate=\"\(n["translate"] ?? "")\", its source's has \"\(s["translate"] ?? "")\""
+                            )
                         }
                         if let id = n["id"], let kind = sourceKinds[id], kind != n.name {
-                            error("code-kind", n.line, "<\(n.name) id=\"\(id)\"> in the target does not correspond to the source's <\(kind) id=\"\(id)\">")
+                            error(
+                                "code-kind", n.line,
+                                "<\(n.name) id=\"\(id)\"> in the target does not correspond to the source's <\(kind) id=\"\(id)\">"
+                            )
                         }
                     }
                     var inTarget: [String: Int] = [:]
                     for n in t.allDescendants where n.isCore && XLIFF2Constraints.inlineCodes.contains(n.name) {
                         guard let id = n["id"] else { continue }
                         if let first = inTarget[id] {
-                            error("unique-id", n.line, "<\(n.name) id=\"\(id)\"> appears twice in the same target (line \(first))")
+                            error(
+                                "unique-id", n.line,
+                                "<\(n.name) id=\"\(id)\"> appears twice in the same target (line \(first))")
                         }
                         inTarget[id] = n.line
                     }
@@ -433,26 +502,40 @@ public enum XLIFF2Constraints {
         /// References and attribute rules of inline codes and annotations.
         func inline(_ side: Node, _ u: Node, data: Set<String>, notes: Set<String>) {
             let all = side.allDescendants
-            let codes = Dictionary(all.filter { $0.isCore && XLIFF2Constraints.inlineCodes.contains($0.name) }.compactMap { n in n["id"].map { ($0, n) } },
-                                   uniquingKeysWith: { a, _ in a })
-            let unitCodes = u.scoped().filter { $0.isCore && XLIFF2Constraints.inlineCodes.contains($0.name) && $0.ancestor("source") != nil }
-            let sourceCodes = Dictionary(unitCodes.compactMap { n in n["id"].map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
+            let codes = Dictionary(
+                all.filter { $0.isCore && XLIFF2Constraints.inlineCodes.contains($0.name) }.compactMap { n in
+                    n["id"].map { ($0, n) }
+                },
+                uniquingKeysWith: { a, _ in a })
+            let unitCodes = u.scoped().filter {
+                $0.isCore && XLIFF2Constraints.inlineCodes.contains($0.name) && $0.ancestor("source") != nil
+            }
+            let sourceCodes = Dictionary(
+                unitCodes.compactMap { n in n["id"].map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
             for n in all where n.isCore {
                 for key in ["dataRef", "dataRefStart", "dataRefEnd"] {
                     guard let ref = n[key] else { continue }
                     if !data.contains(ref) {
-                        error("data-ref", n.line, "\(key)=\"\(ref)\" on <\(n.name)> names no <data> of this unit's originalData")
+                        error(
+                            "data-ref", n.line,
+                            "\(key)=\"\(ref)\" on <\(n.name)> names no <data> of this unit's originalData")
                     }
                 }
                 if let t = n["subType"], n["type"] == nil {
                     error("subtype", n.line, "<\(n.name)> has subType=\"\(t)\" but no type: subType refines a type")
                 }
                 if let st = n["subType"], let ty = n["type"], st.hasPrefix("xlf:") {
-                    let expected: [String: String] = ["xlf:lb": "fmt", "xlf:pb": "fmt", "xlf:b": "fmt", "xlf:i": "fmt", "xlf:u": "fmt", "xlf:var": "ui"]
+                    let expected: [String: String] = [
+                        "xlf:lb": "fmt", "xlf:pb": "fmt", "xlf:b": "fmt", "xlf:i": "fmt", "xlf:u": "fmt",
+                        "xlf:var": "ui",
+                    ]
                     if let e = expected[st], e != ty {
                         error("subtype", n.line, "subType=\"\(st)\" needs type=\"\(e)\", not \"\(ty)\"")
                     } else if expected[st] == nil {
-                        error("subtype", n.line, "subType=\"\(st)\" is not one of the xlf: values (xlf:lb, xlf:pb, xlf:b, xlf:i, xlf:u, xlf:var)")
+                        error(
+                            "subtype", n.line,
+                            "subType=\"\(st)\" is not one of the xlf: values (xlf:lb, xlf:pb, xlf:b, xlf:i, xlf:u, xlf:var)"
+                        )
                     }
                 }
                 if let of = n["copyOf"] {
@@ -472,36 +555,51 @@ public enum XLIFF2Constraints {
                 }
                 if n.name == "cp", let hex = n["hex"] {
                     if let v = UInt32(hex, radix: 16), v <= 0x10FFFF {
-                        let allowed = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
+                        let allowed =
+                            v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
+                            || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
                         if allowed {
-                            error("cp", n.line, "<cp hex=\"\(hex)\"/> stands for a character XML can hold: write the character itself")
+                            error(
+                                "cp", n.line,
+                                "<cp hex=\"\(hex)\"/> stands for a character XML can hold: write the character itself")
                         }
                     } else {
                         error("cp", n.line, "<cp hex=\"\(hex)\"/> is not a Unicode code point")
                     }
                 }
-                if (n.name == "mrk" || n.name == "sm"), n["type"] == "comment" {
-                    let value = n["value"], ref = n["ref"]
+                if n.name == "mrk" || n.name == "sm", n["type"] == "comment" {
+                    let value = n["value"]
+                    let ref = n["ref"]
                     if value != nil && ref != nil {
-                        error("comment", n.line, "a comment annotation has both value and ref: it must have exactly one")
+                        error(
+                            "comment", n.line, "a comment annotation has both value and ref: it must have exactly one")
                     } else if value == nil && ref == nil {
-                        error("comment", n.line, "a comment annotation has neither value nor ref: it must say the comment or point to a note")
+                        error(
+                            "comment", n.line,
+                            "a comment annotation has neither value nor ref: it must say the comment or point to a note"
+                        )
                     } else if let ref {
                         let target = XLIFF2Constraints.fragmentTarget(ref)
                         let path = ref.split(separator: "/").map(String.init)
-                        let otherUnit = path.contains { $0.hasPrefix("u=") && $0 != "u=\(u["id"] ?? "")" }
+                        let otherUnit =
+                            path.contains { $0.hasPrefix("u=") && $0 != "u=\(u["id"] ?? "")" }
                             || (ref.contains("f=") && !ref.contains("u="))
                         if target.prefix != "n" || !notes.contains(target.id) || otherUnit {
-                            error("comment", n.line, "ref=\"\(ref)\" does not point to a note of this unit (write #n=ID)")
+                            error(
+                                "comment", n.line, "ref=\"\(ref)\" does not point to a note of this unit (write #n=ID)")
                         }
                     }
                 }
                 if let ref = n["ref"], ref.hasPrefix("#"), n.name == "mrk" || n.name == "sm" {
                     if let problem = XLIFF2Constraints.fragmentProblem(ref) {
-                        error("fragment-id", n.line, "ref=\"\(ref)\" is not a valid XLIFF fragment identifier: \(problem)")
+                        error(
+                            "fragment-id", n.line, "ref=\"\(ref)\" is not a valid XLIFF fragment identifier: \(problem)"
+                        )
                     }
                 }
-                if n.name == "sm" || n.name == "mrk", n["translate"] != nil, n["translate"] != "yes", n["translate"] != "no" {
+                if n.name == "sm" || n.name == "mrk", n["translate"] != nil, n["translate"] != "yes",
+                    n["translate"] != "no"
+                {
                     error("translate", n.line, "translate must be yes or no")
                 }
             }
@@ -522,7 +620,9 @@ public enum XLIFF2Constraints {
                 let value = n["canReorder"] ?? "yes"
                 if value != "yes" {
                     for a in ["canCopy", "canDelete"] where n[a] != "no" {
-                        error("can-reorder", n.line, "<\(n.name) \(key(n))> has canReorder=\"\(value)\", so \(a) must be \"no\"")
+                        error(
+                            "can-reorder", n.line,
+                            "<\(n.name) \(key(n))> has canReorder=\"\(value)\", so \(a) must be \"no\"")
                     }
                 }
                 if value == "firstNo" {
@@ -530,7 +630,10 @@ public enum XLIFF2Constraints {
                 } else if value == "no" {
                     let previous = i > 0 ? (codes[i - 1]["canReorder"] ?? "yes") : "yes"
                     if previous == "yes" || sequences.isEmpty {
-                        error("can-reorder", n.line, "<\(n.name) \(key(n))> has canReorder=\"no\" but no code with canReorder=\"firstNo\" starts its sequence")
+                        error(
+                            "can-reorder", n.line,
+                            "<\(n.name) \(key(n))> has canReorder=\"no\" but no code with canReorder=\"firstNo\" starts its sequence"
+                        )
                     } else {
                         sequences[sequences.count - 1].append(n)
                     }
@@ -543,8 +646,13 @@ public enum XLIFF2Constraints {
                 guard let start = index[key(seq[0])] else { continue }
                 for (k, code) in seq.enumerated() {
                     let j = start + k
-                    guard j < targetCodes.count, key(targetCodes[j]) == key(code), parentKey(targetCodes[j]) == parentKey(code) else {
-                        error("can-reorder", t.line, "the target breaks the sequence that <\(seq[0].name) \(key(seq[0]))> starts (canReorder=\"firstNo\"): its codes must stay together, in order, in the same element")
+                    guard j < targetCodes.count, key(targetCodes[j]) == key(code),
+                        parentKey(targetCodes[j]) == parentKey(code)
+                    else {
+                        error(
+                            "can-reorder", t.line,
+                            "the target breaks the sequence that <\(seq[0].name) \(key(seq[0]))> starts (canReorder=\"firstNo\"): its codes must stay together, in order, in the same element"
+                        )
                         break
                     }
                 }
@@ -557,7 +665,9 @@ public enum XLIFF2Constraints {
             for n in s.allDescendants where n.isCore && n["canDelete"] == "no" {
                 let key = n["id"] ?? n["startRef"].map { "ec:" + $0 }
                 if let key, !inTarget.contains(key) {
-                    error("can-delete", t.line, "the target lacks <\(n.name)> \(key) (line \(n.line)), which is marked canDelete=\"no\"")
+                    error(
+                        "can-delete", t.line,
+                        "the target lacks <\(n.name)> \(key) (line \(n.line)), which is marked canDelete=\"no\"")
                 }
             }
         }
@@ -565,7 +675,11 @@ public enum XLIFF2Constraints {
         /// sc/ec and sm/em pairs across the unit's sources (or targets).
         func pairing(_ u: Node, _ parts: [Node], side: String) {
             var seq: [Node] = []
-            for p in parts { for s in p.children where s.is(side) { seq += s.allDescendants.filter { $0.isCore && ["sc", "ec", "sm", "em"].contains($0.name) } } }
+            for p in parts {
+                for s in p.children where s.is(side) {
+                    seq += s.allDescendants.filter { $0.isCore && ["sc", "ec", "sm", "em"].contains($0.name) }
+                }
+            }
             if seq.isEmpty { return }
             var openSC: [String: Node] = [:]
             var openSM: [String: Node] = [:]
@@ -577,34 +691,50 @@ public enum XLIFF2Constraints {
                     if n["isolated"] != "yes", let id = n["id"] { openSC[id] = n }
                 case "ec":
                     if n["isolated"] == "yes" {
-                        if n["startRef"] != nil { error("isolated", n.line, "an isolated <ec> must use id, not startRef") }
+                        if n["startRef"] != nil {
+                            error("isolated", n.line, "an isolated <ec> must use id, not startRef")
+                        }
                         if n["id"] == nil { error("isolated", n.line, "an isolated <ec> needs an id") }
                         continue
                     }
                     guard let ref = n["startRef"] else {
-                        error("isolated", n.line, "<ec> without startRef must be marked isolated=\"yes\" (its <sc> is not in this unit)")
+                        error(
+                            "isolated", n.line,
+                            "<ec> without startRef must be marked isolated=\"yes\" (its <sc> is not in this unit)")
                         continue
                     }
                     if n["id"] != nil { error("isolated", n.line, "an <ec> with startRef must not have an id") }
                     if let sc = openSC.removeValue(forKey: ref) {
                         for a in ["type", "subType", "dir", "copyOf"] where n[a] != nil && n[a] != sc[a] {
-                            error("code-pair", n.line, "\(a) differs between <sc id=\"\(ref)\"> (line \(sc.line)) and its <ec>")
+                            error(
+                                "code-pair", n.line,
+                                "\(a) differs between <sc id=\"\(ref)\"> (line \(sc.line)) and its <ec>")
                         }
-                        for a in ["canCopy", "canDelete", "canOverlap", "canReorder"] where (sc[a] ?? "yes") != (n[a] ?? "yes") {
+                        for a in ["canCopy", "canDelete", "canOverlap", "canReorder"]
+                        where (sc[a] ?? "yes") != (n[a] ?? "yes") {
                             if a == "canReorder", sc[a] == "firstNo", n[a] == "no" { continue }
-                            error("code-pair", n.line, "\(a) differs between <sc id=\"\(ref)\"> (line \(sc.line)) and its <ec>")
+                            error(
+                                "code-pair", n.line,
+                                "\(a) differs between <sc id=\"\(ref)\"> (line \(sc.line)) and its <ec>")
                         }
                     } else if allSC.contains(ref) {
                         error("code-pair", n.line, "<ec startRef=\"\(ref)\"> comes before its <sc>, or closes it twice")
                     } else {
-                        error("code-pair", n.line, "<ec startRef=\"\(ref)\"> has no <sc id=\"\(ref)\"> in this unit (if it is alone, write isolated=\"yes\" and id)")
+                        error(
+                            "code-pair", n.line,
+                            "<ec startRef=\"\(ref)\"> has no <sc id=\"\(ref)\"> in this unit (if it is alone, write isolated=\"yes\" and id)"
+                        )
                     }
                 case "sm":
                     if let id = n["id"] { openSM[id] = n }
                 case "em":
                     guard let ref = n["startRef"] else { continue }
                     if openSM.removeValue(forKey: ref) == nil {
-                        error("marker-pair", n.line, allSM.contains(ref) ? "<em startRef=\"\(ref)\"> comes before its <sm>" : "<em startRef=\"\(ref)\"> has no <sm id=\"\(ref)\"> in this unit")
+                        error(
+                            "marker-pair", n.line,
+                            allSM.contains(ref)
+                                ? "<em startRef=\"\(ref)\"> comes before its <sm>"
+                                : "<em startRef=\"\(ref)\"> has no <sm id=\"\(ref)\"> in this unit")
                     }
                 default: break
                 }
@@ -626,7 +756,9 @@ public enum XLIFF2Constraints {
                 for e in g.allDescendants where (e.is("glossEntry", "gls") || e.is("translation", "gls")) {
                     guard let id = e["id"] else { continue }
                     if let first = seen[id] {
-                        error("gls-unique-id", e.line, "gls:\(e.name) id=\"\(id)\" is used twice in the glossary (line \(first))")
+                        error(
+                            "gls-unique-id", e.line,
+                            "gls:\(e.name) id=\"\(id)\" is used twice in the glossary (line \(first))")
                     }
                     seen[id] = e.line
                 }
@@ -642,7 +774,8 @@ public enum XLIFF2Constraints {
                     error("gls-ref", e.line, "ref=\"\(ref)\" on gls:\(e.name) names no <mrk> of this unit")
                 }
             }
-            let unitIDs = Dictionary(content.compactMap { n in n["id"].map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
+            let unitIDs = Dictionary(
+                content.compactMap { n in n["id"].map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
             let noteCount = content.filter { $0.is("note") }.count
             for r in content where r.is("revisions", "ctr") {
                 if let ref = r["ref"] {
@@ -652,18 +785,25 @@ public enum XLIFF2Constraints {
                     }
                     for item in r.allDescendants where item.is("item", "ctr") {
                         if let p = item["property"], p != "content", target[p] == nil {
-                            error("ctr-property", item.line, "ctr:item property=\"\(p)\" is neither content nor an attribute of <\(target.name) id=\"\(ref)\">")
+                            error(
+                                "ctr-property", item.line,
+                                "ctr:item property=\"\(p)\" is neither content nor an attribute of <\(target.name) id=\"\(ref)\">"
+                            )
                         }
                     }
                 } else if r["appliesTo"] == "note", noteCount > 1 {
-                    error("ctr-ref", r.line, "ctr:revisions applies to a note of a unit that has several: say which with ref")
+                    error(
+                        "ctr-ref", r.line,
+                        "ctr:revisions applies to a note of a unit that has several: say which with ref")
                 }
             }
             for m in content where m.is("matches", "mtc") {
                 var seen: [String: Int] = [:]
                 for match in m.children where match.is("match", "mtc") {
                     if let id = match["id"] {
-                        if let first = seen[id] { error("mtc-unique-id", match.line, "mtc:match id=\"\(id)\" is used twice (line \(first))") }
+                        if let first = seen[id] {
+                            error("mtc-unique-id", match.line, "mtc:match id=\"\(id)\" is used twice (line \(first))")
+                        }
                         seen[id] = match.line
                     }
                     if match["subType"] != nil, match["type"] == nil {
@@ -671,16 +811,23 @@ public enum XLIFF2Constraints {
                     }
                     if let ref = match["ref"] {
                         if !ref.hasPrefix("#") || ref.contains("/") && !ref.contains("=") {
-                            error("mtc-ref", match.line, "ref=\"\(ref)\" must be a fragment identifier (#ID) pointing into this unit")
-                        } else if !ref.contains("="), !markers.contains(String(ref.dropFirst())), !content.contains(where: { $0["id"] == String(ref.dropFirst()) }) {
+                            error(
+                                "mtc-ref", match.line,
+                                "ref=\"\(ref)\" must be a fragment identifier (#ID) pointing into this unit")
+                        } else if !ref.contains("="), !markers.contains(String(ref.dropFirst())),
+                            !content.contains(where: { $0["id"] == String(ref.dropFirst()) })
+                        {
                             error("mtc-ref", match.line, "ref=\"\(ref)\" names nothing in this unit")
                         }
                     }
-                    for side in match.children where (side.is("source") || side.is("target")) && match["reference"] != "yes" {
+                    for side in match.children
+                    where (side.is("source") || side.is("target")) && match["reference"] != "yes" {
                         if side["xml:lang"] != nil {
                             let expect = side.name == "source" ? srcLang : trgLang
                             if let expect, side["xml:lang"]!.lowercased() != expect.lowercased() {
-                                error("mtc-lang", side.line, "the match's \(side.name) is in \"\(side["xml:lang"]!)\", not \"\(expect)\"")
+                                error(
+                                    "mtc-lang", side.line,
+                                    "the match's \(side.name) is in \"\(side["xml:lang"]!)\", not \"\(expect)\"")
                             }
                         }
                     }
@@ -697,10 +844,12 @@ public enum XLIFF2Constraints {
         guard let first = parts.first, !first.isEmpty else { return false }
         func alpha(_ s: String) -> Bool { s.allSatisfy { $0.isASCII && $0.isLetter } }
         func alnum(_ s: String) -> Bool { s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-        if first.lowercased() == "x" || first.lowercased() == "i" { return parts.count > 1 && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && alnum($0) } }
+        if first.lowercased() == "x" || first.lowercased() == "i" {
+            return parts.count > 1 && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && alnum($0) }
+        }
         guard alpha(first), (2...8).contains(first.count), first.count != 4 else { return false }
         var i = 1
-        var state = 0   // 0 extlang/script, 1 region, 2 variants, 3 extensions
+        var state = 0  // 0 extlang/script, 1 region, 2 variants, 3 extensions
         while i < parts.count {
             let p = parts[i]
             guard !p.isEmpty, p.count <= 8, alnum(p) else { return false }
@@ -709,10 +858,25 @@ public enum XLIFF2Constraints {
                 guard i + 1 < parts.count else { return false }
                 return parts[(i + 1)...].allSatisfy { !$0.isEmpty && $0.count <= 8 && alnum($0) }
             }
-            if state == 0, p.count == 3, alpha(p), first.count <= 3 { i += 1; continue }
-            if state == 0, p.count == 4, alpha(p) { state = 1; i += 1; continue }
-            if state <= 1, (p.count == 2 && alpha(p)) || (p.count == 3 && p.allSatisfy(\.isNumber)) { state = 2; i += 1; continue }
-            if (p.count >= 5) || (p.count == 4 && p.first!.isNumber) { state = 2; i += 1; continue }
+            if state == 0, p.count == 3, alpha(p), first.count <= 3 {
+                i += 1
+                continue
+            }
+            if state == 0, p.count == 4, alpha(p) {
+                state = 1
+                i += 1
+                continue
+            }
+            if state <= 1, (p.count == 2 && alpha(p)) || (p.count == 3 && p.allSatisfy(\.isNumber)) {
+                state = 2
+                i += 1
+                continue
+            }
+            if (p.count >= 5) || (p.count == 4 && p.first!.isNumber) {
+                state = 2
+                i += 1
+                continue
+            }
             return false
         }
         return true
@@ -737,7 +901,9 @@ public enum XLIFF2Constraints {
     }
 
     static let corePrefixes: Set<String> = ["f", "g", "u", "n", "d", "t"]
-    static let modulePrefixes: Set<String> = ["gls", "mtc", "res", "slr", "val", "ctr", "mda", "its", "fs", "pgs", "tbx"]
+    static let modulePrefixes: Set<String> = [
+        "gls", "mtc", "res", "slr", "val", "ctr", "mda", "its", "fs", "pgs", "tbx",
+    ]
 
     /// The last prefix and id of a fragment identifier (`#n=n1` → ("n", "n1"); `#m1` → ("", "m1")).
     static func fragmentTarget(_ ref: String) -> (prefix: String, id: String) {
@@ -752,21 +918,25 @@ public enum XLIFF2Constraints {
         var body = Substring(ref.dropFirst())
         if body.hasPrefix("/") { body = body.dropFirst() }
         let parts = body.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        func nmtoken(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || "._-:".contains($0) } }
+        func nmtoken(_ s: String) -> Bool {
+            !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || "._-:".contains($0) }
+        }
         if !body.contains("=") {
             return parts.count == 1 && nmtoken(parts[0]) ? nil : "an id alone must be a single name, without slashes"
         }
         var seen: Set<String> = []
-        var rank = 0    // f=0, g=1, u=2, leaf=3
+        var rank = 0  // f=0, g=1, u=2, leaf=3
         for (i, p) in parts.enumerated() {
             guard let eq = p.firstIndex(of: "=") else {
                 return "\"\(p)\" has no prefix= (every part of a path needs one)"
             }
-            let prefix = String(p[..<eq]), id = String(p[p.index(after: eq)...])
+            let prefix = String(p[..<eq])
+            let id = String(p[p.index(after: eq)...])
             guard nmtoken(prefix), !prefix.contains(":") else { return "the prefix \"\(prefix)\" is not a name" }
             guard nmtoken(id) else { return "\"\(id)\" is not an id" }
             if !corePrefixes.contains(prefix) && !modulePrefixes.contains(prefix) {
-                return prefix.count == 1 ? "\"\(prefix)\" is no XLIFF prefix (f, g, u, n, d, t) and a module's prefix has at least two letters"
+                return prefix.count == 1
+                    ? "\"\(prefix)\" is no XLIFF prefix (f, g, u, n, d, t) and a module's prefix has at least two letters"
                     : "the prefix \"\(prefix)\" is not registered (XLIFF's own are f, g, u, n, d, t; modules: gls, mtc, res, slr, val, ctr, mda)"
             }
             if prefix != "g", !seen.insert(prefix).inserted { return "the prefix \(prefix)= appears twice" }

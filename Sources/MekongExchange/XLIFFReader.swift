@@ -54,7 +54,7 @@ public enum XLIFFReader {
     public static func document(path: String) throws -> Document {
         var segments: [Segment] = []
         var files: [File] = []
-        let (s, t) = try read(path: path, files: { files.append($0) }) { segments.append($0) }
+        let (s, t) = try read(path: path, files: { files.append($0) }, each: { segments.append($0) })
         return Document(source: s, target: t, files: files, segments: segments)
     }
 
@@ -79,17 +79,19 @@ public enum XLIFFReader {
     /// Translation candidates (2.x `<mtc:matches>`, 1.2 `<alt-trans>`) are not segments and are skipped.
     @discardableResult
     public static func read(path: String, files: (File) throws -> Void, each: (Segment) throws -> Void) throws
-        -> (source: String?, target: String?) {
-        try Schemas.sniff(path)      // an empty or plain-text file is said to be so, as validate says it
+        -> (source: String?, target: String?)
+    {
+        try Schemas.sniff(path)  // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
         var file = File(id: nil, original: nil, skeleton: nil)
         var fileIndex = -1
-        var skeletonText: String?       // collecting the text of <skeleton> / <internal-file>
-        var skipDepth = 0               // inside <mtc:matches> or <alt-trans>
-        var srcLang: String?, trgLang: String?
+        var skeletonText: String?  // collecting the text of <skeleton> / <internal-file>
+        var skipDepth = 0  // inside <mtc:matches> or <alt-trans>
+        var srcLang: String?
+        var trgLang: String?
         var current: Segment?
-        var field: String?            // "source" or "target"
-        var depth = 0                 // inline depth inside source/target
+        var field: String?  // "source" or "target"
+        var depth = 0  // inline depth inside source/target
         var noTranslate: [Bool] = []  // translate="no" of enclosing unit/group
         var segIDCounter = 0
         var unitID = ""
@@ -99,56 +101,79 @@ public enum XLIFFReader {
                 let name = localName(qname)
                 let attr: (String) -> String? = { k in attrs.first { $0.name == k }?.value }
                 if skipDepth > 0 || name == "matches" || name == "alt-trans" {
-                    skipDepth += 1                     // every start, empty or not, has its end event
+                    skipDepth += 1  // every start, empty or not, has its end event
                     continue
                 }
                 if field != nil {
                     depth += 1
                     if empty, ["x", "bx", "ex", "ph", "sc", "ec", "it", "cp"].contains(name) {
-                        let text = name == "cp" ? (attr("hex").flatMap { UInt32($0, radix: 16) }.flatMap(Unicode.Scalar.init).map(String.init) ?? "") : "{\(attr("id") ?? String(name))}"
+                        let text =
+                            name == "cp"
+                            ? (attr("hex").flatMap { UInt32($0, radix: 16) }.flatMap(Unicode.Scalar.init).map(
+                                String.init) ?? "") : "{\(attr("id") ?? String(name))}"
                         append(text, to: field!, &current)
                     }
                     continue
                 }
                 switch name {
                 case "xliff":
-                    srcLang = attr("srcLang"); trgLang = attr("trgLang")
+                    srcLang = attr("srcLang")
+                    trgLang = attr("trgLang")
                 case "file":
-                    srcLang = srcLang ?? attr("source-language"); trgLang = trgLang ?? attr("target-language")
+                    srcLang = srcLang ?? attr("source-language")
+                    trgLang = trgLang ?? attr("target-language")
                     fileIndex += 1
                     file = File(id: attr("id"), original: attr("original"), skeleton: nil)
                 case "skeleton", "internal-file":
                     skeletonText = ""
                 case "unit", "group":
                     noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
-                    if name == "unit" { unitID = attr("id") ?? ""; segIDCounter = 0 }
+                    if name == "unit" {
+                        unitID = attr("id") ?? ""
+                        segIDCounter = 0
+                    }
                 case "trans-unit":
                     noTranslate.append(attr("translate") == "no" || (noTranslate.last ?? false))
-                    current = Segment(id: attr("id") ?? "", source: "", target: nil, state: nil, translate: !(noTranslate.last ?? false),
-                                      file: Swift.max(fileIndex, 0), line: reader.currentLine)
+                    current = Segment(
+                        id: attr("id") ?? "", source: "", target: nil, state: nil,
+                        translate: !(noTranslate.last ?? false),
+                        file: Swift.max(fileIndex, 0), line: reader.currentLine)
                 case "segment":
                     segIDCounter += 1
-                    current = Segment(id: attr("id") ?? "\(unitID)-\(segIDCounter)", source: "", target: nil, state: attr("state"),
-                                      translate: !(noTranslate.last ?? false), file: Swift.max(fileIndex, 0), line: reader.currentLine)
+                    current = Segment(
+                        id: attr("id") ?? "\(unitID)-\(segIDCounter)", source: "", target: nil, state: attr("state"),
+                        translate: !(noTranslate.last ?? false), file: Swift.max(fileIndex, 0), line: reader.currentLine
+                    )
                 case "source":
-                    field = "source"; depth = 0
+                    field = "source"
+                    depth = 0
                     current?.hasSource = true
                 case "target":
-                    field = "target"; depth = 0
+                    field = "target"
+                    depth = 0
                     if current?.target == nil { current?.target = "" }
                     if let s = attr("state") { current?.state = s }
                 default: break
                 }
             case .text(let t):
                 if skipDepth > 0 { continue }
-                if skeletonText != nil, field == nil { skeletonText! += t; continue }
+                if skeletonText != nil, field == nil {
+                    skeletonText! += t
+                    continue
+                }
                 guard let f = field else { continue }
                 append(t, to: f, &current)
             case .endElement(let qname):
                 let name = localName(qname)
-                if skipDepth > 0 { skipDepth -= 1; continue }
+                if skipDepth > 0 {
+                    skipDepth -= 1
+                    continue
+                }
                 if field != nil {
-                    if depth > 0 { depth -= 1; continue }
+                    if depth > 0 {
+                        depth -= 1
+                        continue
+                    }
                     if name == "source" || name == "target" { field = nil }
                     continue
                 }

@@ -15,7 +15,14 @@ import MekongXML
 ///   `<mrk mtype="term">` and in a note.
 public enum XLIFFWriter {
     /// The XLIFF version to write; the raw value is its number (`2.0`, `2.1`, `1.2`).
-    public enum Version: String, Sendable, CaseIterable { case v20 = "2.0", v21 = "2.1", v12 = "1.2" }
+    public enum Version: String, Sendable, CaseIterable {
+        /// XLIFF 2.0.
+        case v20 = "2.0"
+        /// XLIFF 2.1 (the same core namespace as 2.0).
+        case v21 = "2.1"
+        /// XLIFF 1.2, for OmegaT and older tools.
+        case v12 = "1.2"
+    }
 
     /// Options for CAT tools that want less.
     public struct Options: Sendable {
@@ -36,18 +43,28 @@ public enum XLIFFWriter {
     static let matches2 = "urn:oasis:names:tc:xliff:matches:2.0"
 
     /// The XLIFF bytes.
-    public static func bytes(_ article: HandoffArticle, target: String, version: Version, options: Options = Options()) throws -> [UInt8] {
+    public static func bytes(_ article: HandoffArticle, target: String, version: Version, options: Options = Options())
+        throws -> [UInt8]
+    {
         let w = try XMLStreamWriter()
         try write(article, target: target, version: version, options: options, to: w)
         return try w.finish()
     }
 
-    static func write(_ a: HandoffArticle, target: String, version: Version, options: Options, to w: XMLStreamWriter) throws {
+    static func write(_ a: HandoffArticle, target: String, version: Version, options: Options, to w: XMLStreamWriter)
+        throws
+    {
         try w.startDocument()
-        if version == .v12 { try write12(a, target: target, options: options, to: w) } else { try write2(a, target: target, version: version, options: options, to: w) }
+        if version == .v12 {
+            try write12(a, target: target, options: options, to: w)
+        } else {
+            try write2(a, target: target, version: version, options: options, to: w)
+        }
     }
 
-    private static func write2(_ a: HandoffArticle, target: String, version: Version, options: Options, to w: XMLStreamWriter) throws {
+    private static func write2(
+        _ a: HandoffArticle, target: String, version: Version, options: Options, to w: XMLStreamWriter
+    ) throws {
         try head2(a, target: target, version: version, to: w)
         for u in a.units where u.translate || !options.translatableOnly { try unit2(u, to: w) }
         try w.endElement()
@@ -82,75 +99,81 @@ public enum XLIFFWriter {
     }
 
     static func unit2(_ u: HandoffUnit, to w: XMLStreamWriter) throws {
-            try w.startElement("unit")
-            try w.attribute("id", u.id)
-            if !u.translate { try w.attribute("translate", "no") }
-            let entries = u.segments.flatMap { s in s.terms.enumerated().map { (s, $0.offset, $0.element) } }.filter { $0.2.translation != nil }
-            if !entries.isEmpty {
-                try w.startElement("gls:glossary")
-                var seen = Set<String>()
-                for (s, k, t) in entries where seen.insert(t.conceptID).inserted {
-                    try w.startElement("gls:glossEntry")
-                    try w.attribute("id", "g-\(s.id)-\(k + 1)")
-                    try w.attribute("ref", "#\(markerID(s, k))")
-                    try w.element("gls:term", t.text, attributes: [("source", "mekong:\(t.conceptID)")])
-                    try w.element("gls:translation", t.translation!, attributes: [("id", "g-\(s.id)-\(k + 1)-t"), ("source", "mekong:\(t.conceptID)")])
-                    try w.endElement()
-                }
+        try w.startElement("unit")
+        try w.attribute("id", u.id)
+        if !u.translate { try w.attribute("translate", "no") }
+        let entries = u.segments.flatMap { s in s.terms.enumerated().map { (s, $0.offset, $0.element) } }.filter {
+            $0.2.translation != nil
+        }
+        if !entries.isEmpty {
+            try w.startElement("gls:glossary")
+            var seen = Set<String>()
+            for (s, k, t) in entries where seen.insert(t.conceptID).inserted {
+                try w.startElement("gls:glossEntry")
+                try w.attribute("id", "g-\(s.id)-\(k + 1)")
+                try w.attribute("ref", "#\(markerID(s, k))")
+                try w.element("gls:term", t.text, attributes: [("source", "mekong:\(t.conceptID)")])
+                try w.element(
+                    "gls:translation", t.translation!,
+                    attributes: [("id", "g-\(s.id)-\(k + 1)-t"), ("source", "mekong:\(t.conceptID)")])
                 try w.endElement()
             }
-            let candidates = u.segments.flatMap { s in s.matches.filter { !$0.isExact || s.target == nil }.map { (s, $0) } }
-            if !candidates.isEmpty {
-                try w.startElement("mtc:matches")
-                for (s, m) in candidates {
-                    try w.startElement("mtc:match")
-                    try w.attribute("ref", "#" + s.id)
-                    try w.attribute("similarity", m.similarityText)
-                    try w.attribute("type", "tm")
-                    try w.attribute("origin", m.origin)
-                    if m.repaired { try w.attribute("subType", "mekong:repaired") }
-                    try w.startElement("source")
-                    w.setIndent(false)
-                    try w.text(m.source)
-                    try w.endElement()
-                    try w.startElement("target")
-                    try w.text(m.target)
-                    try w.endElement()
-                    w.setIndent(true)
-                    try w.newline()
-                    try w.endElement()
-                }
-                try w.endElement()
-            }
-            try w.startElement("notes")
-            try w.element("note", u.kind.rawValue, attributes: [("category", "kind")])
             try w.endElement()
-            for s in u.segments {
-                try w.startElement("segment")
-                try w.attribute("id", s.id)
-                if s.target != nil { try w.attribute("state", "translated") }
+        }
+        let candidates = u.segments.flatMap { s in s.matches.filter { !$0.isExact || s.target == nil }.map { (s, $0) } }
+        if !candidates.isEmpty {
+            try w.startElement("mtc:matches")
+            for (s, m) in candidates {
+                try w.startElement("mtc:match")
+                try w.attribute("ref", "#" + s.id)
+                try w.attribute("similarity", m.similarityText)
+                try w.attribute("type", "tm")
+                try w.attribute("origin", m.origin)
+                if m.repaired { try w.attribute("subType", "mekong:repaired") }
                 try w.startElement("source")
-                try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: true, w)
+                w.setIndent(false)
+                try w.text(m.source)
+                try w.endElement()
+                try w.startElement("target")
+                try w.text(m.target)
                 try w.endElement()
                 w.setIndent(true)
                 try w.newline()
-                if let t = s.target {
-                    try w.startElement("target")
-                    w.setIndent(false)
-                    try w.text(t)
-                    try w.endElement()
-                    w.setIndent(true)
-                    try w.newline()
-                }
                 try w.endElement()
             }
             try w.endElement()
+        }
+        try w.startElement("notes")
+        try w.element("note", u.kind.rawValue, attributes: [("category", "kind")])
+        try w.endElement()
+        for s in u.segments {
+            try w.startElement("segment")
+            try w.attribute("id", s.id)
+            if s.target != nil { try w.attribute("state", "translated") }
+            try w.startElement("source")
+            try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: true, w)
+            try w.endElement()
+            w.setIndent(true)
+            try w.newline()
+            if let t = s.target {
+                try w.startElement("target")
+                w.setIndent(false)
+                try w.text(t)
+                try w.endElement()
+                w.setIndent(true)
+                try w.newline()
+            }
+            try w.endElement()
+        }
+        try w.endElement()
     }
 
     /// Writes one article into `file` (the caller commits it), in constant memory: the units come
     /// one by one from `units`, so they need not all exist at once.
-    public static func write(header article: HandoffArticle, units: some Sequence<HandoffUnit>, target: String,
-                             version: Version, options: Options = Options(), to file: AtomicWriter) throws {
+    public static func write(
+        header article: HandoffArticle, units: some Sequence<HandoffUnit>, target: String,
+        version: Version, options: Options = Options(), to file: AtomicWriter
+    ) throws {
         let w = try XMLStreamWriter(file: file)
         try w.startDocument()
         if version == .v12 {
@@ -158,11 +181,14 @@ public enum XLIFFWriter {
             for u in units where u.translate || !options.translatableOnly {
                 try unit12(u, source: article.sourceLanguage, target: target, options: options, to: w)
             }
-            try w.endElement(); try w.endElement(); try w.endElement()
+            try w.endElement()
+            try w.endElement()
+            try w.endElement()
         } else {
             try head2(article, target: target, version: version, to: w)
             for u in units where u.translate || !options.translatableOnly { try unit2(u, to: w) }
-            try w.endElement(); try w.endElement()
+            try w.endElement()
+            try w.endElement()
         }
         try w.finish()
     }
@@ -208,71 +234,76 @@ public enum XLIFFWriter {
         try w.startElement("body")
     }
 
-    static func unit12(_ u: HandoffUnit, source: String, target: String, options: Options, to w: XMLStreamWriter) throws {
-            try w.startElement("group")
-            try w.attribute("id", u.id)
-            try w.attribute("restype", "x-paragraph")
+    static func unit12(_ u: HandoffUnit, source: String, target: String, options: Options, to w: XMLStreamWriter) throws
+    {
+        try w.startElement("group")
+        try w.attribute("id", u.id)
+        try w.attribute("restype", "x-paragraph")
+        if !u.translate { try w.attribute("translate", "no") }
+        for s in u.segments {
+            try w.startElement("trans-unit")
+            try w.attribute("id", s.id)
             if !u.translate { try w.attribute("translate", "no") }
-            for s in u.segments {
-                try w.startElement("trans-unit")
-                try w.attribute("id", s.id)
-                if !u.translate { try w.attribute("translate", "no") }
-                try w.startElement("source")
-                try w.attribute("xml:lang", source)
-                try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: false, w)
-                try w.endElement()
-                w.setIndent(true)
-                try w.newline()
-                if !options.omitTargets {
-                    try w.startElement("target")
-                    try w.attribute("xml:lang", target)
-                    try w.attribute("state", s.target == nil ? "needs-translation" : "translated")
-                    if s.target != nil, let m = s.matches.first, m.isExact {
-                        try w.attribute("state-qualifier", m.inContext ? "leveraged-tm" : "exact-match")
-                    }
-                    if let t = s.target {
-                        w.setIndent(false)
-                        try w.text(t)
-                        try w.endElement()
-                        w.setIndent(true)
-                        try w.newline()
-                    } else {
-                        try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: false, w)
-                        try w.endElement()
-                        w.setIndent(true)
-                        try w.newline()
-                    }
+            try w.startElement("source")
+            try w.attribute("xml:lang", source)
+            try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: false, w)
+            try w.endElement()
+            w.setIndent(true)
+            try w.newline()
+            if !options.omitTargets {
+                try w.startElement("target")
+                try w.attribute("xml:lang", target)
+                try w.attribute("state", s.target == nil ? "needs-translation" : "translated")
+                if s.target != nil, let m = s.matches.first, m.isExact {
+                    try w.attribute("state-qualifier", m.inContext ? "leveraged-tm" : "exact-match")
                 }
-                for m in s.matches where !(m.isExact && s.target != nil) {
-                    try w.startElement("alt-trans")
-                    try w.attribute("match-quality", m.similarityText)
-                    try w.attribute("origin", m.origin)
-                    try w.startElement("source")
+                if let t = s.target {
                     w.setIndent(false)
-                    try w.text(m.source)
-                    try w.endElement()
-                    try w.startElement("target")
-                    try w.attribute("xml:lang", target)
-                    if m.repaired { try w.attribute("state-qualifier", "fuzzy-match") }
-                    try w.text(m.target)
+                    try w.text(t)
                     try w.endElement()
                     w.setIndent(true)
                     try w.newline()
+                } else {
+                    try inline(s.source, s.terms, marker: { markerID(s, $0) }, version2: false, w)
                     try w.endElement()
+                    w.setIndent(true)
+                    try w.newline()
                 }
-                var note = "kind: \(u.kind.rawValue)"
-                var seen = Set<String>()
-                let terms = s.terms.compactMap { t in t.translation.map { "\(t.text) = \($0)" } }.filter { seen.insert($0).inserted }
-                if !terms.isEmpty { note += "; terms: " + terms.joined(separator: "; ") }
-                try w.element("note", note, attributes: [("from", "mekong")])
+            }
+            for m in s.matches where !(m.isExact && s.target != nil) {
+                try w.startElement("alt-trans")
+                try w.attribute("match-quality", m.similarityText)
+                try w.attribute("origin", m.origin)
+                try w.startElement("source")
+                w.setIndent(false)
+                try w.text(m.source)
+                try w.endElement()
+                try w.startElement("target")
+                try w.attribute("xml:lang", target)
+                if m.repaired { try w.attribute("state-qualifier", "fuzzy-match") }
+                try w.text(m.target)
+                try w.endElement()
+                w.setIndent(true)
+                try w.newline()
                 try w.endElement()
             }
+            var note = "kind: \(u.kind.rawValue)"
+            var seen = Set<String>()
+            let terms = s.terms.compactMap { t in t.translation.map { "\(t.text) = \($0)" } }.filter {
+                seen.insert($0).inserted
+            }
+            if !terms.isEmpty { note += "; terms: " + terms.joined(separator: "; ") }
+            try w.element("note", note, attributes: [("from", "mekong")])
             try w.endElement()
+        }
+        try w.endElement()
     }
 
     /// Source text with `<mrk>` around the terms. Indentation is turned off (mixed content: added
     /// white space would change the text); the caller turns it back on after the end tag.
-    private static func inline(_ text: String, _ terms: [TermHit], marker: (Int) -> String, version2: Bool, _ w: XMLStreamWriter) throws {
+    private static func inline(
+        _ text: String, _ terms: [TermHit], marker: (Int) -> String, version2: Bool, _ w: XMLStreamWriter
+    ) throws {
         w.setIndent(false)
         let bytes = Array(text.utf8)
         var at = 0

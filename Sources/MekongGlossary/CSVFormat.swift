@@ -60,6 +60,7 @@ public enum CSVFormat {
         /// The sources.
         case source
 
+        /// Column order, as the file format lists them.
         public static func < (a: Field, b: Field) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 
         /// The field of a glossary language.
@@ -121,16 +122,23 @@ public enum CSVFormat {
         for (i, name) in header.fields.enumerated() {
             let n = name.trimmingCharacters(in: .whitespaces)
             guard columns.contains(n) else {
-                errors.append(.error("bad-row", "unknown column '\(n)' (expected: \(columns.joined(separator: ", ")))", file: file, line: header.line, column: header.columns[i]))
+                errors.append(
+                    .error(
+                        "bad-row", "unknown column '\(n)' (expected: \(columns.joined(separator: ", ")))", file: file,
+                        line: header.line, column: header.columns[i]))
                 continue
             }
             if index[n] != nil {
-                errors.append(.error("bad-row", "column '\(n)' appears twice", file: file, line: header.line, column: header.columns[i]))
+                errors.append(
+                    .error(
+                        "bad-row", "column '\(n)' appears twice", file: file, line: header.line,
+                        column: header.columns[i]))
             }
             index[n] = i
         }
         for required in ["type", "fr"] where index[required] == nil {
-            errors.append(.error("bad-row", "missing required column '\(required)'", file: file, line: header.line, column: 1))
+            errors.append(
+                .error("bad-row", "missing required column '\(required)'", file: file, line: header.line, column: 1))
         }
         if !errors.isEmpty { throw Diagnostics(errors) }
 
@@ -139,7 +147,10 @@ public enum CSVFormat {
         for r in records {
             if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard r.fields.count == header.fields.count else {
-                errors.append(.error("bad-row", "expected \(header.fields.count) fields, found \(r.fields.count)", file: file, line: r.line, column: 1))
+                errors.append(
+                    .error(
+                        "bad-row", "expected \(header.fields.count) fields, found \(r.fields.count)", file: file,
+                        line: r.line, column: 1))
                 continue
             }
             func field(_ name: String) -> (String, Int)? {
@@ -150,20 +161,35 @@ public enum CSVFormat {
             let (typeText, typeColumn) = field("type")!
             let type = ConceptType(rawValue: typeText.lowercased())
             if type == nil {
-                errors.append(.error("bad-row", "bad type '\(typeText)': expected \(ConceptType.allCases.map(\.rawValue).joined(separator: ", "))", file: file, line: r.line, column: typeColumn))
+                errors.append(
+                    .error(
+                        "bad-row",
+                        "bad type '\(typeText)': expected \(ConceptType.allCases.map(\.rawValue).joined(separator: ", "))",
+                        file: file, line: r.line, column: typeColumn))
                 ok = false
             }
             var status = ConceptStatus.proposed
             if let (s, col) = field("status"), !s.isEmpty {
-                if let parsed = ConceptStatus(rawValue: s.lowercased()) { status = parsed } else {
-                    errors.append(.error("bad-row", "bad status '\(s)': expected proposed or approved", file: file, line: r.line, column: col))
+                if let parsed = ConceptStatus(rawValue: s.lowercased()) {
+                    status = parsed
+                } else {
+                    errors.append(
+                        .error(
+                            "bad-row", "bad status '\(s)': expected proposed or approved", file: file, line: r.line,
+                            column: col))
                     ok = false
                 }
             }
             var id = ""
             if let (s, col) = field("id"), !s.isEmpty {
-                if Concept.isValidID(s) { id = s } else {
-                    errors.append(.error("bad-row", "bad id '\(s)': use lower-case letters, digits and hyphens, starting with a letter", file: file, line: r.line, column: col))
+                if Concept.isValidID(s) {
+                    id = s
+                } else {
+                    errors.append(
+                        .error(
+                            "bad-row",
+                            "bad id '\(s)': use lower-case letters, digits and hyphens, starting with a letter",
+                            file: file, line: r.line, column: col))
                     ok = false
                 }
             }
@@ -171,30 +197,43 @@ public enum CSVFormat {
             for lang in TermLanguage.allCases {
                 guard let (cell, col) = field(lang.tag) else { continue }
                 if cell.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
-                    errors.append(.error("bad-row", "line break or control character in \(lang.tag)", file: file, line: r.line, column: col))
+                    errors.append(
+                        .error(
+                            "bad-row", "line break or control character in \(lang.tag)", file: file, line: r.line,
+                            column: col))
                     ok = false
                 }
                 let t = Terms(cell: cell)
                 if !t.isEmpty { terms[lang] = t }
             }
             if terms[.fr]?.preferred == nil {
-                errors.append(.error("bad-row", "missing French form", file: file, line: r.line, column: field("fr")!.1))
+                errors.append(
+                    .error("bad-row", "missing French form", file: file, line: r.line, column: field("fr")!.1))
                 ok = false
             }
             let note = field("note")?.0 ?? ""
             if note.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-                errors.append(.error("bad-row", "line break or control character in note", file: file, line: r.line, column: field("note")!.1))
+                errors.append(
+                    .error(
+                        "bad-row", "line break or control character in note", file: file, line: r.line,
+                        column: field("note")!.1))
                 ok = false
             }
-            let sources = (field("source")?.0 ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let sources = (field("source")?.0 ?? "").split(separator: "|").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
             guard ok, let type else { continue }
             var given: Set<Field> = []
             for f in Field.allCases where f != .type {
                 if let (cell, _) = field(f.rawValue), !cell.isEmpty { given.insert(f) }
             }
             given.insert(.type)
-            rows.append(Row(line: r.line, concept: Concept(id: id, type: type, status: status, terms: terms, note: note, sources: sources).normalized(),
-                            hasID: !id.isEmpty, given: given, columns: fileColumns))
+            rows.append(
+                Row(
+                    line: r.line,
+                    concept: Concept(id: id, type: type, status: status, terms: terms, note: note, sources: sources)
+                        .normalized(),
+                    hasID: !id.isEmpty, given: given, columns: fileColumns))
         }
         if !errors.isEmpty { throw Diagnostics(errors) }
         return rows
@@ -233,12 +272,18 @@ public enum CSVFormat {
                 var changes: [String] = []
                 for f in Field.allCases {
                     let inFile = row.columns.contains(f)
-                    guard row.given.contains(f) || (clearEmpty && inFile && f != .type && f != .status) else { continue }
+                    guard row.given.contains(f) || (clearEmpty && inFile && f != .type && f != .status) else {
+                        continue
+                    }
                     if f == .status, old.status == .approved, row.concept.status == .proposed { continue }
                     let before = f.value(in: merged)
                     f.copy(from: row.concept, to: &merged)
                     let after = f.value(in: merged)
-                    if before != after { changes.append("\(f.rawValue): \(before.isEmpty ? "(empty)" : before) → \(after.isEmpty ? "(empty)" : after)") }
+                    if before != after {
+                        changes.append(
+                            "\(f.rawValue): \(before.isEmpty ? "(empty)" : before) → \(after.isEmpty ? "(empty)" : after)"
+                        )
+                    }
                 }
                 merged = merged.normalized()
                 concept = merged
@@ -269,7 +314,9 @@ public enum CSVFormat {
         var best: (Character, Int) = (",", 0)
         for sep in [",", ";", "\t"] as [Character] {
             let known = header.split(separator: sep, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                .map {
+                    $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                }
                 .filter { columns.contains($0) }.count
             if known > best.1 { best = (sep, known) }
         }
@@ -303,52 +350,93 @@ public enum CSVFormat {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    struct Record { var line: Int; var fields: [String]; var columns: [Int] }
+    struct Record {
+        var line: Int
+        var fields: [String]
+        var columns: [Int]
+    }
 
     /// Splits text into records (RFC 4180 quoting for CSV; none for TSV).
     static func records(in text: String, file: String, separator: Character) throws -> [Record] {
         var records: [Record] = []
-        var fields: [String] = [], columns: [Int] = []
+        var fields: [String] = []
+        var columns: [Int] = []
         var field = String.UnicodeScalarView()
-        var line = 1, column = 1, recordLine = 1, fieldColumn = 1
-        var inQuotes = false, quotedField = false
+        var line = 1
+        var column = 1
+        var recordLine = 1
+        var fieldColumn = 1
+        var inQuotes = false
+        var quotedField = false
         let sep = separator.unicodeScalars.first!
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         var i = 0
-        func endField() { fields.append(String(field)); columns.append(fieldColumn); field = .init(); quotedField = false }
-        func endRecord() { endField(); records.append(Record(line: recordLine, fields: fields, columns: columns)); fields = []; columns = [] }
+        func endField() {
+            fields.append(String(field))
+            columns.append(fieldColumn)
+            field = .init()
+            quotedField = false
+        }
+        func endRecord() {
+            endField()
+            records.append(Record(line: recordLine, fields: fields, columns: columns))
+            fields = []
+            columns = []
+        }
         while i < scalars.count {
             let c = scalars[i]
             if inQuotes {
                 if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" { field.append("\""); i += 2; column += 2; continue }
+                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 2
+                        column += 2
+                        continue
+                    }
                     inQuotes = false
                 } else {
                     field.append(c)
-                    if c == "\n" { line += 1; column = 0 }
+                    if c == "\n" {
+                        line += 1
+                        column = 0
+                    }
                 }
-                i += 1; column += 1
+                i += 1
+                column += 1
                 continue
             }
             switch c {
             case "\"" where separator != "\t" && field.isEmpty && !quotedField:
-                inQuotes = true; quotedField = true
+                inQuotes = true
+                quotedField = true
             case sep:
-                endField(); fieldColumn = column + 1
+                endField()
+                fieldColumn = column + 1
             case "\r" where i + 1 < scalars.count && scalars[i + 1] == "\n":
                 break
             case "\n":
-                endRecord(); line += 1; column = 0; recordLine = line; fieldColumn = 1
+                endRecord()
+                line += 1
+                column = 0
+                recordLine = line
+                fieldColumn = 1
             default:
                 if quotedField {
-                    throw Diagnostics([.error("bad-row", "text after a closing quote", file: file, line: line, column: column)])
+                    throw Diagnostics([
+                        .error("bad-row", "text after a closing quote", file: file, line: line, column: column)
+                    ])
                 }
                 field.append(c)
             }
-            i += 1; column += 1
+            i += 1
+            column += 1
         }
-        if inQuotes { throw Diagnostics([.error("bad-row", "unterminated quoted field", file: file, line: recordLine, column: fieldColumn)]) }
+        if inQuotes {
+            throw Diagnostics([
+                .error("bad-row", "unterminated quoted field", file: file, line: recordLine, column: fieldColumn)
+            ])
+        }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         return records
     }

@@ -114,7 +114,8 @@ extension StringProtocol {
     /// Foundation's trimming, working on scalars).
     var trimmedSpaces: SubSequence {
         let scalars = unicodeScalars
-        var lo = scalars.startIndex, hi = scalars.endIndex
+        var lo = scalars.startIndex
+        var hi = scalars.endIndex
         func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{00A0}" }
         while lo < hi, isSpace(scalars[lo]) { lo = scalars.index(after: lo) }
         while hi > lo, isSpace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
@@ -141,8 +142,10 @@ public struct Concept: Hashable, Sendable, Codable {
 
     /// A concept from its parts, as given: `id` is not checked (see ``isValidID(_:)``) and texts are
     /// not normalised (see ``normalized()``).
-    public init(id: String, type: ConceptType, status: ConceptStatus = .proposed, terms: [TermLanguage: Terms] = [:],
-                note: String = "", sources: [String] = []) {
+    public init(
+        id: String, type: ConceptType, status: ConceptStatus = .proposed, terms: [TermLanguage: Terms] = [:],
+        note: String = "", sources: [String] = []
+    ) {
         self.id = id
         self.type = type
         self.status = status
@@ -159,8 +162,11 @@ public struct Concept: Hashable, Sendable, Codable {
         let key = Folding.key(name)
         var out = ""
         for s in key.unicodeScalars {
-            if (0x61...0x7A).contains(s.value) || (0x30...0x39).contains(s.value) { out.unicodeScalars.append(s) }
-            else if s == " ", !out.isEmpty, out.last != "-" { out += "-" }
+            if (0x61...0x7A).contains(s.value) || (0x30...0x39).contains(s.value) {
+                out.unicodeScalars.append(s)
+            } else if s == " ", !out.isEmpty, out.last != "-" {
+                out += "-"
+            }
         }
         while out.last == "-" { out.removeLast() }
         if out.isEmpty || !(out.first!.isLetter) { out = "c-" + out }
@@ -182,7 +188,8 @@ public struct Concept: Hashable, Sendable, Codable {
     /// Whether `id` is well-formed.
     public static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, (0x61...0x7A).contains(first.value) else { return false }
-        return id.unicodeScalars.allSatisfy { (0x61...0x7A).contains($0.value) || (0x30...0x39).contains($0.value) || $0 == "-" }
+        return id.unicodeScalars.allSatisfy {
+            (0x61...0x7A).contains($0.value) || (0x30...0x39).contains($0.value) || $0 == "-"
+        }
     }
 }
-

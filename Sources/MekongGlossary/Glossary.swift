@@ -22,7 +22,8 @@ public struct Glossary: Sendable {
     /// The 0-based position in ``concepts`` of the concept with this id, or `nil`.
     /// - Complexity: O(log n), a binary search.
     public func index(of id: String) -> Int? {
-        var lo = 0, hi = concepts.count
+        var lo = 0
+        var hi = concepts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if concepts[mid].id < id { lo = mid + 1 } else { hi = mid }
@@ -33,7 +34,10 @@ public struct Glossary: Sendable {
     /// Adds or replaces the concept with the same id; every text is stored in NFC.
     public mutating func upsert(_ concept: Concept) {
         let c = concept.normalized()
-        if let i = index(of: c.id) { concepts[i] = c; return }
+        if let i = index(of: c.id) {
+            concepts[i] = c
+            return
+        }
         let at = concepts.firstIndex { $0.id > c.id } ?? concepts.count
         concepts.insert(c, at: at)
     }
@@ -64,7 +68,8 @@ extension Concept {
         c.note = nfc(note)
         c.sources = sources.map(nfc)
         for (lang, t) in terms {
-            c.terms[lang] = Terms(preferred: t.preferred.map(nfc), admitted: t.admitted.map(nfc), forbidden: t.forbidden.map(nfc))
+            c.terms[lang] = Terms(
+                preferred: t.preferred.map(nfc), admitted: t.admitted.map(nfc), forbidden: t.forbidden.map(nfc))
         }
         c.terms = c.terms.filter { !$0.value.isEmpty }
         return c

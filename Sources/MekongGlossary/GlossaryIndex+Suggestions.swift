@@ -29,8 +29,10 @@ extension GlossaryIndex {
         var out: [Match] = []
         for (score, f) in scored.sorted(by: { ($0.score, forms[$0.form]) < ($1.score, forms[$1.form]) }) {
             guard seen.insert(formConcept[f]).inserted else { continue }
-            out.append(Match(conceptIndex: Int(formConcept[f]), language: formLanguage[f], form: forms[f],
-                             how: score <= 2 ? .oneEdit : .consonants))
+            out.append(
+                Match(
+                    conceptIndex: Int(formConcept[f]), language: formLanguage[f], form: forms[f],
+                    how: score <= 2 ? .oneEdit : .consonants))
             if out.count == limit { break }
         }
         return out

@@ -52,7 +52,10 @@ public struct GlossaryIndex: Sendable {
         func forms(_ key: K) -> [Int32] {
             var out: [Int32] = []
             var i = head[key] ?? -1
-            while i >= 0 { out.append(form[Int(i)]); i = next[Int(i)] }
+            while i >= 0 {
+                out.append(form[Int(i)])
+                i = next[Int(i)]
+            }
             return out.reversed()
         }
     }
@@ -91,13 +94,19 @@ public struct GlossaryIndex: Sendable {
                     if lang == .lo { toneless.add(Key(Folding.laoWithoutToneMarks(utf8: key)), f) }
                     // Each distinct word once (hashes of the words seen so far in this form).
                     previous.removeAll(keepingCapacity: true)
-                    var h = Folding.hashSeed, inWord = false
+                    var h = Folding.hashSeed
+                    var inWord = false
                     for b in key + [0x20] {
                         if b == 0x20 {
-                            if inWord, !previous.contains(h) { previous.append(h); byWord.add(h, f) }
-                            h = Folding.hashSeed; inWord = false
+                            if inWord, !previous.contains(h) {
+                                previous.append(h)
+                                byWord.add(h, f)
+                            }
+                            h = Folding.hashSeed
+                            inWord = false
                         } else {
-                            h = Folding.hash(h, b); inWord = true
+                            h = Folding.hash(h, b)
+                            inWord = true
                         }
                     }
                 }
@@ -111,7 +120,8 @@ public struct GlossaryIndex: Sendable {
     public func find(_ query: String) -> [Match] {
         let direct = findKey(query)
         // "Parti populaire révolutionnaire lao (PPRL)": the name and its acronym, separately.
-        guard direct.isEmpty, let open = query.firstIndex(of: "("), let close = query[open...].firstIndex(of: ")") else { return direct }
+        guard direct.isEmpty, let open = query.firstIndex(of: "("), let close = query[open...].firstIndex(of: ")")
+        else { return direct }
         let outside = String(query[..<open]) + " " + String(query[query.index(after: close)...])
         let inside = String(query[query.index(after: open)..<close])
         var seen = Set<Int>()
@@ -125,11 +135,14 @@ public struct GlossaryIndex: Sendable {
         var seen = Set<Int32>()
         func add(_ fs: [Int32], _ how: How) {
             for f in fs where seen.insert(formConcept[Int(f)]).inserted {
-                out.append(Match(conceptIndex: Int(formConcept[Int(f)]), language: formLanguage[Int(f)], form: forms[Int(f)], how: how))
+                out.append(
+                    Match(
+                        conceptIndex: Int(formConcept[Int(f)]), language: formLanguage[Int(f)], form: forms[Int(f)],
+                        how: how))
             }
         }
         add(exact.forms(Key(keyBytes)), .exact)
-        if out.isEmpty, keyBytes.contains(0xE0) {           // Lao is E0 BA xx / E0 BB xx in UTF-8
+        if out.isEmpty, keyBytes.contains(0xE0) {  // Lao is E0 BA xx / E0 BB xx in UTF-8
             add(toneless.forms(Key(Folding.laoWithoutToneMarks(utf8: keyBytes))), .laoToneless)
         }
         guard out.isEmpty else { return out }

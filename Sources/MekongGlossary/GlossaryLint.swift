@@ -1,3 +1,4 @@
+import Foundation
 import MekongText
 
 /// One problem in the glossary.
@@ -43,8 +44,12 @@ public enum GlossaryLint {
             for c in concepts { if let p = c.preferred(lang) { byKey[Folding.key(p), default: []].append(c.id) } }
             for (key, ids) in byKey where ids.count > 1 {
                 for id in ids {
-                    findings.append(LintFinding(conceptID: id, rule: "duplicate",
-                                                message: "\(lang.tag) form '\(key)' (folded) is also the preferred form of \(ids.filter { $0 != id }.joined(separator: ", "))"))
+                    findings.append(
+                        LintFinding(
+                            conceptID: id, rule: "duplicate",
+                            message:
+                                "\(lang.tag) form '\(key)' (folded) is also the preferred form of \(ids.filter { $0 != id }.joined(separator: ", "))"
+                        ))
                 }
             }
         }
@@ -56,8 +61,10 @@ public enum GlossaryLint {
             for c in concepts {
                 for v in (c.terms[lang]?.admitted ?? []) + (c.terms[lang]?.forbidden ?? []) {
                     if let other = preferred[Folding.key(v)], other != c.id {
-                        findings.append(LintFinding(conceptID: c.id, rule: "variant-collision",
-                                                    message: "\(lang.tag) variant '\(v)' is the preferred form of \(other)"))
+                        findings.append(
+                            LintFinding(
+                                conceptID: c.id, rule: "variant-collision",
+                                message: "\(lang.tag) variant '\(v)' is the preferred form of \(other)"))
                     }
                 }
             }
@@ -69,14 +76,20 @@ public enum GlossaryLint {
                 for form in terms.all {
                     // (String == compares canonically: compare the scalars.)
                     if !form.unicodeScalars.elementsEqual(form.precomposedNFC.unicodeScalars) {
-                        findings.append(LintFinding(conceptID: c.id, rule: "not-nfc", message: "\(lang.tag) form '\(form)' is not in NFC (decomposed accents)"))
+                        findings.append(
+                            LintFinding(
+                                conceptID: c.id, rule: "not-nfc",
+                                message: "\(lang.tag) form '\(form)' is not in NFC (decomposed accents)"))
                     }
                     for f in ScriptChecks.lookAlikes(in: form) {
-                        findings.append(LintFinding(conceptID: c.id, rule: f.rule, message: "\(lang.tag) form '\(form)': \(f.message)"))
+                        findings.append(
+                            LintFinding(
+                                conceptID: c.id, rule: f.rule, message: "\(lang.tag) form '\(form)': \(f.message)"))
                     }
                     if lang == .lo, !terms.forbidden.contains(form) {
                         for f in ScriptChecks.laoSpelling(in: form) {
-                            findings.append(LintFinding(conceptID: c.id, rule: f.rule, message: "lo form '\(form)': \(f.message)"))
+                            findings.append(
+                                LintFinding(conceptID: c.id, rule: f.rule, message: "lo form '\(form)': \(f.message)"))
                         }
                     }
                 }
@@ -84,7 +97,10 @@ public enum GlossaryLint {
             // An approved concept is complete.
             if c.status == .approved {
                 for lang in [TermLanguage.fr, .vi, .lo] where c.preferred(lang) == nil {
-                    findings.append(LintFinding(conceptID: c.id, rule: "missing-language", message: "approved but has no preferred \(lang.tag) form"))
+                    findings.append(
+                        LintFinding(
+                            conceptID: c.id, rule: "missing-language",
+                            message: "approved but has no preferred \(lang.tag) form"))
                 }
             }
         }
@@ -95,5 +111,3 @@ public enum GlossaryLint {
 extension String {
     var precomposedNFC: String { precomposedStringWithCanonicalMapping }
 }
-
-import Foundation

@@ -34,8 +34,10 @@ public struct GlossaryStore: Sendable {
 
     /// The error for a glossary folder that does not exist.
     var missingFolder: Diagnostic {
-        .error("no-such-folder", "no glossary here: the folder does not exist (give --glossary DIR or set MEKONG_GLOSSARY)",
-               file: directory)
+        .error(
+            "no-such-folder",
+            "no glossary here: the folder does not exist (give --glossary DIR or set MEKONG_GLOSSARY)",
+            file: directory)
     }
 
     /// Whether the directory exists.
@@ -73,7 +75,10 @@ public struct GlossaryStore: Sendable {
             errors += rowErrors
             for (line, c) in rows {
                 if let other = seen[c.id] {
-                    errors.append(.error("duplicate-id", "id '\(c.id)' is already used in \(other)", file: path, line: line, column: 1))
+                    errors.append(
+                        .error(
+                            "duplicate-id", "id '\(c.id)' is already used in \(other)", file: path, line: line,
+                            column: 1))
                     continue
                 }
                 seen[c.id] = "\(path):\(line)"
@@ -90,21 +95,34 @@ public struct GlossaryStore: Sendable {
         var errors: [Diagnostic] = []
         do { try TextFile.validate(bytes, file: file) } catch { return ([], error.diagnostics(file: file)) }
         // Split on bytes: a line feed or a tab byte never occurs inside a multi-byte sequence.
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { $0.last == 0x0D ? $0.dropLast() : $0 }
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            $0.last == 0x0D ? $0.dropLast() : $0
+        }
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard let header = lines.first else { return ([], []) }
         var headerText = String(decoding: header, as: UTF8.self)
         if headerText.hasPrefix("\u{FEFF}") { headerText.removeFirst() }
         if headerText.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) != columns {
-            return ([], [.error("bad-header", "header must be: \(columns.joined(separator: "<TAB>"))", file: file, line: 1, column: 1)])
+            return (
+                [],
+                [
+                    .error(
+                        "bad-header", "header must be: \(columns.joined(separator: "<TAB>"))", file: file, line: 1,
+                        column: 1)
+                ]
+            )
         }
         for (k, rawBytes) in lines.enumerated().dropFirst() {
             let lineNumber = k + 1
             if rawBytes.isEmpty || rawBytes.first == UInt8(ascii: "#") { continue }
-            let fields = rawBytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            let fields = rawBytes.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             guard fields.count == columns.count else {
-                errors.append(.error("bad-row", "expected \(columns.count) tab-separated fields, found \(fields.count)",
-                                     file: file, line: lineNumber, column: 1))
+                errors.append(
+                    .error(
+                        "bad-row", "expected \(columns.count) tab-separated fields, found \(fields.count)",
+                        file: file, line: lineNumber, column: 1))
                 continue
             }
             // Column (in scalars) where a field starts: counted only when reporting an error.
@@ -114,15 +132,20 @@ public struct GlossaryStore: Sendable {
             }
             var rowOK = true
             if !Concept.isValidID(fields[0]) {
-                fail(0, "bad id '\(fields[0])': use lower-case letters, digits and hyphens, starting with a letter"); rowOK = false
+                fail(0, "bad id '\(fields[0])': use lower-case letters, digits and hyphens, starting with a letter")
+                rowOK = false
             }
             guard let status = ConceptStatus(rawValue: fields[1]) else {
-                fail(1, "bad status '\(fields[1])': expected proposed or approved"); continue
+                fail(1, "bad status '\(fields[1])': expected proposed or approved")
+                continue
             }
             for (i, f) in fields.enumerated() where f.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
                 let bad = f.unicodeScalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F })!
                 let offset = f.unicodeScalars.distance(from: f.unicodeScalars.startIndex, to: bad)
-                errors.append(.error("bad-row", "control character in \(columns[i])", file: file, line: lineNumber, column: column(i) + offset))
+                errors.append(
+                    .error(
+                        "bad-row", "control character in \(columns[i])", file: file, line: lineNumber,
+                        column: column(i) + offset))
                 rowOK = false
             }
             var terms: [TermLanguage: Terms] = [:]
@@ -131,11 +154,18 @@ public struct GlossaryStore: Sendable {
                 if !t.isEmpty { terms[lang] = t }
             }
             if terms[.fr]?.preferred == nil && terms[.fr]?.admitted.isEmpty != false {
-                fail(2, "missing French form"); rowOK = false
+                fail(2, "missing French form")
+                rowOK = false
             }
             guard rowOK else { continue }
-            let sources = fields[7].isEmpty ? [] : fields[7].split(separator: "|").map { String($0.trimmedSpaces) }.filter { !$0.isEmpty }
-            rows.append((lineNumber, Concept(id: fields[0], type: type, status: status, terms: terms, note: fields[6], sources: sources)))
+            let sources =
+                fields[7].isEmpty
+                ? [] : fields[7].split(separator: "|").map { String($0.trimmedSpaces) }.filter { !$0.isEmpty }
+            rows.append(
+                (
+                    lineNumber,
+                    Concept(id: fields[0], type: type, status: status, terms: terms, note: fields[6], sources: sources)
+                ))
         }
         return (rows, errors)
     }
@@ -148,12 +178,18 @@ public struct GlossaryStore: Sendable {
             for (_, lang) in languageColumns { fields.append(c.terms[lang]?.cell ?? "") }
             fields.append(c.note)
             fields.append(c.sources.joined(separator: " | "))
-            for (i, f) in fields.enumerated() where f.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw Diagnostic.error("bad-value", "\(columns[i]) of '\(c.id)' contains a tab, line break or control character", file: c.id)
+            for (i, f) in fields.enumerated()
+            where f.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                throw Diagnostic.error(
+                    "bad-value", "\(columns[i]) of '\(c.id)' contains a tab, line break or control character",
+                    file: c.id)
             }
             for (_, lang) in languageColumns {
-                if c.terms[lang]?.all.contains(where: { $0.utf8.contains(UInt8(ascii: "|")) || $0.utf8.first == UInt8(ascii: "!") }) == true {
-                    throw Diagnostic.error("bad-value", "a \(lang.tag) form of '\(c.id)' contains '|' or starts with '!'", file: c.id)
+                if c.terms[lang]?.all.contains(where: {
+                    $0.utf8.contains(UInt8(ascii: "|")) || $0.utf8.first == UInt8(ascii: "!")
+                }) == true {
+                    throw Diagnostic.error(
+                        "bad-value", "a \(lang.tag) form of '\(c.id)' contains '|' or starts with '!'", file: c.id)
                 }
             }
             out += fields.joined(separator: "\t") + "\n"

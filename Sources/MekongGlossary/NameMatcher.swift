@@ -1,5 +1,4 @@
 import Foundation
-
 import MekongText
 
 /// Finds every glossary name in a line of text, whatever its diacritics and case.
@@ -72,7 +71,11 @@ public final class NameMatcher: @unchecked Sendable {
     public private(set) var forms: [Form] = []
     /// A word-sequence prefix: whether longer forms continue it, and the forms ending there
     /// (`terminalList[first..<first+count]`). Plain values, so a lookup copies no array.
-    private struct Node { var first: Int32 = 0; var count: Int32 = 0; var isPrefix = false }
+    private struct Node {
+        var first: Int32 = 0
+        var count: Int32 = 0
+        var isPrefix = false
+    }
     private var nodes = HashTable<Node>()
     private var terminalList: [Int32] = []
     private var maxWords = 0
@@ -97,13 +100,18 @@ public final class NameMatcher: @unchecked Sendable {
                 for form in terms.all {
                     let index = forms.count
                     let key = Folding.keyBytes(form)
-                    forms.append(Form(concept: ci, language: lang, text: form, forbidden: terms.forbidden.contains(form), key: key,
-                                      comparable: NameStyle.comparable(form)))
+                    forms.append(
+                        Form(
+                            concept: ci, language: lang, text: form, forbidden: terms.forbidden.contains(form),
+                            key: key,
+                            comparable: NameStyle.comparable(form)))
                     laoToneless.append([])
                     if lang == .lo {
                         let toneless = Folding.laoWithoutToneMarks(utf8: Array(form.utf8))
                         laoToneless[index] = toneless
-                        if toneless.count >= 3 { laoByFirst[Self.first(toneless[...]), default: []].append(Int32(index)) }
+                        if toneless.count >= 3 {
+                            laoByFirst[Self.first(toneless[...]), default: []].append(Int32(index))
+                        }
                         continue
                     }
                     let words = key.split(separator: 0x20).map { Folding.wordHash($0) }
@@ -112,7 +120,11 @@ public final class NameMatcher: @unchecked Sendable {
                     var h = Folding.hashSeed
                     for (k, w) in words.enumerated() {
                         h = Folding.combine(h, w)
-                        if k == words.count - 1 { terminals[h, default: []].append(Int32(index)) } else { nodes[h, default: Node()].isPrefix = true }
+                        if k == words.count - 1 {
+                            terminals[h, default: []].append(Int32(index))
+                        } else {
+                            nodes[h, default: Node()].isPrefix = true
+                        }
                     }
                 }
             }
@@ -183,11 +195,19 @@ public final class NameMatcher: @unchecked Sendable {
         let n = line.count
         while i + 2 < n {
             guard line[i] == 0xE0, line[i + 1] == 0xBA || line[i + 1] == 0xBB,
-                  let candidates = laoByFirst[UInt32(line[i]) << 16 | UInt32(line[i + 1]) << 8 | UInt32(line[i + 2])] else { i += 1; continue }
+                let candidates = laoByFirst[UInt32(line[i]) << 16 | UInt32(line[i + 1]) << 8 | UInt32(line[i + 2])]
+            else {
+                i += 1
+                continue
+            }
             var best: (Int, [Int])?
             for c in candidates {
                 if let end = Self.tonelessPrefixEnd(line, from: i, toneless: laoToneless[Int(c)]) {
-                    if best == nil || end > best!.0 { best = (end, [Int(c)]) } else if end == best!.0 { best!.1.append(Int(c)) }
+                    if best == nil || end > best!.0 {
+                        best = (end, [Int(c)])
+                    } else if end == best!.0 {
+                        best!.1.append(Int(c))
+                    }
                 }
             }
             if let (end, found) = best {
@@ -202,14 +222,23 @@ public final class NameMatcher: @unchecked Sendable {
 
     /// Where `toneless` ends if the text at `start` equals it once Lao tone marks are skipped
     /// (tone marks right after the last scalar belong to the match).
-    private static func tonelessPrefixEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int, toneless: [UInt8]) -> Int? {
-        var i = start, j = 0
+    private static func tonelessPrefixEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int, toneless: [UInt8])
+        -> Int?
+    {
+        var i = start
+        var j = 0
         let n = line.count
-        @inline(__always) func isTone(_ k: Int) -> Bool { k + 2 < n && line[k] == 0xE0 && line[k + 1] == 0xBB && (0x88...0x8B).contains(line[k + 2]) }
+        @inline(__always) func isTone(_ k: Int) -> Bool {
+            k + 2 < n && line[k] == 0xE0 && line[k + 1] == 0xBB && (0x88...0x8B).contains(line[k + 2])
+        }
         while j < toneless.count {
-            if isTone(i) { i += 3; continue }
+            if isTone(i) {
+                i += 3
+                continue
+            }
             guard i < n, line[i] == toneless[j] else { return nil }
-            i += 1; j += 1
+            i += 1
+            j += 1
         }
         while isTone(i) { i += 3 }
         return i

@@ -21,8 +21,10 @@ public enum NameStyle: String, Sendable, CaseIterable, Codable {
     }
 
     /// Letters French writes with an accent: base letter + one mark.
-    private static let frenchAccents: Set<String> = ["a\u{300}", "a\u{302}", "e\u{301}", "e\u{300}", "e\u{302}", "e\u{308}",
-                                                     "i\u{302}", "i\u{308}", "o\u{302}", "u\u{300}", "u\u{302}", "u\u{308}", "y\u{308}"]
+    private static let frenchAccents: Set<String> = [
+        "a\u{300}", "a\u{302}", "e\u{301}", "e\u{300}", "e\u{302}", "e\u{308}",
+        "i\u{302}", "i\u{308}", "o\u{302}", "u\u{300}", "u\u{302}", "u\u{308}", "y\u{308}",
+    ]
 
     static func press(_ vi: String) -> String {
         var out = ""
@@ -33,20 +35,28 @@ public enum NameStyle: String, Sendable, CaseIterable, Codable {
             let base = scalars[i]
             var marks: [Unicode.Scalar] = []
             var j = i + 1
-            while j < scalars.count, (0x0300...0x036F).contains(scalars[j].value) { marks.append(scalars[j]); j += 1 }
+            while j < scalars.count, (0x0300...0x036F).contains(scalars[j].value) {
+                marks.append(scalars[j])
+                j += 1
+            }
             i = j
             switch base {
-            case "Đ": out += "D"; continue
-            case "đ": out += "d"; continue
+            case "Đ":
+                out += "D"
+                continue
+            case "đ":
+                out += "d"
+                continue
             default: break
             }
             let lower = String(base).lowercased()
             // Vietnamese-only modifiers go: breve (ă), horn (ơ ư).
-            let modifiers = marks.filter { $0 == "\u{302}" }          // circumflex stays (â ê ô)
+            let modifiers = marks.filter { $0 == "\u{302}" }  // circumflex stays (â ê ô)
             let tones = marks.filter { ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"].contains($0) }
             var kept = modifiers
             if modifiers.isEmpty && !marks.contains("\u{306}") && !marks.contains("\u{31B}"),
-               let tone = tones.first, tones.count == 1, frenchAccents.contains(lower + String(tone)) {
+                let tone = tones.first, tones.count == 1, frenchAccents.contains(lower + String(tone))
+            {
                 kept = [tone]
             }
             if kept.count == 1, !frenchAccents.contains(lower + String(kept[0])) { kept = [] }
@@ -93,15 +103,22 @@ public enum NameStyle: String, Sendable, CaseIterable, Codable {
         var space = false
         for u in source.unicodeScalars {
             let v = u.value
-            if v == 0x20 || v == 0x2D || v == 0xA0 || v == 0x202F || v == 0x09 { space = !out.isEmpty; continue }
-            if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF || v == 0xAD { continue }   // invisible: own rule
-            if space { out.append(" "); space = false }
+            if v == 0x20 || v == 0x2D || v == 0xA0 || v == 0x202F || v == 0x09 {
+                space = !out.isEmpty
+                continue
+            }
+            // invisible: own rule
+            if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF || v == 0xAD { continue }
+            if space {
+                out.append(" ")
+                space = false
+            }
             if v < 0x80 {
                 out.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 0x20)! : u)
             } else if v == 0x2019 {
                 out.append("'")
             } else if v == 0x00D0 || v == 0x0189 || v == 0x00F0 || v == 0x0256 {
-                out.append("đ")                    // look-alikes of Đ/đ: their own rule reports them
+                out.append("đ")  // look-alikes of Đ/đ: their own rule reports them
             } else if u.properties.changesWhenLowercased {
                 out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
             } else {

@@ -1,7 +1,7 @@
 public import MekongChecks
+import MekongExchange
 public import MekongGlossary
 public import MekongText
-import MekongExchange
 
 /// `mekong check`: names and Unicode hygiene of articles (or of the targets of XLIFF files),
 /// optionally fixing what is unambiguous.
@@ -20,8 +20,10 @@ public struct CheckJob: Sendable {
 
     /// Makes a job that guesses the language, accepts any name style, reports the minority tone style
     /// and fixes nothing, unless told otherwise.
-    public init(language: Language? = nil, style: NameStyle? = nil, toneStyle: ToneStyle = .majority, fix: Bool = false,
-                failFast: Bool = false) {
+    public init(
+        language: Language? = nil, style: NameStyle? = nil, toneStyle: ToneStyle = .majority, fix: Bool = false,
+        failFast: Bool = false
+    ) {
         self.language = language
         self.style = style
         self.toneStyle = toneStyle
@@ -84,18 +86,26 @@ public struct CheckJob: Sendable {
         var lines: [LineReader.Line] = []
         var checker: DocumentChecker?
         func start(_ language: Language) -> DocumentChecker {
-            let c = DocumentChecker(file: input.description, matcher: matcher,
-                                    options: CheckOptions(language: language, style: style, toneStyle: toneStyle))
+            let c = DocumentChecker(
+                file: input.description, matcher: matcher,
+                options: CheckOptions(language: language, style: style, toneStyle: toneStyle))
             for l in lines { c.check(line: l.bytes, number: l.number) }
             lines = []
             return c
         }
         var sampled = 0
         while let line = try reader.next() {
-            if let checker { checker.check(line: line.bytes, number: line.number); continue }
+            if let checker {
+                checker.check(line: line.bytes, number: line.number)
+                continue
+            }
             lines.append(line)
             sampled += line.bytes.count
-            if let language { checker = start(language) } else if sampled >= 2048 { checker = start(LanguageGuess(lines: lines).language) }
+            if let language {
+                checker = start(language)
+            } else if sampled >= 2048 {
+                checker = start(LanguageGuess(lines: lines).language)
+            }
         }
         return (checker ?? start(language ?? LanguageGuess(lines: lines).language)).finish()
     }
@@ -115,28 +125,35 @@ public struct CheckJob: Sendable {
     private func checkXLIFF(_ path: String, _ matcher: NameMatcher) throws -> [Diagnostic] {
         var targets: [(String, String)] = []
         let (_, trg) = try XLIFFReader.read(path: path) { s in
-            if s.translate, let t = s.target, !t.isEmpty, ImportJob.trimmed(t) != ImportJob.trimmed(s.source) { targets.append((s.id, t)) }
+            if s.translate, let t = s.target, !t.isEmpty, ImportJob.trimmed(t) != ImportJob.trimmed(s.source) {
+                targets.append((s.id, t))
+            }
         }
         let lang: Language
         if let language {
             lang = language
         } else if let trg {
             guard let l = Language(tag: trg) else {
-                return [Diagnostic(severity: .info, rule: "no-name-rules",
-                                   message: "names not checked: the target language is \(trg), and the glossary has names only in fr, vi and lo (give --lang to force one)",
-                                   location: SourceLocation(file: path))]
+                return [
+                    Diagnostic(
+                        severity: .info, rule: "no-name-rules",
+                        message:
+                            "names not checked: the target language is \(trg), and the glossary has names only in fr, vi and lo (give --lang to force one)",
+                        location: SourceLocation(file: path))
+                ]
             }
             lang = l
         } else {
             lang = LanguageGuess(targets.map(\.1).joined(separator: "\n")).language
         }
-        let checker = DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: lang, style: style, toneStyle: toneStyle))
+        let checker = DocumentChecker(
+            file: path, matcher: matcher, options: CheckOptions(language: lang, style: style, toneStyle: toneStyle))
         for (n, t) in targets.enumerated() { checker.check(line: XLIFFTargets.checkable(t.1), number: n + 1) }
         return checker.finish().map { f in
             var f = f
             let line = f.location?.line ?? 1
             f.location = SourceLocation(file: path, segment: targets[line - 1].0, line: 1, column: f.location?.column)
-            f.fixable = false                 // --fix rewrites text files, not XLIFF
+            f.fixable = false  // --fix rewrites text files, not XLIFF
             return f
         }
     }
@@ -146,7 +163,10 @@ extension LanguageGuess {
     /// The guess for an article's first lines.
     init(lines: [LineReader.Line]) {
         var sample = ""
-        for l in lines { sample += String(decoding: l.bytes, as: UTF8.self); sample += "\n" }
+        for l in lines {
+            sample += String(decoding: l.bytes, as: UTF8.self)
+            sample += "\n"
+        }
         self.init(sample)
     }
 }

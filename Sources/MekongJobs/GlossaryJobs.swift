@@ -29,7 +29,9 @@ public struct GlossaryImportJob: Sendable {
 
     /// Makes a job importing `file`, in `format`, or when `nil` the format its extension says (see
     /// ``Format/init(path:)``).
-    public init(file: String, format: Format? = nil, separator: Character? = nil, clearEmpty: Bool = false, dryRun: Bool = false) {
+    public init(
+        file: String, format: Format? = nil, separator: Character? = nil, clearEmpty: Bool = false, dryRun: Bool = false
+    ) {
         self.file = file
         self.format = format ?? Format(path: file)
         self.separator = separator
@@ -55,7 +57,7 @@ public struct GlossaryImportJob: Sendable {
         var used: Character?
         switch format {
         case .tbx:
-            if FileSystem.kind(of: file) != .file { _ = try TextFile.bytes(at: file) }      // the same errors as any file
+            if FileSystem.kind(of: file) != .file { _ = try TextFile.bytes(at: file) }  // the same errors as any file
             rows = try TBXFormat.read(path: file).enumerated().map {
                 CSVFormat.Row(line: $0.offset + 1, concept: $0.element, hasID: !$0.element.id.isEmpty)
             }
@@ -68,9 +70,12 @@ public struct GlossaryImportJob: Sendable {
         let name = used.map { $0 == "\t" ? "tab" : String($0) }
         if dryRun {
             var glossary = location.store.exists ? try location.load() : Glossary()
-            return Report(merge: CSVFormat.merge(rows, into: &glossary, clearEmpty: clearEmpty), separator: name, dryRun: true)
+            return Report(
+                merge: CSVFormat.merge(rows, into: &glossary, clearEmpty: clearEmpty), separator: name, dryRun: true)
         }
-        let merge = try location.store.update(creating: true) { glossary in CSVFormat.merge(rows, into: &glossary, clearEmpty: clearEmpty) }
+        let merge = try location.store.update(creating: true) { glossary in
+            CSVFormat.merge(rows, into: &glossary, clearEmpty: clearEmpty)
+        }
         return Report(merge: merge, separator: name, dryRun: false)
     }
 }

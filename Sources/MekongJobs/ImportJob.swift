@@ -1,8 +1,8 @@
 import MekongChecks
-import MekongXML
 import MekongExchange
 public import MekongGlossary
 public import MekongText
+import MekongXML
 
 /// `mekong import`: reads translated XLIFF back, lists untranslated and changed segments,
 /// checks the names in the targets, and adds the translated pairs to a TMX memory.
@@ -70,14 +70,15 @@ public struct ImportJob: Sendable {
         // The memory is never rewritten from Mekong's model: its pairs are read as hashes, and
         // the new units are spliced into the file as it is (TranslationMemory).
         var newUnits: [TMXWriter.Unit] = []
-        var known: [String: TranslationMemory.Pairs] = [:]        // "src|tgt" → pairs
+        var known: [String: TranslationMemory.Pairs] = [:]  // "src|tgt" → pairs
         var existingUnits = 0
         let memoryExists = memoryPath.map(FileSystem.exists) ?? false
         if let memoryPath, memoryExists {
             let format = try Schemas.format(ofFile: memoryPath)
             guard format == .tmx else {
-                throw Diagnostic.error("not-tmx", "--tm must name a TMX memory, and this is \(format.name): it was left as it is",
-                                       file: memoryPath)
+                throw Diagnostic.error(
+                    "not-tmx", "--tm must name a TMX memory, and this is \(format.name): it was left as it is",
+                    file: memoryPath)
             }
         }
         func pairs(_ source: String, _ target: String) throws -> TranslationMemory.Pairs {
@@ -95,21 +96,24 @@ public struct ImportJob: Sendable {
         report.failures = try forEachInput(paths.map { .file($0) }, failFast: failFast) { input in
             let path = input.description
             guard FileSystem.kind(of: path) == .file else {
-                throw Diagnostic.error(FileSystem.exists(path) ? "is-a-folder" : "no-such-file",
-                                       FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
+                throw Diagnostic.error(
+                    FileSystem.exists(path) ? "is-a-folder" : "no-such-file",
+                    FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
             }
             var segments: [XLIFFReader.Segment] = []
             let (src, trg) = try XLIFFReader.read(path: path) { segments.append($0) }
             // A memory unit needs both languages: a file that names none cannot be stored.
             guard let target = trg, !target.isEmpty else {
-                throw Diagnostic.error("no-target-language",
-                                       "the file does not say its target language (trgLang on <xliff>, target-language on <file>): its translations cannot be stored",
-                                       file: path, line: Self.rootLine(path))
+                throw Diagnostic.error(
+                    "no-target-language",
+                    "the file does not say its target language (trgLang on <xliff>, target-language on <file>): its translations cannot be stored",
+                    file: path, line: Self.rootLine(path))
             }
             guard let source = src, !source.isEmpty else {
-                throw Diagnostic.error("no-source-language",
-                                       "the file does not say its source language (srcLang on <xliff>, source-language on <file>): its translations cannot be stored",
-                                       file: path, line: Self.rootLine(path))
+                throw Diagnostic.error(
+                    "no-source-language",
+                    "the file does not say its source language (srcLang on <xliff>, source-language on <file>): its translations cannot be stored",
+                    file: path, line: Self.rootLine(path))
             }
             sourceLanguage = source
             var memory = memoryPath == nil ? TranslationMemory.Pairs() : try pairs(source, target)
@@ -118,15 +122,18 @@ public struct ImportJob: Sendable {
             let checker = Language(tag: target).map {
                 DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: $0))
             }
-            var file = File(file: path, segments: segments.count, translated: 0, untranslated: [], changed: [], findings: [],
-                            nameRules: checker == nil ? nil : Language(tag: target)?.tag)
+            var file = File(
+                file: path, segments: segments.count, translated: 0, untranslated: [], changed: [], findings: [],
+                nameRules: checker == nil ? nil : Language(tag: target)?.tag)
             var lineToSegment: [Int: String] = [:]
             for (n, s) in segments.enumerated() where s.translate {
                 if !s.hasSource || Self.trimmed(s.source).isEmpty {
                     if !(s.target ?? "").isEmpty {
-                        report.warnings.append(Diagnostic(severity: .warning, rule: "no-source",
-                                                          message: "not added to the memory: the segment has a translation but no source text",
-                                                          location: SourceLocation(file: path, segment: s.id, line: s.line)))
+                        report.warnings.append(
+                            Diagnostic(
+                                severity: .warning, rule: "no-source",
+                                message: "not added to the memory: the segment has a translation but no source text",
+                                location: SourceLocation(file: path, segment: s.id, line: s.line)))
                     }
                     continue
                 }
@@ -142,9 +149,11 @@ public struct ImportJob: Sendable {
                 lineToSegment[n + 1] = s.id
                 if let bad = XMLStreamWriter.firstForbiddenCharacter(in: s.source + t) {
                     // Valid XLIFF (<cp hex="0001"/>) that TMX cannot hold: the unit is skipped, not the run.
-                    report.warnings.append(Diagnostic(severity: .warning, rule: "not-xml-character",
-                                                      message: "not added to the memory: U+\(PrepareJob.hex(bad.value)) cannot be stored in TMX",
-                                                      location: SourceLocation(file: path, segment: s.id)))
+                    report.warnings.append(
+                        Diagnostic(
+                            severity: .warning, rule: "not-xml-character",
+                            message: "not added to the memory: U+\(PrepareJob.hex(bad.value)) cannot be stored in TMX",
+                            location: SourceLocation(file: path, segment: s.id)))
                     continue
                 }
                 if memory.contains(s.source, t) { continue }

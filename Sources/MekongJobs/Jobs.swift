@@ -1,6 +1,6 @@
+public import Foundation
 public import MekongGlossary
 public import MekongText
-public import Foundation
 
 /// The layer where commands meet the library.
 ///

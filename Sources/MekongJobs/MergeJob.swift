@@ -52,26 +52,33 @@ public struct MergeJob: Sendable {
         report.failures = try forEachInput(paths.map { .file($0) }) { input in
             let path = input.description
             guard FileSystem.kind(of: path) == .file else {
-                throw Diagnostic.error(FileSystem.exists(path) ? "is-a-folder" : "no-such-file",
-                                       FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
+                throw Diagnostic.error(
+                    FileSystem.exists(path) ? "is-a-folder" : "no-such-file",
+                    FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
             }
             let document = try XLIFFReader.document(path: path)
             let target = document.target.flatMap(LanguageTag.init)?.description ?? "target"
             for (index, file) in document.files.enumerated() {
                 guard let json = file.skeleton, let skeleton = ArticleSkeleton(json: json) else {
-                    throw Diagnostic.error("no-skeleton", "the <file> \(file.original ?? file.id ?? "\(index + 1)") carries no Mekong "
-                                               + "skeleton: merge reads files `mekong prepare` wrote (and CAT tools returned)", file: path)
+                    throw Diagnostic.error(
+                        "no-skeleton",
+                        "the <file> \(file.original ?? file.id ?? "\(index + 1)") carries no Mekong "
+                            + "skeleton: merge reads files `mekong prepare` wrote (and CAT tools returned)", file: path)
                 }
-                report.articles.append(try merge(document.segments.filter { $0.file == index }, skeleton, file, target, from: path))
+                report.articles.append(
+                    try merge(document.segments.filter { $0.file == index }, skeleton, file, target, from: path))
             }
         }
         return report
     }
 
-    private func merge(_ segments: [XLIFFReader.Segment], _ skeleton: ArticleSkeleton, _ file: XLIFFReader.File, _ target: String,
-                       from path: String) throws -> Article {
+    private func merge(
+        _ segments: [XLIFFReader.Segment], _ skeleton: ArticleSkeleton, _ file: XLIFFReader.File, _ target: String,
+        from path: String
+    ) throws -> Article {
         var replacements: [String: String] = [:]
-        var translated = 0, identical = 0
+        var translated = 0
+        var identical = 0
         var untranslated: [String] = []
         for s in segments where skeleton.segments[s.id] != nil {
             let t = s.target ?? ""
@@ -81,13 +88,15 @@ public struct MergeJob: Sendable {
             }
             if t == s.source || t == skeleton.original(of: s.id) {
                 if s.translate { identical += 1 }
-                continue                                      // the original range is kept as it is
+                continue  // the original range is kept as it is
             }
             replacements[s.id] = t
             translated += 1
         }
         let name = ((file.original ?? file.id ?? "article") as NSString).deletingPathExtension
-        var article = Article(xliff: path, article: name, file: nil, translated: translated, identical: identical, untranslated: untranslated)
+        var article = Article(
+            xliff: path, article: name, file: nil, translated: translated, identical: identical,
+            untranslated: untranslated)
         guard untranslated.isEmpty || allowUntranslated else { return article }
         let out = (outputFolder as NSString).appendingPathComponent("\(name).\(target).txt")
         try output { try AtomicWriter.write(skeleton.merged(replacements), to: out) }

@@ -30,8 +30,10 @@ public struct PrepareJob: Sendable {
 
     /// Makes a job writing XLIFF 2.1 with all the segments into `exports`, guessing each article's
     /// language and going on past a bad input, unless told otherwise.
-    public init(targets: [Language], version: XLIFFWriter.Version = .v21, options: XLIFFWriter.Options = .init(),
-                language: Language? = nil, outputFolder: String = "exports", failFast: Bool = false) {
+    public init(
+        targets: [Language], version: XLIFFWriter.Version = .v21, options: XLIFFWriter.Options = .init(),
+        language: Language? = nil, outputFolder: String = "exports", failFast: Bool = false
+    ) {
         self.targets = targets
         self.version = version
         self.options = options
@@ -165,7 +167,9 @@ public struct PrepareJob: Sendable {
 
     /// Runs the batch. `progress` is called before each article (index, count, path).
     /// - Throws: ``Diagnostic`` when the output folder cannot be used (nothing is written then).
-    public func run(_ inputs: [Input], glossary: Glossary, progress: (Int, Int, Input) -> Void = { _, _, _ in }) throws -> Report {
+    public func run(_ inputs: [Input], glossary: Glossary, progress: (Int, Int, Input) -> Void = { _, _, _ in }) throws
+        -> Report
+    {
         try Self.prepareFolder(outputFolder)
         let matcher = NameMatcher(glossary)
         var report = Report()
@@ -197,7 +201,9 @@ public struct PrepareJob: Sendable {
     }
 
     /// Leverages the memory for every translatable segment of `article`, in order.
-    static func leverage(_ article: inout HandoffArticle, index: MemoryIndex, threshold: Double, seen: inout Set<UInt64>) -> Analysis {
+    static func leverage(
+        _ article: inout HandoffArticle, index: MemoryIndex, threshold: Double, seen: inout Set<UInt64>
+    ) -> Analysis {
         var analysis = Analysis()
         var previous: String?
         for u in article.units.indices {
@@ -207,8 +213,9 @@ public struct PrepareJob: Sendable {
                 guard article.units[u].translate else { continue }
                 let words = segment.source.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
                 let matches = index.matches(for: segment.source, previous: previous, threshold: threshold).map { m in
-                    LeveragedMatch(similarity: m.score, source: index.units[m.unit].source, target: m.target,
-                                   origin: index.units[m.unit].origin, inContext: m.inContext, repaired: m.repaired)
+                    LeveragedMatch(
+                        similarity: m.score, source: index.units[m.unit].source, target: m.target,
+                        origin: index.units[m.unit].origin, inContext: m.inContext, repaired: m.repaired)
                 }
                 article.units[u].segments[s].matches = matches
                 if let best = matches.first, best.isExact { article.units[u].segments[s].target = best.target }
@@ -222,7 +229,9 @@ public struct PrepareJob: Sendable {
         return analysis
     }
 
-    private func handOff(_ input: Input, matcher: NameMatcher, leverager: Leverager, report: inout Report) throws -> Article? {
+    private func handOff(_ input: Input, matcher: NameMatcher, leverager: Leverager, report: inout Report) throws
+        -> Article?
+    {
         // The article is read once: its lines feed the segmenter and the checker.
         let bytes: [UInt8]
         switch input {
@@ -234,66 +243,89 @@ public struct PrepareJob: Sendable {
         let reader = LineReader(bytes: bytes, name: name)
         while let l = try reader.next() {
             if let bad = Self.firstNonXMLCharacter(l.bytes) {
-                throw Diagnostic.error("not-xml-character",
-                                       "U+\(Self.hex(bad.scalar)) cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article",
-                                       file: name, line: l.number, column: bad.column)
+                throw Diagnostic.error(
+                    "not-xml-character",
+                    "U+\(Self.hex(bad.scalar)) cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article",
+                    file: name, line: l.number, column: bad.column)
             }
             lines.append(l)
         }
         // The language: given, or guessed from the first 2 KB, and the summary says which.
-        let source: Language, basis: String
+        let source: Language
+        let basis: String
         if let language {
             (source, basis) = (language, "given")
         } else {
             var sample: [UInt8] = []
-            for l in lines where sample.count < 2048 { sample += l.bytes; sample.append(0x0A) }
+            for l in lines where sample.count < 2048 {
+                sample += l.bytes
+                sample.append(0x0A)
+            }
             let guess = LanguageGuess(String(decoding: sample, as: UTF8.self))
             (source, basis) = (guess.language, guess.description)
         }
         var segments: [Segment] = []
-        try ArticleSegmenter(mode: .article, language: source).segment(LineReader(bytes: bytes, name: name), article: input.articleName) {
+        try ArticleSegmenter(mode: .article, language: source).segment(
+            LineReader(bytes: bytes, name: name), article: input.articleName
+        ) {
             segments.append($0)
         }
         guard !segments.isEmpty else {
             report.warnings.append(.warning("empty-article", "no text to hand off", file: name))
             return nil
         }
-        let words = segments.filter(\.kind.isTranslatable).reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
-        var handoff = HandoffArticle.build(id: input.articleName, original: (name as NSString).lastPathComponent, segments: segments,
-                                           matcher: matcher)
+        let words = segments.filter(\.kind.isTranslatable).reduce(0) {
+            $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        }
+        var handoff = HandoffArticle.build(
+            id: input.articleName, original: (name as NSString).lastPathComponent, segments: segments,
+            matcher: matcher)
         handoff.skeleton = ArticleSkeleton(bytes: bytes, ranges: segments.map { ($0.id, $0.start, $0.end) })
         var targetsWritten: [Article.Target] = []
         for target in targets {
             guard target != source else {
-                report.warnings.append(.warning("same-language", "skipped for \(target.tag): the article is in \(source.tag) (\(basis))", file: name))
+                report.warnings.append(
+                    .warning(
+                        "same-language", "skipped for \(target.tag): the article is in \(source.tag) (\(basis))",
+                        file: name))
                 continue
             }
             var article = handoff.translated(to: TermLanguage(target))
             let analysis = try leverager.leverage(source, target, &article)
             if let analysis { report.totals[target.tag, default: Analysis()].add(analysis) }
-            let path = (outputFolder as NSString).appendingPathComponent("\(input.articleName).\(source.tag)-\(target.tag).xlf")
+            let path = (outputFolder as NSString).appendingPathComponent(
+                "\(input.articleName).\(source.tag)-\(target.tag).xlf")
             try output {
                 let file = try AtomicWriter(path: path)
-                try XLIFFWriter.write(header: article, units: article.units, target: target.tag, version: version, options: options, to: file)
+                try XLIFFWriter.write(
+                    header: article, units: article.units, target: target.tag, version: version, options: options,
+                    to: file)
                 try file.commit()
             }
             let terms = article.units.flatMap(\.segments).flatMap(\.terms)
-            targetsWritten.append(.init(language: target.tag, file: path, terms: terms.count, termsWithForm: terms.filter { $0.translation != nil }.count,
-                                        analysis: analysis))
+            targetsWritten.append(
+                .init(
+                    language: target.tag, file: path, terms: terms.count,
+                    termsWithForm: terms.filter { $0.translation != nil }.count,
+                    analysis: analysis))
         }
         // What `mekong check` would flag in the source.
         let checker = DocumentChecker(file: name, matcher: matcher, options: CheckOptions(language: source))
         for l in lines { checker.check(line: l.bytes, number: l.number) }
         let findings = checker.finish()
-        return Article(article: input.articleName, language: source.tag, languageBasis: basis, segments: segments.count, words: words, targets: targetsWritten,
-                       errors: findings.filter { $0.severity == .error }.count, warnings: findings.filter { $0.severity == .warning }.count)
+        return Article(
+            article: input.articleName, language: source.tag, languageBasis: basis, segments: segments.count,
+            words: words, targets: targetsWritten,
+            errors: findings.filter { $0.severity == .error }.count,
+            warnings: findings.filter { $0.severity == .warning }.count)
     }
 
     /// Creates the output folder if needed.
     static func prepareFolder(_ folder: String) throws {
         switch FileSystem.kind(of: folder) {
         case .directory: return
-        case .file: throw Diagnostic.error("not-a-folder", "the output must be a folder, and this is a file", file: folder)
+        case .file:
+            throw Diagnostic.error("not-a-folder", "the output must be a folder, and this is a file", file: folder)
         case nil:
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw Diagnostic.error("cannot-write", "cannot create the output folder", file: folder)
@@ -304,14 +336,18 @@ public struct PrepareJob: Sendable {
     static func standardInput() throws -> [UInt8] {
         var out: [UInt8] = []
         let reader = LineReader(fileDescriptor: 0, name: "<stdin>")
-        while let l = try reader.next() { out += l.bytes; out.append(0x0A) }
+        while let l = try reader.next() {
+            out += l.bytes
+            out.append(0x0A)
+        }
         return out
     }
 
     /// The first character of a line XML 1.0 cannot hold, with its 1-based column.
     static func firstNonXMLCharacter(_ bytes: [UInt8]) -> (scalar: UInt32, column: Int)? {
         guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0D) || $0 == 0xEF }) else { return nil }
-        for (i, s) in String(decoding: bytes, as: UTF8.self).unicodeScalars.enumerated() where !XMLStreamWriter.isXMLCharacter(s.value) {
+        for (i, s) in String(decoding: bytes, as: UTF8.self).unicodeScalars.enumerated()
+        where !XMLStreamWriter.isXMLCharacter(s.value) {
             return (s.value, i + 1)
         }
         return nil
@@ -337,10 +373,14 @@ final class Leverager {
     }
 
     /// Leverages `article` for `source` → `target`, or `nil` without memories.
-    func leverage(_ source: Language, _ target: Language, _ article: inout HandoffArticle) throws -> PrepareJob.Analysis? {
+    func leverage(_ source: Language, _ target: Language, _ article: inout HandoffArticle) throws -> PrepareJob
+        .Analysis?
+    {
         guard !memories.isEmpty else { return nil }
         let key = "\(source.tag)-\(target.tag)"
-        if indexes[key] == nil { indexes[key] = try MemoryIndex(paths: memories, source: source.tag, target: target.tag) }
+        if indexes[key] == nil {
+            indexes[key] = try MemoryIndex(paths: memories, source: source.tag, target: target.tag)
+        }
         return PrepareJob.leverage(&article, index: indexes[key]!, threshold: threshold, seen: &seen[key, default: []])
     }
 }

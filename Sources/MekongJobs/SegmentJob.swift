@@ -16,8 +16,10 @@ public struct SegmentJob: Sendable {
 
     /// Makes a job that segments article structure with the built-in rules, guessing the language per
     /// article and going on past a bad input, unless told otherwise.
-    public init(mode: ArticleSegmenter.Mode = .article, language: Language? = nil, rulesPath: String? = nil,
-                withAbbreviations: Bool = false, failFast: Bool = false) {
+    public init(
+        mode: ArticleSegmenter.Mode = .article, language: Language? = nil, rulesPath: String? = nil,
+        withAbbreviations: Bool = false, failFast: Bool = false
+    ) {
         self.withAbbreviations = withAbbreviations
         self.mode = mode
         self.language = language
@@ -42,9 +44,12 @@ public struct SegmentJob: Sendable {
     ///   then), or what `emit` throws.
     /// - Parameter warn: called with each warning about the rules, as it arises (a language the
     ///   rules file has no rules for, an Okapi option that is ignored).
-    public func run(_ inputs: [Input], warn: @escaping (Diagnostic) -> Void = { _ in }, emit: (Segment) throws -> Void) throws -> Report {
+    public func run(_ inputs: [Input], warn: @escaping (Diagnostic) -> Void = { _ in }, emit: (Segment) throws -> Void)
+        throws -> Report
+    {
         let rules = try rulesPath.map { try SRXDocument.load(path: $0) }
-        let segmenter = ArticleSegmenter(mode: mode, language: language, rules: rules, withAbbreviations: withAbbreviations)
+        let segmenter = ArticleSegmenter(
+            mode: mode, language: language, rules: rules, withAbbreviations: withAbbreviations)
         segmenter.warnings.forEach(warn)
         segmenter.onWarning = warn
         var report = Report()

@@ -180,7 +180,9 @@ public struct ConsistencyJob: Sendable {
             }
         }
         let r = analyzer.report()
-        func use(_ u: ConsistencyAnalyzer.FormUse) -> Report.FormUse { .init(form: u.form, count: u.count, places: u.places) }
+        func use(_ u: ConsistencyAnalyzer.FormUse) -> Report.FormUse {
+            .init(form: u.form, count: u.count, places: u.places)
+        }
         report.known = r.known.map { .init(concept: $0.concept, forms: $0.forms.map(use)) }
         report.unknown = r.unknown.map { .init(a: $0.a, b: $0.b, why: $0.why, counts: [$0.counts.0, $0.counts.1]) }
         report.stutters = r.stutters.map(use)

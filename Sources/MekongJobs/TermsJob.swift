@@ -37,9 +37,12 @@ public struct TermsJob: Sendable {
                 let concept = matcher.glossary.concepts[matcher.forms[m.forms[0]].concept]
                 var forms: [String: String] = [:]
                 for lang in TermLanguage.allCases { forms[lang.tag] = concept.preferred(lang) }
-                terms.append(Term(text: String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self),
-                                  column: UTF8Validation.scalarCount(UnsafeBufferPointer(rebasing: buf[..<m.range.lowerBound])) + 1,
-                                  concept: concept.id, type: concept.type, status: concept.status, forms: forms))
+                terms.append(
+                    Term(
+                        text: String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self),
+                        column: UTF8Validation.scalarCount(UnsafeBufferPointer(rebasing: buf[..<m.range.lowerBound]))
+                            + 1,
+                        concept: concept.id, type: concept.type, status: concept.status, forms: forms))
             }
         }
         return terms

@@ -1,4 +1,5 @@
 import MekongText
+
 /// Abbreviations and initials: the exceptions an SRX rule engine handles badly, so we handle
 /// them explicitly.
 ///
@@ -32,6 +33,7 @@ import MekongText
 /// Le            # acronym ("l'O.N.U. Le …") or an initial that ends a name ("Nguyễn Văn A. Chị")
 /// ```
 public struct AbbreviationList: Sendable {
+    /// How an abbreviation behaves before a break (see the list format above).
     public enum Kind: String, Sendable {
         case prefix, number, final, designator
     }
@@ -68,7 +70,7 @@ public struct AbbreviationList: Sendable {
     ///   unknown section.
     public init(text: String, name: String = "abbreviations") throws {
         var kind: Kind?
-        var wordSection: String?      // "starter" or "particle"
+        var wordSection: String?  // "starter" or "particle"
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
@@ -174,7 +176,10 @@ public struct AbbreviationList: Sendable {
         var next: Unicode.Scalar?
         while k < m.count {
             let (c, len) = m.scalar(at: k)
-            if ScalarFlags.test(c, ScalarFlags.space) { k += len; continue }
+            if ScalarFlags.test(c, ScalarFlags.space) {
+                k += len
+                continue
+            }
             next = c
             break
         }
@@ -204,7 +209,9 @@ public struct AbbreviationList: Sendable {
         // An initial: the last part is one capital letter (with any combining marks).
         let (first, firstLength) = m.scalar(at: lastPart)
         var end = lastPart + firstLength
-        while end < dot, m.scalar(at: end).0.properties.generalCategory == .nonspacingMark { end += m.scalar(at: end).1 }
+        while end < dot, m.scalar(at: end).0.properties.generalCategory == .nonspacingMark {
+            end += m.scalar(at: end).1
+        }
         guard end == dot, ScalarFlags.test(first, ScalarFlags.uppercase) else { return false }
         let previous = previousWord(before: j, m)
         if designators.contains(previous.lowercased()) { return false }
@@ -214,7 +221,8 @@ public struct AbbreviationList: Sendable {
             if particles.contains(word) {
                 // "l'O.N.U. Le …" (only single capitals between periods) or "Nguyễn Văn A. Chị …".
                 let acronym = lastPart > j && !(j..<dot).contains(where: { m.base[$0] == UInt8(ascii: "-") })
-                let endsAName = previous.unicodeScalars.first.map { ScalarFlags.test($0, ScalarFlags.uppercase) } ?? false
+                let endsAName =
+                    previous.unicodeScalars.first.map { ScalarFlags.test($0, ScalarFlags.uppercase) } ?? false
                 if acronym || endsAName { return false }
             }
         }
@@ -233,7 +241,8 @@ public struct AbbreviationList: Sendable {
     func startsRunOnSentence(at i: Int, in m: PatternMatcher) -> Bool {
         guard i >= 2, m.base[i - 1] == 0x20 else { return false }
         let (prev, _) = m.scalar(before: i - 1)
-        let prevIsLower = ScalarFlags.test(prev, ScalarFlags.letterOrMark) && !ScalarFlags.test(prev, ScalarFlags.uppercase)
+        let prevIsLower =
+            ScalarFlags.test(prev, ScalarFlags.letterOrMark) && !ScalarFlags.test(prev, ScalarFlags.uppercase)
         guard prevIsLower || Self.isDigit(m.base[i - 2]) || m.base[i - 2] == UInt8(ascii: ")") else { return false }
         // The word at i (letters and marks, then an apostrophe as `'`), hashed in place.
         var e = i
@@ -246,8 +255,8 @@ public struct AbbreviationList: Sendable {
         var h = Folding.wordHash(UnsafeBufferPointer(start: m.base + i, count: e - i))
         if e < m.count {
             let (c, _) = m.scalar(at: e)
-            if c == "'" || c == "\u{2019}" { h = Folding.hash(h, UInt8(ascii: "'")) }
-            else if c == "-" { return false }   // "Notre-Dame"
+            // "Notre-Dame"
+            if c == "'" || c == "\u{2019}" { h = Folding.hash(h, UInt8(ascii: "'")) } else if c == "-" { return false }
         }
         guard starterFilter[Int(truncatingIfNeeded: h & 4095)], starterHashes.contains(h) else { return false }
         if prevIsLower {
@@ -256,7 +265,11 @@ public struct AbbreviationList: Sendable {
             // A capitalised word before is a name going on ("Bùi Thanh Son"): no break.
             if ScalarFlags.test(m.scalar(at: start).0, ScalarFlags.uppercase) { return false }
             guard i - 1 - start <= 40 else { return true }
-            if continuationHashes.contains(Folding.wordHash(UnsafeBufferPointer(start: m.base + start, count: i - 1 - start))) { return false }
+            if continuationHashes.contains(
+                Folding.wordHash(UnsafeBufferPointer(start: m.base + start, count: i - 1 - start)))
+            {
+                return false
+            }
         }
         return true
     }
@@ -284,20 +297,20 @@ public struct AbbreviationList: Sendable {
     /// punctuation, an optional space and a closing quote (`"`, `”`, `»`; on one side of `p`
     /// or the other), white space, a dash, a lower-case word. Byte checks only.
     static func isQuoteThenAttribution(at p: Int, _ m: PatternMatcher) -> Bool {
-        func quoteLength(at i: Int) -> Int {            // a closing quote starting at i
+        func quoteLength(at i: Int) -> Int {  // a closing quote starting at i
             guard i < m.count else { return 0 }
             if m.base[i] == 0x22 { return 1 }
             if m.base[i] == 0xC2, i + 1 < m.count, m.base[i + 1] == 0xBB { return 2 }
             if m.base[i] == 0xE2, i + 2 < m.count, m.base[i + 1] == 0x80, m.base[i + 2] == 0x9D { return 3 }
             return 0
         }
-        func quoteLength(before i: Int) -> Int {        // a closing quote ending at i
+        func quoteLength(before i: Int) -> Int {  // a closing quote ending at i
             if i >= 1, m.base[i - 1] == 0x22 { return 1 }
             if i >= 2, m.base[i - 2] == 0xC2, m.base[i - 1] == 0xBB { return 2 }
             if i >= 3, m.base[i - 3] == 0xE2, m.base[i - 2] == 0x80, m.base[i - 1] == 0x9D { return 3 }
             return 0
         }
-        func endsSentence(_ i: Int) -> Bool {           // . ? ! … ending at i
+        func endsSentence(_ i: Int) -> Bool {  // . ? ! … ending at i
             guard i >= 1 else { return false }
             let b = m.base[i - 1]
             if b == 0x2E || b == 0x3F || b == 0x21 { return true }
@@ -319,9 +332,15 @@ public struct AbbreviationList: Sendable {
         let spaces = i
         while i < m.count, m.base[i] == 0x20 || m.base[i] == 0x09 { i += 1 }
         guard i > spaces, i < m.count else { return false }
-        if m.base[i] == 0x2D { i += 1 }
-        else if m.base[i] == 0xE2, i + 2 < m.count, m.base[i + 1] == 0x80, m.base[i + 2] == 0x93 || m.base[i + 2] == 0x94 { i += 3 }
-        else { return false }
+        if m.base[i] == 0x2D {
+            i += 1
+        } else if m.base[i] == 0xE2, i + 2 < m.count, m.base[i + 1] == 0x80,
+            m.base[i + 2] == 0x93 || m.base[i + 2] == 0x94
+        {
+            i += 3
+        } else {
+            return false
+        }
         while i < m.count, m.base[i] == 0x20 { i += 1 }
         guard i < m.count else { return false }
         let c = m.scalar(at: i).0
@@ -335,7 +354,9 @@ public struct AbbreviationList: Sendable {
     /// `:` `;` `.` `?` `!` `…` and a space) and is followed by white space: a numbered point
     /// ("… suivants : 1. Le budget"), never the end of a sentence. Byte checks only.
     static func isNumberedPoint(dot: Int, _ m: PatternMatcher) -> Bool {
-        guard dot + 1 < m.count, m.base[dot + 1] == 0x20 || m.base[dot + 1] == 0x0A || m.base[dot + 1] == 0x09 else { return false }
+        guard dot + 1 < m.count, m.base[dot + 1] == 0x20 || m.base[dot + 1] == 0x0A || m.base[dot + 1] == 0x09 else {
+            return false
+        }
         var d = dot
         while d > 0, isDigit(m.base[d - 1]), dot - d < 3 { d -= 1 }
         guard dot - d >= 1, dot - d <= 2 else { return false }
@@ -344,7 +365,9 @@ public struct AbbreviationList: Sendable {
         while q > 0, m.base[q - 1] == 0x20 || m.base[q - 1] == 0x09 { q -= 1 }
         guard q < d, q > 0 else { return false }
         let b = m.base[q - 1]
-        if b == UInt8(ascii: ":") || b == UInt8(ascii: ";") || b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") {
+        if b == UInt8(ascii: ":") || b == UInt8(ascii: ";") || b == UInt8(ascii: ".") || b == UInt8(ascii: "?")
+            || b == UInt8(ascii: "!")
+        {
             return true
         }
         // "…" is E2 80 A6.
@@ -355,7 +378,8 @@ public struct AbbreviationList: Sendable {
     /// exactly 3 digits).
     static func isSpacedThousands(dot: Int, _ m: PatternMatcher) -> Bool {
         guard dot >= 2, m.base[dot - 1] == 0x20, dot + 5 <= m.count, m.base[dot + 1] == 0x20,
-              isDigit(m.base[dot + 2]), isDigit(m.base[dot + 3]), isDigit(m.base[dot + 4]) else { return false }
+            isDigit(m.base[dot + 2]), isDigit(m.base[dot + 3]), isDigit(m.base[dot + 4])
+        else { return false }
         if dot + 5 < m.count, isDigit(m.base[dot + 5]) { return false }
         var d = dot - 1
         while d > 0, isDigit(m.base[d - 1]), dot - 1 - d < 4 { d -= 1 }
@@ -368,7 +392,8 @@ public struct AbbreviationList: Sendable {
     private func lowercasedEntry(_ token: UnsafeBufferPointer<UInt8>) -> Kind? {
         // Only words ("Art", "Etc"): a single capital is an initial, never "p" or "t".
         guard token.count >= 2, let first = token.first, first >= 0x41, first <= 0x5A,
-              token.dropFirst().allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+            token.dropFirst().allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
+        else { return nil }
         var lower = Array(token)
         lower[0] = first + 0x20
         guard let kind = entries[lower], kind != .prefix else { return nil }

@@ -14,8 +14,10 @@ public import MekongText
 /// (a paragraph the author wrote twice stays body text, for translation). In plain mode every
 /// paragraph is body and repetitions are not looked for.
 public final class ArticleSegmenter {
+    /// Article structure (titles, captions, credits…) or plain paragraphs.
     public enum Mode: Sendable { case article, plain }
 
+    /// Article structure or plain paragraphs.
     public let mode: Mode
     /// The language, or `nil` to guess it per article from its first 2 KB (see ``Language/guess(_:)``).
     public let language: Language?
@@ -35,14 +37,17 @@ public final class ArticleSegmenter {
     ///   - withAbbreviations: with `rules`, also apply Mekong's abbreviation lists and
     ///     initials handling ("M.", "TP.", "J. Dupont", "ດຣ.") before the file's rules, as the
     ///     built-in rules do. No effect without `rules`.
-    public init(mode: Mode = .article, language: Language? = nil, rules: SRXDocument? = nil, withAbbreviations: Bool = false) {
+    public init(
+        mode: Mode = .article, language: Language? = nil, rules: SRXDocument? = nil, withAbbreviations: Bool = false
+    ) {
         self.mode = mode
         self.language = language
         self.rules = rules
         if let rules {
             makeSegmenter = { language in
-                try SentenceSegmenter(rules: rules.rules(for: language.tag), language: language.tag,
-                                      abbreviations: withAbbreviations ? try BuiltinRules.abbreviations(for: language) : nil)
+                try SentenceSegmenter(
+                    rules: rules.rules(for: language.tag), language: language.tag,
+                    abbreviations: withAbbreviations ? try BuiltinRules.abbreviations(for: language) : nil)
             }
             let file = rules.name.isEmpty ? "rules" : rules.name
             warnings = rules.ignoredExtensions.map { Diagnostic.warning("rules", $0, file: file) }
@@ -79,7 +84,8 @@ public final class ArticleSegmenter {
         } else if splits {
             what = "only the rules for every language apply (\(names.joined(separator: ", ")))"
         } else {
-            what = "only the rules for every language apply (\(names.joined(separator: ", "))) and they do not split two plain sentences; \(name) text will come out unsplit"
+            what =
+                "only the rules for every language apply (\(names.joined(separator: ", "))) and they do not split two plain sentences; \(name) text will come out unsplit"
         }
         report(Diagnostic.warning("rules", "no rules for \(name) (\(language.tag)): \(what)", file: file))
     }
@@ -112,7 +118,12 @@ public final class ArticleSegmenter {
         }
         func resolveLanguage() throws {
             var sample = ""
-            for b in pending { for line in b { sample += String(decoding: line.bytes, as: UTF8.self); sample += "\n" } }
+            for b in pending {
+                for line in b {
+                    sample += String(decoding: line.bytes, as: UTF8.self)
+                    sample += "\n"
+                }
+            }
             lang = Language.guess(sample[...].unicodeScalars)
             let s = try segmenter(for: lang!)
             for b in pending { try process(b, &state, s, lang!, emit) }
@@ -151,8 +162,10 @@ public final class ArticleSegmenter {
         var separateLines = false
     }
 
-    private func process(_ block: [LineReader.Line], _ state: inout ArticleState, _ segmenter: SentenceSegmenter,
-                         _ language: Language, _ emit: (Segment) throws -> Void) throws {
+    private func process(
+        _ block: [LineReader.Line], _ state: inout ArticleState, _ segmenter: SentenceSegmenter,
+        _ language: Language, _ emit: (Segment) throws -> Void
+    ) throws {
         if mode == .plain {
             try emitUnit(Unit(lines: block, kind: .body), &state, segmenter, language, emit)
             return
@@ -180,12 +193,14 @@ public final class ArticleSegmenter {
             if line.number == 1, state.paragraph == 0, let (date, titleStart) = ArticleStructure.header(line.bytes) {
                 state.date = date
                 state.titleSeen = true
-                try emitUnit(Unit(lines: [line], firstLineStart: titleStart, kind: .title), &state, segmenter, language, emit)
+                try emitUnit(
+                    Unit(lines: [line], firstLineStart: titleStart, kind: .title), &state, segmenter, language, emit)
                 continue
             }
             // Markers are short: only short lines are decoded and compared.
             if !state.inTeaser, trimmed.count <= 64,
-               ArticleStructure.isTeaserMarker(Substring(String(decoding: line.bytes[trimmed], as: UTF8.self))) {
+                ArticleStructure.isTeaserMarker(Substring(String(decoding: line.bytes[trimmed], as: UTF8.self)))
+            {
                 try flushRun()
                 state.inTeaser = true
                 try emitUnit(Unit(lines: [line], kind: .teaser), &state, segmenter, language, emit)
@@ -201,10 +216,12 @@ public final class ArticleSegmenter {
             // Alone in its paragraph, the pair is a caption only if it reads like one: two
             // identical lines of running text are text the author repeated.
             if n + 2 == lines.count, line.bytes[trimmed] == lines[n + 1].bytes[Self.trimmedRange(lines[n + 1].bytes)],
-               !run.isEmpty || ArticleStructure.isCaption(Array(line.bytes[trimmed])) {
+                !run.isEmpty || ArticleStructure.isCaption(Array(line.bytes[trimmed]))
+            {
                 try flushRun()
-                try emitUnit(Unit(lines: [line, lines[n + 1]], kind: state.inTeaser ? .teaser : .caption, separateLines: true),
-                             &state, segmenter, language, emit)
+                try emitUnit(
+                    Unit(lines: [line, lines[n + 1]], kind: state.inTeaser ? .teaser : .caption, separateLines: true),
+                    &state, segmenter, language, emit)
                 n += 1
                 continue
             }
@@ -222,12 +239,26 @@ public final class ArticleSegmenter {
             if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xAF { return 3 }
             return 0
         }
-        var lo = 0, hi = b.count
-        while lo < hi { let n = spaceLength(at: lo); if n == 0 { break }; lo += n }
+        var lo = 0
+        var hi = b.count
+        while lo < hi {
+            let n = spaceLength(at: lo)
+            if n == 0 { break }
+            lo += n
+        }
         while hi > lo {
-            if [0x20, 0x09, 0x0D, 0x0B, 0x0C].contains(b[hi - 1]) { hi -= 1; continue }
-            if hi - lo >= 2, b[hi - 2] == 0xC2, b[hi - 1] == 0xA0 { hi -= 2; continue }
-            if hi - lo >= 3, b[hi - 3] == 0xE2, b[hi - 2] == 0x80, b[hi - 1] == 0xAF { hi -= 3; continue }
+            if [0x20, 0x09, 0x0D, 0x0B, 0x0C].contains(b[hi - 1]) {
+                hi -= 1
+                continue
+            }
+            if hi - lo >= 2, b[hi - 2] == 0xC2, b[hi - 1] == 0xA0 {
+                hi -= 2
+                continue
+            }
+            if hi - lo >= 3, b[hi - 3] == 0xE2, b[hi - 2] == 0x80, b[hi - 1] == 0xAF {
+                hi -= 3
+                continue
+            }
             break
         }
         return lo..<hi
@@ -250,8 +281,10 @@ public final class ArticleSegmenter {
         return .body
     }
 
-    private func emitUnit(_ unit: Unit, _ state: inout ArticleState, _ segmenter: SentenceSegmenter,
-                          _ language: Language, _ emit: (Segment) throws -> Void) throws {
+    private func emitUnit(
+        _ unit: Unit, _ state: inout ArticleState, _ segmenter: SentenceSegmenter,
+        _ language: Language, _ emit: (Segment) throws -> Void
+    ) throws {
         // The unit's text: its lines joined with "\n"; `starts` maps each line into it.
         var bytes: [UInt8] = []
         var starts: [(unitOffset: Int, line: Int, lineOffset: Int)] = []
@@ -267,7 +300,9 @@ public final class ArticleSegmenter {
                 for (n, s) in starts.enumerated() {
                     let end = n + 1 < starts.count ? starts[n + 1].unitOffset - 1 : buf.count
                     let sub = UnsafeBufferPointer(rebasing: buf[s.unitOffset..<end])
-                    out += segmenter.sentenceRanges(in: sub).map { ($0.lowerBound + s.unitOffset)..<($0.upperBound + s.unitOffset) }
+                    out += segmenter.sentenceRanges(in: sub).map {
+                        ($0.lowerBound + s.unitOffset)..<($0.upperBound + s.unitOffset)
+                    }
                 }
                 return out
             }
@@ -278,7 +313,9 @@ public final class ArticleSegmenter {
             var out: [Range<Int>] = []
             for piece in [0..<label.lowerBound, label, label.upperBound..<buf.count] where !piece.isEmpty {
                 let sub = UnsafeBufferPointer(rebasing: buf[piece])
-                out += segmenter.sentenceRanges(in: sub).map { ($0.lowerBound + piece.lowerBound)..<($0.upperBound + piece.lowerBound) }
+                out += segmenter.sentenceRanges(in: sub).map {
+                    ($0.lowerBound + piece.lowerBound)..<($0.upperBound + piece.lowerBound)
+                }
             }
             return out
         }
@@ -289,16 +326,22 @@ public final class ArticleSegmenter {
             let text = String(decoding: bytes[r], as: UTF8.self)
             var kind = unit.kind
             if index == ranges.count - 1, index > 0, kind == .body || kind == .title, r.count <= 80,
-               ArticleStructure.isCredit(Substring(text)) {
+                ArticleStructure.isCredit(Substring(text))
+            {
                 kind = .credit
             }
             let start = offsets.offset(of: r.lowerBound)
             let end = offsets.offset(of: r.upperBound)
-            var segment = Segment(article: state.article, paragraph: state.paragraph, index: index + 1, kind: kind,
-                                  language: language, text: text, start: start, end: end, date: state.date)
+            var segment = Segment(
+                article: state.article, paragraph: state.paragraph, index: index + 1, kind: kind,
+                language: language, text: text, start: start, end: end, date: state.date)
             if mode == .article {
                 let key = Folding.wordHash(bytes[r])
-                if let first = state.firstIDs[key] { segment.repeatOf = first } else { state.firstIDs[key] = segment.id }
+                if let first = state.firstIDs[key] {
+                    segment.repeatOf = first
+                } else {
+                    state.firstIDs[key] = segment.id
+                }
             }
             try emit(segment)
         }
@@ -311,8 +354,8 @@ public final class ArticleSegmenter {
         let starts: [(unitOffset: Int, line: Int, lineOffset: Int)]
         let lines: [LineReader.Line]
         private var line = 0
-        private var position = 0      // unit byte offset reached
-        private var scalars = 0       // source scalar offset of `position`
+        private var position = 0  // unit byte offset reached
+        private var scalars = 0  // source scalar offset of `position`
 
         init(bytes: [UInt8], starts: [(unitOffset: Int, line: Int, lineOffset: Int)], lines: [LineReader.Line]) {
             self.bytes = bytes

@@ -40,15 +40,17 @@ enum ArticleStructure {
 
     static func isTeaserMarker(_ text: Substring) -> Bool {
         var t = text.lowercased()
-        while let last = t.last, last == ":" || last == "»" || last == ">" || last == " " || last == "…" { t.removeLast() }
+        while let last = t.last, last == ":" || last == "»" || last == ">" || last == " " || last == "…" {
+            t.removeLast()
+        }
         return teaserMarkers.contains(t)
     }
 
     /// `>> Renforcer la coopération…`: a related-article link.
     static func isRelated(_ b: ArraySlice<UInt8>) -> Bool {
         let s = Array(b.prefix(4))
-        if s.starts(with: [0x3E, 0x3E]) || s.starts(with: [0x3E, 0x20, 0x3E]) { return true }   // ">>", "> >"
-        return s.starts(with: [0xC2, 0xBB, 0xC2, 0xBB])                                          // "»»"
+        if s.starts(with: [0x3E, 0x3E]) || s.starts(with: [0x3E, 0x20, 0x3E]) { return true }  // ">>", "> >"
+        return s.starts(with: [0xC2, 0xBB, 0xC2, 0xBB])  // "»»"
     }
 
     /// An agency credit on its own: "VNA/CVN", "- VNA", "(VNA)", "TTXVN", "AFP/VNA", "KPL".
@@ -60,8 +62,10 @@ enum ArticleStructure {
         var tokens = 0
         for token in s.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "," }) {
             guard token.unicodeScalars.count >= 2, token.unicodeScalars.count <= 12,
-                  token.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "&" || $0.properties.generalCategory == .decimalNumber }),
-                  token.unicodeScalars.first!.properties.isUppercase
+                token.unicodeScalars.allSatisfy({
+                    $0.properties.isUppercase || $0 == "&" || $0.properties.generalCategory == .decimalNumber
+                }),
+                token.unicodeScalars.first!.properties.isUppercase
             else { return false }
             tokens += 1
         }
@@ -69,7 +73,9 @@ enum ArticleStructure {
     }
 
     /// Words that introduce a photo credit at the end of a caption ("… Photo : VNA").
-    static let photoLabels: Set<String> = ["photo", "photos", "ảnh", "nguồn ảnh", "ພາບ", "ຮູບ", "crédit photo", "illustration"]
+    static let photoLabels: Set<String> = [
+        "photo", "photos", "ảnh", "nguồn ảnh", "ພາບ", "ຮູບ", "crédit photo", "illustration",
+    ]
 
     /// A photo caption: ends with a photo credit ("… Photo : VNA", "Ảnh: TTXVN"), or contains
     /// a stray image label such as "ảnh 1". Works on the unit's bytes and decodes only the
@@ -85,11 +91,13 @@ enum ArticleStructure {
             // After the colon: 1 to 40 scalars of credit.
             let after = UnsafeBufferPointer(rebasing: b[(colon + 1)...])
             let afterScalars = after.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            guard after.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0xC2 && $0 != 0xA0 }), afterScalars <= 41 else { return false }
+            guard after.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0xC2 && $0 != 0xA0 }), afterScalars <= 41
+            else { return false }
             // Before it: the last one or two words, decoded alone.
             var end = colon
             while end > 0, b[end - 1] == 0x20 || b[end - 1] == 0xA0 || b[end - 1] == 0xC2 { end -= 1 }
-            var start = end, words = 0
+            var start = end
+            var words = 0
             while start > 0, end - start < 40 {
                 let c = b[start - 1]
                 if c == 0x20 || c == UInt8(ascii: ".") || c == UInt8(ascii: "(") {

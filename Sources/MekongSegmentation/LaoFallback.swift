@@ -15,11 +15,14 @@ enum LaoFallback {
         var start = range.lowerBound
         while true {
             // Walk up to `limit` scalars, remembering the last acceptable space.
-            var i = start, count = 0, lastSpace: Int?
+            var i = start
+            var count = 0
+            var lastSpace: Int?
             while i < range.upperBound && count < limit {
                 let (c, len) = m.scalar(at: i)
                 if c == " " && i > start && acceptable(space: i, in: start..<range.upperBound, m) { lastSpace = i }
-                i += len; count += 1
+                i += len
+                count += 1
             }
             guard i < range.upperBound, let cut = lastSpace else { break }
             if let r = SentenceSegmenter.trimmed(start..<cut, m) { result.append(r) }

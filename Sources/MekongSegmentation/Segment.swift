@@ -28,7 +28,9 @@ public struct Segment: Hashable, Sendable {
     public var paragraph: Int
     /// The 1-based number of the segment in its paragraph.
     public var index: Int
+    /// What part of the article it is.
     public var kind: SegmentKind
+    /// The language it was segmented as.
     public var language: Language
     /// The text, exactly as in the source between ``start`` and ``end``, except that a line
     /// break inside a segment is always `\n` (a `\r\n` in the source becomes `\n`).
@@ -53,8 +55,11 @@ public struct Segment: Hashable, Sendable {
     /// Whether the same text came earlier in the article (see ``repeatOf``).
     public var isRepetition: Bool { repeatOf != nil }
 
-    public init(article: String, paragraph: Int, index: Int, kind: SegmentKind, language: Language,
-                text: String, start: Int, end: Int, date: String? = nil, repeatOf: String? = nil) {
+    /// A segment from its parts.
+    public init(
+        article: String, paragraph: Int, index: Int, kind: SegmentKind, language: Language,
+        text: String, start: Int, end: Int, date: String? = nil, repeatOf: String? = nil
+    ) {
         self.repeatOf = repeatOf
         self.article = article
         self.paragraph = paragraph

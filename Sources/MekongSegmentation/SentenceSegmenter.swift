@@ -43,13 +43,15 @@ public final class SentenceSegmenter: @unchecked Sendable {
     /// after a trigger is only visited if the next scalar is one of them.
     private let nextAllowed: ScalarSet?
     private let everyPosition: Bool
-    private let asciiTriggers: [UInt8]   // bit 1: break may follow this byte; bit 2: may precede it
+    private let asciiTriggers: [UInt8]  // bit 1: break may follow this byte; bit 2: may precede it
     private let nonASCIITriggers: Bool
 
     /// Builds a segmenter from SRX rules already chosen for a language.
     /// - Throws: ``Diagnostic`` when a pattern is invalid.
-    public init(rules: [SRXRule], language: String, abbreviations: AbbreviationList? = nil, longSegmentLimit: Int? = nil,
-                joinsPunctuationOnlySegments: Bool = false, splitsRunOnHeadings: Bool = false) throws {
+    public init(
+        rules: [SRXRule], language: String, abbreviations: AbbreviationList? = nil, longSegmentLimit: Int? = nil,
+        joinsPunctuationOnlySegments: Bool = false, splitsRunOnHeadings: Bool = false
+    ) throws {
         self.language = language
         self.joinsPunctuationOnlySegments = joinsPunctuationOnlySegments
         self.splitsRunOnHeadings = splitsRunOnHeadings && (abbreviations?.hasStarters ?? false)
@@ -57,9 +59,14 @@ public final class SentenceSegmenter: @unchecked Sendable {
         self.rules = try rules.map(CompiledRule.init)
         self.abbreviations = abbreviations
         self.longSegmentLimit = longSegmentLimit
-        var prev = ScalarSet.none, next = ScalarSet.none, every = false
+        var prev = ScalarSet.none
+        var next = ScalarSet.none
+        var every = false
         for rule in self.rules where rule.isBreak {
-            if case .icu = rule.before { every = true; continue }
+            if case .icu = rule.before {
+                every = true
+                continue
+            }
             if let last = rule.beforeLast {
                 prev = prev.union(last)
             } else if let first = rule.afterFirst, !rule.usesICU {
@@ -127,7 +134,8 @@ public final class SentenceSegmenter: @unchecked Sendable {
                 i += matcher.scalar(at: i).1
                 consider(i)
                 if i < n, splitsRunOnHeadings, base[i] < 0x80, headingBytes[Int(base[i])], breaks.last != i,
-                   let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher) {
+                    let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher)
+                {
                     breaks.append(i)
                 }
             }
@@ -139,7 +147,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
                     let t = asciiTriggers[Int(b)]
                     if t != 0 {
                         if t & 2 != 0 { consider(i) }
-                        if t & 4 != 0, breaks.last != i, let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher) {
+                        if t & 4 != 0, breaks.last != i, let abbreviations,
+                            abbreviations.startsRunOnSentence(at: i, in: matcher)
+                        {
                             breaks.append(i)
                         }
                         if t & 1 != 0 { consider(i + 1) }
@@ -178,7 +188,10 @@ public final class SentenceSegmenter: @unchecked Sendable {
         let ranges = text.withUTF8 { sentenceRanges(in: $0) }
         let utf8 = text.utf8
         return ranges.map { r in
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)])
+            Substring(
+                utf8[
+                    utf8.index(
+                        utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)])
         }
     }
 
@@ -188,12 +201,18 @@ public final class SentenceSegmenter: @unchecked Sendable {
     static func joiningPunctuationOnly(_ ranges: [Range<Int>], _ m: PatternMatcher) -> [Range<Int>] {
         var out: [Range<Int>] = []
         out.reserveCapacity(ranges.count)
-        var joinNext: Int?       // start of an opening quote waiting for its sentence
+        var joinNext: Int?  // start of an opening quote waiting for its sentence
         var quotes = QuoteCounter()
         for r in ranges {
             var r = r
-            if let s = joinNext { r = s..<r.upperBound; joinNext = nil }
-            guard r.count <= 24, isPunctuationOnly(r, m) else { out.append(r); continue }
+            if let s = joinNext {
+                r = s..<r.upperBound
+                joinNext = nil
+            }
+            guard r.count <= 24, isPunctuationOnly(r, m) else {
+                out.append(r)
+                continue
+            }
             if opensQuotation(r, m, &quotes) || out.isEmpty {
                 joinNext = r.lowerBound
             } else {
@@ -201,8 +220,11 @@ public final class SentenceSegmenter: @unchecked Sendable {
             }
         }
         if let s = joinNext {
-            if out.isEmpty { out.append(s..<ranges[ranges.count - 1].upperBound) }
-            else { out[out.count - 1] = out[out.count - 1].lowerBound..<ranges[ranges.count - 1].upperBound }
+            if out.isEmpty {
+                out.append(s..<ranges[ranges.count - 1].upperBound)
+            } else {
+                out[out.count - 1] = out[out.count - 1].lowerBound..<ranges[ranges.count - 1].upperBound
+            }
         }
         return out
     }
@@ -223,7 +245,10 @@ public final class SentenceSegmenter: @unchecked Sendable {
         var position = 0
         var count = 0
         mutating func count(upTo end: Int, _ m: PatternMatcher) -> Int {
-            while position < end { if m.base[position] == 0x22 { count += 1 }; position += 1 }
+            while position < end {
+                if m.base[position] == 0x22 { count += 1 }
+                position += 1
+            }
             return count
         }
     }
@@ -239,7 +264,8 @@ public final class SentenceSegmenter: @unchecked Sendable {
     }
 
     static func trimmed(_ r: Range<Int>, _ m: PatternMatcher) -> Range<Int>? {
-        var lo = r.lowerBound, hi = r.upperBound
+        var lo = r.lowerBound
+        var hi = r.upperBound
         while lo < hi {
             let (c, len) = m.scalar(at: lo)
             guard ScalarFlags.test(c, ScalarFlags.space) || c == "\u{FEFF}" else { break }

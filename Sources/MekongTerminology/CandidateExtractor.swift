@@ -60,7 +60,10 @@ public final class CandidateExtractor {
         while i < tokens.count {
             let head = tokens[i]
             let lowercaseHead = Self.lowercaseHeads.contains(head.text)
-            guard (head.isCapitalised && !Self.stopWords.contains(head.text)) || lowercaseHead else { i += 1; continue }
+            guard (head.isCapitalised && !Self.stopWords.contains(head.text)) || lowercaseHead else {
+                i += 1
+                continue
+            }
             // Extend the run: capitalised words and particles; "et" and a few lower-case words
             // only inside an institution's name ("ministère de l’Information et des
             // Communications", "Académie des sciences sociales du Yunnan").
@@ -73,8 +76,13 @@ public final class CandidateExtractor {
                 let previous = tokens[end - 1]
                 if t.isCapitalised && !Self.articles.contains(t.text) {
                     // A name right after a field noun starts a new run: "… des Communications Truong Minh Tuan".
-                    if previous.isCapitalised && Self.fieldNouns.contains(previous.text) && !Self.fieldNouns.contains(t.text) { break }
-                    lastCapital = end; lowercaseRun = 0
+                    if previous.isCapitalised && Self.fieldNouns.contains(previous.text)
+                        && !Self.fieldNouns.contains(t.text)
+                    {
+                        break
+                    }
+                    lastCapital = end
+                    lowercaseRun = 0
                 } else if t.text == "et" || t.text == "ou" {
                     // Only to join two capitalised parts of one institution's name.
                     guard institution else { break }
@@ -89,25 +97,40 @@ public final class CandidateExtractor {
                 }
                 end += 1
             }
-            guard lastCapital >= i || lowercaseHead else { i += 1; continue }
+            guard lastCapital >= i || lowercaseHead else {
+                i += 1
+                continue
+            }
             // "Parti populaire révolutionnaire lao (PPRL)": lower-case words end the name when the
             // acronym after them spells the initials of the whole run.
             if end + 2 < tokens.count, tokens[end].text == "(", tokens[end + 2].text == ")", tokens[end + 1].isAcronym {
                 if Self.initialsMatch(Array(tokens[i..<end]), tokens[end + 1].text) {
                     lastCapital = end - 1
-                } else if let j = (i + 1..<end).first(where: { tokens[$0].isCapitalised && Self.initialsMatch(Array(tokens[$0..<end]), tokens[end + 1].text) }) {
+                } else if let j = (i + 1..<end).first(where: {
+                    tokens[$0].isCapitalised && Self.initialsMatch(Array(tokens[$0..<end]), tokens[end + 1].text)
+                }) {
                     // The acronym spells a tail of the run ("Comité central du [Parti populaire
                     // révolutionnaire lao] (PPRL)"): that tail is a name of its own.
                     let tail = Array(tokens[j..<end])
-                    record(Self.join(tail), type: Self.guessType(tail, before: []), acronym: tokens[end + 1].text, sentence: sentence, place: place)
+                    record(
+                        Self.join(tail), type: Self.guessType(tail, before: []), acronym: tokens[end + 1].text,
+                        sentence: sentence, place: place)
                 }
             }
-            guard lastCapital >= i else { i += 1; continue }
+            guard lastCapital >= i else {
+                i += 1
+                continue
+            }
             let run = Array(tokens[i...lastCapital])
             let sentenceInitial = i == 0 || tokens[i - 1].text == "«" || tokens[i - 1].text == "\""
             i = lastCapital + 1
-            if run.count == 1 && (sentenceInitial || Self.commonCapitalised.contains(run[0].text) || Self.institutions.contains(run[0].text)
-                                  || Self.fieldNouns.contains(run[0].text)) { continue }
+            if run.count == 1
+                && (sentenceInitial || Self.commonCapitalised.contains(run[0].text)
+                    || Self.institutions.contains(run[0].text)
+                    || Self.fieldNouns.contains(run[0].text))
+            {
+                continue
+            }
             let text = Self.join(run)
             guard text.unicodeScalars.count >= 2 else { continue }
             // An acronym in parentheses right after: "(PPRL)".
@@ -118,18 +141,24 @@ public final class CandidateExtractor {
             let before = Array(tokens[..<max(0, i - run.count)].suffix(4))
             record(text, type: Self.guessType(run, before: before), acronym: acronym, sentence: sentence, place: place)
             if let acronym, !Self.stopWords.contains(acronym) {
-                record(acronym, type: Self.guessType(run, before: []), acronym: nil, sentence: sentence, place: place, expansion: text)
+                record(
+                    acronym, type: Self.guessType(run, before: []), acronym: nil, sentence: sentence, place: place,
+                    expansion: text)
             }
         }
         // Acronyms on their own ("VCCI", "TIC"), Lao script, and lower-case Vietnamese words.
-        for t in tokens where (t.isAcronym && t.text.count >= 3 && !Self.stopWords.contains(t.text)) || t.isLao
-            || (!t.isCapitalised && t.text.unicodeScalars.contains { Language.isVietnameseOnly($0.value) }) {
+        for t in tokens
+        where (t.isAcronym && t.text.count >= 3 && !Self.stopWords.contains(t.text)) || t.isLao
+            || (!t.isCapitalised && t.text.unicodeScalars.contains { Language.isVietnameseOnly($0.value) })
+        {
             if t.isAcronym, table[Folding.key(t.text)] != nil { continue }
             record(t.text, type: t.isAcronym ? .organization : .other, acronym: nil, sentence: sentence, place: place)
         }
     }
 
-    private func record(_ text: String, type: ConceptType, acronym: String?, sentence: String, place: String, expansion: String? = nil) {
+    private func record(
+        _ text: String, type: ConceptType, acronym: String?, sentence: String, place: String, expansion: String? = nil
+    ) {
         let key = Folding.key(text)
         guard !key.isEmpty else { return }
         var e = table[key] ?? Entry()
@@ -148,7 +177,9 @@ public final class CandidateExtractor {
     public func candidates(minCount: Int = 1) -> [Candidate] {
         var out: [Candidate] = []
         for (key, e) in table where e.count >= minCount {
-            let variants = e.forms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
+            let variants = e.forms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                (form: $0.key, count: $0.value)
+            }
             var variantOf: String?
             if let index {
                 let matches = index.find(variants[0].form).filter { $0.how == .exact }
@@ -160,8 +191,10 @@ public final class CandidateExtractor {
                 }
             }
             let type = e.types.max { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }!.key
-            out.append(Candidate(key: key, variants: variants, count: e.count, type: type, acronym: e.acronym,
-                                 contexts: e.contexts, places: e.places, variantOf: variantOf))
+            out.append(
+                Candidate(
+                    key: key, variants: variants, count: e.count, type: type, acronym: e.acronym,
+                    contexts: e.contexts, places: e.places, variantOf: variantOf))
         }
         return out.sorted { ($1.count, $0.key) < ($0.count, $1.key) }
     }
@@ -174,32 +207,54 @@ public final class CandidateExtractor {
     static let lowercaseHeads: Set<String> = ["ministère"]
     /// Nouns naming a field (of a ministry, a commission): a capitalised word right after one
     /// begins another name.
-    static let fieldNouns: Set<String> = ["Information", "Communications", "Télécommunications", "Postes", "Culture", "Tourisme",
-                                          "Affaires", "Défense", "Sécurité", "Éducation", "Santé", "Finances", "Justice", "Intérieur",
-                                          "Agriculture", "Industrie", "Commerce", "Travail", "Transports", "Propagande", "Sports"]
+    static let fieldNouns: Set<String> = [
+        "Information", "Communications", "Télécommunications", "Postes", "Culture", "Tourisme",
+        "Affaires", "Défense", "Sécurité", "Éducation", "Santé", "Finances", "Justice", "Intérieur",
+        "Agriculture", "Industrie", "Commerce", "Travail", "Transports", "Propagande", "Sports",
+    ]
     /// Capitalised common nouns that are no name on their own.
-    static let commonCapitalised: Set<String> = ["État", "États", "Etat", "Etats", "Partis", "Congrès", "Résolution", "Conclusion",
-                                                 "Premier", "Gouvernement", "Constitution", "Nord", "Sud", "Est", "Ouest", "Centre"]
-    static let institutions: Set<String> = ["Académie", "Commission", "Comité", "Institut", "Ministère", "ministère", "Parti", "Assemblée",
-                                            "Bureau", "Agence", "Office", "Conseil", "Cour", "Tribunal", "Université", "Banque",
-                                            "Fédération", "Union", "Association", "Front", "Groupe", "Département", "Direction"]
-    static let organizations: Set<String> = ["Agence", "Banque", "Université", "Association", "Fédération", "Croix-Rouge", "Institut", "Académie"]
-    static let bodies: Set<String> = ["Comité", "Commission", "Ministère", "ministère", "Parti", "Assemblée", "Bureau", "Conseil", "Secrétariat",
-                                      "Front", "Groupe", "Département", "Direction", "Cour", "Tribunal", "Office"]
-    static let titles: Set<String> = ["ministre", "président", "présidente", "secrétaire", "général", "gouverneur", "chef", "directeur",
-                                      "directrice", "professeur", "vice-président", "vice-Premier", "Premier", "ambassadeur", "maire",
-                                      "M.", "Mme", "Dr", "laotien", "vietnamien", "chinois", "lao", "ministres", "dirigeant", "membre"]
-    static let placeWords: Set<String> = ["province", "ville", "capitale", "district", "commune", "région", "village", "département"]
+    static let commonCapitalised: Set<String> = [
+        "État", "États", "Etat", "Etats", "Partis", "Congrès", "Résolution", "Conclusion",
+        "Premier", "Gouvernement", "Constitution", "Nord", "Sud", "Est", "Ouest", "Centre",
+    ]
+    static let institutions: Set<String> = [
+        "Académie", "Commission", "Comité", "Institut", "Ministère", "ministère", "Parti", "Assemblée",
+        "Bureau", "Agence", "Office", "Conseil", "Cour", "Tribunal", "Université", "Banque",
+        "Fédération", "Union", "Association", "Front", "Groupe", "Département", "Direction",
+    ]
+    static let organizations: Set<String> = [
+        "Agence", "Banque", "Université", "Association", "Fédération", "Croix-Rouge", "Institut", "Académie",
+    ]
+    static let bodies: Set<String> = [
+        "Comité", "Commission", "Ministère", "ministère", "Parti", "Assemblée", "Bureau", "Conseil", "Secrétariat",
+        "Front", "Groupe", "Département", "Direction", "Cour", "Tribunal", "Office",
+    ]
+    static let titles: Set<String> = [
+        "ministre", "président", "présidente", "secrétaire", "général", "gouverneur", "chef", "directeur",
+        "directrice", "professeur", "vice-président", "vice-Premier", "Premier", "ambassadeur", "maire",
+        "M.", "Mme", "Dr", "laotien", "vietnamien", "chinois", "lao", "ministres", "dirigeant", "membre",
+    ]
+    static let placeWords: Set<String> = [
+        "province", "ville", "capitale", "district", "commune", "région", "village", "département",
+    ]
     /// Capitalised for reasons other than being a name.
     static let stopWords: Set<String> = [
-        "Le", "La", "Les", "L’", "L'", "Un", "Une", "Des", "De", "Du", "En", "Au", "Aux", "À", "Il", "Elle", "Ils", "Elles", "Ce", "Cette",
-        "Ces", "Selon", "Lors", "Dans", "Par", "Pour", "Parmi", "Concernant", "Présent", "Enfin", "Passant", "Mobilisée", "Surmonter",
-        "Photo", "Photos", "Voir", "Plus", "Lire", "Vidéo", "Source", "Ainsi", "Mais", "Cependant", "Toutefois", "Outre", "Après", "Avant",
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-        "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre",
-        "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Nouvel", "Ce", "Son", "Sa", "Ses", "Leur",
-        "Leurs", "Nous", "Vous", "On", "Oui", "Non", "Vers", "Sur", "Sous", "Avec", "Entre", "Depuis", "Pendant", "Chaque", "Tous",
-        "Toutes", "Tout", "Hier", "Aujourd’hui", "Demain", "Déjà", "Désormais", "Réorganisation", "Renforcer", "Renforcement",
+        "Le", "La", "Les", "L’", "L'", "Un", "Une", "Des", "De", "Du", "En", "Au", "Aux", "À", "Il", "Elle", "Ils",
+        "Elles", "Ce", "Cette",
+        "Ces", "Selon", "Lors", "Dans", "Par", "Pour", "Parmi", "Concernant", "Présent", "Enfin", "Passant",
+        "Mobilisée", "Surmonter",
+        "Photo", "Photos", "Voir", "Plus", "Lire", "Vidéo", "Source", "Ainsi", "Mais", "Cependant", "Toutefois",
+        "Outre", "Après", "Avant",
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
+        "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre",
+        "Décembre",
+        "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Nouvel", "Ce", "Son", "Sa", "Ses",
+        "Leur",
+        "Leurs", "Nous", "Vous", "On", "Oui", "Non", "Vers", "Sur", "Sous", "Avec", "Entre", "Depuis", "Pendant",
+        "Chaque", "Tous",
+        "Toutes", "Tout", "Hier", "Aujourd’hui", "Demain", "Déjà", "Désormais", "Réorganisation", "Renforcer",
+        "Renforcement",
     ]
 
     /// Whether an acronym spells the initials of the run's words (particles skipped, case
@@ -218,7 +273,10 @@ public final class CandidateExtractor {
         if organizations.contains(head) { return .organization }
         let previous = before.map(\.text)
         if let last = previous.last?.lowercased(), particles.contains(last),
-           previous.dropLast().contains(where: { placeWords.contains($0.lowercased()) }) { return .place }
+            previous.dropLast().contains(where: { placeWords.contains($0.lowercased()) })
+        {
+            return .place
+        }
         if previous.contains(where: { placeWords.contains($0.lowercased()) }) { return .place }
         if previous.contains(where: { titles.contains($0) }) { return .person }
         if run.count == 1 && run[0].isAcronym { return .organization }
@@ -245,7 +303,11 @@ public final class CandidateExtractor {
         func flush(glued: Bool = false) {
             guard let first = current.unicodeScalars.first else { return }
             // One pass over the scalars for every flag.
-            var letters = true, lao = false, alphabetic = 0, allUpper = true, acronymChars = true
+            var letters = true
+            var lao = false
+            var alphabetic = 0
+            var allUpper = true
+            var acronymChars = true
             for u in current.unicodeScalars {
                 let v = u.value
                 if v >= 0x0E80 && v <= 0x0EFF { lao = true }
@@ -259,13 +321,21 @@ public final class CandidateExtractor {
                     isAlpha = p.isAlphabetic
                     isUpper = p.isUppercase
                 }
-                if isAlpha { alphabetic += 1; if !isUpper { allUpper = false } }
-                if !isAlpha && u != "-" && u != "." && !(v >= 0x0300 && v <= 0x036F) && !(lao && v >= 0x0EB0) { letters = false }
+                if isAlpha {
+                    alphabetic += 1
+                    if !isUpper { allUpper = false }
+                }
+                if !isAlpha && u != "-" && u != "." && !(v >= 0x0300 && v <= 0x036F) && !(lao && v >= 0x0EB0) {
+                    letters = false
+                }
                 if !isAlpha && u != "/" && u != "-" { acronymChars = false }
             }
-            let firstUpper = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
-            tokens.append(Token(text: current, isCapitalised: firstUpper && letters, isPunctuation: false, isLetters: letters,
-                                isAcronym: alphabetic >= 2 && allUpper && acronymChars, isLao: lao, glued: glued))
+            let firstUpper =
+                first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+            tokens.append(
+                Token(
+                    text: current, isCapitalised: firstUpper && letters, isPunctuation: false, isLetters: letters,
+                    isAcronym: alphabetic >= 2 && allUpper && acronymChars, isLao: lao, glued: glued))
             current = ""
         }
         current.reserveCapacity(32)
@@ -279,7 +349,7 @@ public final class CandidateExtractor {
             } else {
                 switch u.properties.generalCategory {
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                     .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber:
+                    .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber:
                     isAlnum = true
                 default:
                     isAlnum = false
@@ -299,8 +369,10 @@ public final class CandidateExtractor {
             } else {
                 flush()
                 currentCount = 0
-                tokens.append(Token(text: String(u), isCapitalised: false, isPunctuation: true,
-                                    isLetters: false, isAcronym: false, isLao: false, glued: false))
+                tokens.append(
+                    Token(
+                        text: String(u), isCapitalised: false, isPunctuation: true,
+                        isLetters: false, isAcronym: false, isLao: false, glued: false))
             }
         }
         flush()

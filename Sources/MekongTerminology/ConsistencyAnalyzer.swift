@@ -81,7 +81,9 @@ public final class ConsistencyAnalyzer {
                 let concept = matcher.glossary.concepts[ci]
                 if concept.vietnameseName(forFoldedForm: Folding.keyBytes(form)) != nil {
                     let sf = matcher.styleForms(ci)
-                    let exact = NameStyle.allCases.filter { sf[$0].map { $0.lowercased() == form.lowercased() } ?? false }
+                    let exact = NameStyle.allCases.filter {
+                        sf[$0].map { $0.lowercased() == form.lowercased() } ?? false
+                    }
                     // A form several styles share (no Vietnamese-only letter) says nothing.
                     if exact.count == 1 { styles[file, default: [:]][exact[0], default: 0] += 1 }
                 }
@@ -96,22 +98,30 @@ public final class ConsistencyAnalyzer {
         let known = uses.compactMap { (ci, forms) -> KnownName? in
             let distinct = Set(forms.keys.map { $0.lowercased() })
             guard distinct.count > 1 else { return nil }
-            return KnownName(concept: matcher.glossary.concepts[ci].id, forms: forms.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) })
+            return KnownName(
+                concept: matcher.glossary.concepts[ci].id,
+                forms: forms.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) })
         }.sorted { $0.concept < $1.concept }
 
         let candidates = extractor.candidates().filter { $0.variantOf == nil }
         var unknown: [UnknownPair] = []
         for c in candidates where c.variants.count > 1 {
-            unknown.append(UnknownPair(a: c.variants[0].form, b: c.variants[1].form, why: "diacritics or case",
-                                       counts: (c.variants[0].count, c.variants[1].count)))
+            unknown.append(
+                UnknownPair(
+                    a: c.variants[0].form, b: c.variants[1].form, why: "diacritics or case",
+                    counts: (c.variants[0].count, c.variants[1].count)))
         }
         // One letter apart (folded, at least 6 letters): "Phomvihane" / "Phomvihan".
         let long = candidates.filter { $0.key.count >= 6 }
         let byLength = Dictionary(grouping: long, by: { $0.key.count })
         for c in long {
-            for other in (byLength[c.key.count] ?? []) + (byLength[c.key.count + 1] ?? []) where other.key > c.key || other.key.count > c.key.count {
+            for other in (byLength[c.key.count] ?? []) + (byLength[c.key.count + 1] ?? [])
+            where other.key > c.key || other.key.count > c.key.count {
                 if Self.oneEditApart(Array(c.key), Array(other.key)) {
-                    unknown.append(UnknownPair(a: c.variants[0].form, b: other.variants[0].form, why: "one letter", counts: (c.count, other.count)))
+                    unknown.append(
+                        UnknownPair(
+                            a: c.variants[0].form, b: other.variants[0].form, why: "one letter",
+                            counts: (c.count, other.count)))
                 }
             }
         }
@@ -125,15 +135,20 @@ public final class ConsistencyAnalyzer {
         for c in long {
             let near = [c.key.count - 1, c.key.count, c.key.count + 1].flatMap { glossaryKeys[$0] ?? [] }
             if let (_, id) = near.first(where: { Self.oneEditApart(Array(c.key), Array($0.0)) }),
-               let preferred = matcher.glossary[id]?.preferred(.fr) {
-                unknown.append(UnknownPair(a: c.variants[0].form, b: preferred, why: "one letter from \(id)", counts: (c.count, 0)))
+                let preferred = matcher.glossary[id]?.preferred(.fr)
+            {
+                unknown.append(
+                    UnknownPair(a: c.variants[0].form, b: preferred, why: "one letter from \(id)", counts: (c.count, 0))
+                )
             }
         }
         let stutters = candidates.filter { c in
             let words = c.key.split(separator: " ")
             return zip(words, words.dropFirst()).contains { $0 == $1 }
         }.map { FormUse(form: $0.variants[0].form, count: $0.count, places: $0.places) }
-        let mix = styles.filter { $0.value.count > 1 }.map { StyleMix(file: $0.key, counts: $0.value) }.sorted { $0.file < $1.file }
+        let mix = styles.filter { $0.value.count > 1 }.map { StyleMix(file: $0.key, counts: $0.value) }.sorted {
+            $0.file < $1.file
+        }
         return Report(known: known, unknown: unknown, stutters: stutters, styleMix: mix)
     }
 

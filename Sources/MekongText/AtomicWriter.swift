@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes one file so that readers see either the old content or the new, never a mix, and
 /// nothing is left behind on failure: the one way Mekong writes a file.
@@ -41,8 +42,10 @@ public final class AtomicWriter {
         expected = unchangedSince
         let folder = Self.folder(of: path)
         switch POSIX.kind(of: folder) {
-        case nil: throw Diagnostic.error("no-such-folder", "cannot write: the folder \(folder) does not exist", file: path)
-        case .file: throw Diagnostic.error("not-a-folder", "cannot write: \(folder) is a file, not a folder", file: path)
+        case nil:
+            throw Diagnostic.error("no-such-folder", "cannot write: the folder \(folder) does not exist", file: path)
+        case .file:
+            throw Diagnostic.error("not-a-folder", "cannot write: \(folder) is a file, not a folder", file: path)
         case .directory: break
         }
         if POSIX.kind(of: path) == .directory {
@@ -50,7 +53,8 @@ public final class AtomicWriter {
         }
         Self.removeStaleTemporaryFiles(in: folder)
         let name = (path as NSString).lastPathComponent
-        temporary = folder + "/." + name + Self.temporaryMarker + "\(POSIX.processID)-\(UInt32.random(in: 0...UInt32.max))"
+        temporary =
+            folder + "/." + name + Self.temporaryMarker + "\(POSIX.processID)-\(UInt32.random(in: 0...UInt32.max))"
         fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
             throw Diagnostic.error("cannot-write", "cannot write: \(POSIX.errorText())", file: path)
@@ -99,14 +103,20 @@ public final class AtomicWriter {
         do {
             try flush()
             guard fsync(fd) == 0 else { throw failure() }
-            guard close(fd) == 0 else { done = true; unlink(temporary); Self.registry.remove(temporary); throw failure() }
+            guard close(fd) == 0 else {
+                done = true
+                unlink(temporary)
+                Self.registry.remove(temporary)
+                throw failure()
+            }
             done = true
             if let expected, FileFingerprint(path: path) != expected {
                 unlink(temporary)
                 Self.registry.remove(temporary)
-                throw Diagnostic.error("changed-on-disk",
-                                       "not replaced: the file was changed by another program since Mekong read it; "
-                                           + "run the command again", file: path)
+                throw Diagnostic.error(
+                    "changed-on-disk",
+                    "not replaced: the file was changed by another program since Mekong read it; "
+                        + "run the command again", file: path)
             }
             guard rename(temporary, path) == 0 else {
                 let e = failure()
@@ -116,7 +126,10 @@ public final class AtomicWriter {
             }
             Self.registry.remove(temporary)
             let dfd = open(Self.folder(of: path), O_RDONLY)
-            if dfd >= 0 { fsync(dfd); close(dfd) }
+            if dfd >= 0 {
+                fsync(dfd)
+                close(dfd)
+            }
         } catch {
             if !done { abandon() }
             throw error
@@ -168,8 +181,16 @@ public final class AtomicWriter {
     private final class Registry: @unchecked Sendable {
         private let lock = NSLock()
         private var paths: Set<String> = []
-        func add(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
-        func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+        func add(_ p: String) {
+            lock.lock()
+            paths.insert(p)
+            lock.unlock()
+        }
+        func remove(_ p: String) {
+            lock.lock()
+            paths.remove(p)
+            lock.unlock()
+        }
         func removeAll() {
             lock.lock()
             for p in paths { unlink(p) }
@@ -226,7 +247,9 @@ public enum FileLock {
     /// - Throws: ``Diagnostic`` when the lock file cannot be opened or locked, or what `body` throws.
     public static func withExclusiveLock<T>(path: String, _ body: () throws -> T) throws -> T {
         let fd = open(path, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw Diagnostic.error("cannot-lock", "cannot open the lock file: \(POSIX.errorText())", file: path) }
+        guard fd >= 0 else {
+            throw Diagnostic.error("cannot-lock", "cannot open the lock file: \(POSIX.errorText())", file: path)
+        }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR { throw Diagnostic.error("cannot-lock", "cannot lock: \(POSIX.errorText())", file: path) }

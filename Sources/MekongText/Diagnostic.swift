@@ -97,8 +97,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// A diagnostic with every field given. ``error(_:_:file:line:column:unit:)`` and
     /// ``warning(_:_:file:line:)`` are shorter for problems with the input.
     /// - Parameter byteRange: the UTF-8 byte range of `found` in its line (0-based, end excluded).
-    public init(severity: Severity, rule: String, message: String, location: SourceLocation?, found: String? = nil,
-                expected: String? = nil, concept: String? = nil, byteRange: Range<Int>? = nil, fixable: Bool = false) {
+    public init(
+        severity: Severity, rule: String, message: String, location: SourceLocation?, found: String? = nil,
+        expected: String? = nil, concept: String? = nil, byteRange: Range<Int>? = nil, fixable: Bool = false
+    ) {
         self.severity = severity
         self.rule = rule
         self.message = message
@@ -111,10 +113,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// An error about the input: `file:line:column: error: message`.
-    public static func error(_ rule: String, _ message: String, file: String, line: Int? = nil, column: Int? = nil,
-                             unit: SourceLocation.Unit = .scalars) -> Diagnostic {
-        Diagnostic(severity: .error, rule: rule, message: message,
-                   location: SourceLocation(file: file, line: line, column: column, unit: unit))
+    public static func error(
+        _ rule: String, _ message: String, file: String, line: Int? = nil, column: Int? = nil,
+        unit: SourceLocation.Unit = .scalars
+    ) -> Diagnostic {
+        Diagnostic(
+            severity: .error, rule: rule, message: message,
+            location: SourceLocation(file: file, line: line, column: column, unit: unit))
     }
 
     /// A warning about the input that does not stop the work (`FILE: warning: …`).
@@ -144,7 +149,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         for s in text.unicodeScalars {
-            guard needsEscape(s) else { out.unicodeScalars.append(s); continue }
+            guard needsEscape(s) else {
+                out.unicodeScalars.append(s)
+                continue
+            }
             switch s {
             case "\n": out += "\\n"
             case "\r": out += "\\r"

@@ -9,7 +9,9 @@ public enum EditDistance {
     public static func withinOne<T: Equatable>(_ a: [T], _ b: [T]) -> Bool {
         if a == b { return true }
         if abs(a.count - b.count) > 1 { return false }
-        var i = 0, j = 0, edits = 0
+        var i = 0
+        var j = 0
+        var edits = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] {
                 i += 1

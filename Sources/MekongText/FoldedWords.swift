@@ -59,7 +59,7 @@ extension Folding {
                     let (v, len) = decodeScalar(buf, at: i)
                     let scalarStart = i
                     i += len
-                    if v >= 0x0300 && v <= 0x036F {                 // combining diacritic: inside the word
+                    if v >= 0x0300 && v <= 0x036F {  // combining diacritic: inside the word
                         if start < 0 { start = scalarStart }
                         continue
                     }
@@ -67,12 +67,16 @@ extension Folding {
                         let entry = index[Int(v)]
                         if entry != 0 {
                             if start < 0 { start = scalarStart }
-                            let offset = Int(entry >> 8), count = Int(entry & 0xFF)
+                            let offset = Int(entry >> 8)
+                            let count = Int(entry & 0xFF)
                             for k in offset..<(offset + count) { h = hash(h, folds[k]) }
                             continue
                         }
                     }
-                    if v >= 0x0E80 && v <= 0x0EFF { endWord(at: scalarStart); continue }
+                    if v >= 0x0E80 && v <= 0x0EFF {
+                        endWord(at: scalarStart)
+                        continue
+                    }
                     switch kind(of: v) {
                     case .upper(let lower):
                         if start < 0 { start = scalarStart }

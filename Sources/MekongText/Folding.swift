@@ -36,10 +36,16 @@ public enum Folding {
                     if b < 0x80 {
                         switch b {
                         case 0x41...0x5A:
-                            if pendingSpace { out.append(0x20); pendingSpace = false }
+                            if pendingSpace {
+                                out.append(0x20)
+                                pendingSpace = false
+                            }
                             out.append(b + 0x20)
                         case 0x61...0x7A, 0x30...0x39:
-                            if pendingSpace { out.append(0x20); pendingSpace = false }
+                            if pendingSpace {
+                                out.append(0x20)
+                                pendingSpace = false
+                            }
                             out.append(b)
                         default:
                             pendingSpace = !out.isEmpty
@@ -50,12 +56,16 @@ public enum Folding {
                     let (v, len) = decodeScalar(buf, at: i)
                     let start = i
                     i += len
-                    if v >= 0x0300 && v <= 0x036F { continue }                 // combining diacritics
+                    if v >= 0x0300 && v <= 0x036F { continue }  // combining diacritics
                     if v < latinLimit {
                         let entry = index[Int(v)]
                         if entry != 0 {
-                            if pendingSpace { out.append(0x20); pendingSpace = false }
-                            let offset = Int(entry >> 8), count = Int(entry & 0xFF)
+                            if pendingSpace {
+                                out.append(0x20)
+                                pendingSpace = false
+                            }
+                            let offset = Int(entry >> 8)
+                            let count = Int(entry & 0xFF)
                             out.append(contentsOf: UnsafeBufferPointer(rebasing: folds[offset..<(offset + count)]))
                             continue
                         }
@@ -64,10 +74,16 @@ public enum Folding {
                     case .separator:
                         pendingSpace = !out.isEmpty
                     case .upper(let lower):
-                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        if pendingSpace {
+                            out.append(0x20)
+                            pendingSpace = false
+                        }
                         out.append(contentsOf: lower.utf8)
                     case .letter, .other:
-                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        if pendingSpace {
+                            out.append(0x20)
+                            pendingSpace = false
+                        }
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<min(i, n)]))
                     }
                 }
@@ -104,13 +120,13 @@ public enum Folding {
         let p = (Unicode.Scalar(v) ?? "\u{FFFD}").properties
         switch p.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
-             .dashPunctuation, .connectorPunctuation, .otherPunctuation, .openPunctuation,
-             .closePunctuation, .initialPunctuation, .finalPunctuation:
+            .dashPunctuation, .connectorPunctuation, .otherPunctuation, .openPunctuation,
+            .closePunctuation, .initialPunctuation, .finalPunctuation:
             return .separator
         case .uppercaseLetter, .titlecaseLetter:
             return .upper(p.lowercaseMapping)
         case .lowercaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .otherNumber, .letterNumber,
-             .nonspacingMark, .spacingMark:
+            .nonspacingMark, .spacingMark:
             return .letter
         default:
             return .other
@@ -145,7 +161,10 @@ public enum Folding {
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0xE0, i + 2 < bytes.count, bytes[i + 1] == 0xBB, (0x88...0x8B).contains(bytes[i + 2]) { i += 3; continue }
+            if bytes[i] == 0xE0, i + 2 < bytes.count, bytes[i + 1] == 0xBB, (0x88...0x8B).contains(bytes[i + 2]) {
+                i += 3
+                continue
+            }
             out.append(bytes[i])
             i += 1
         }
@@ -172,9 +191,11 @@ public enum Folding {
                 table[v] = result
             }
         }
-        for (v, s) in [(0x0110, "d"), (0x0111, "d"), (0x00D0, "d"), (0x00F0, "d"), (0x0189, "d"), (0x0256, "d"),
-                       (0x0152, "oe"), (0x0153, "oe"), (0x00C6, "ae"), (0x00E6, "ae"), (0x00DF, "ss"),
-                       (0x01A0, "o"), (0x01A1, "o"), (0x01AF, "u"), (0x01B0, "u"), (0x00D8, "o"), (0x00F8, "o")] as [(UInt32, String)] {
+        for (v, s) in [
+            (0x0110, "d"), (0x0111, "d"), (0x00D0, "d"), (0x00F0, "d"), (0x0189, "d"), (0x0256, "d"),
+            (0x0152, "oe"), (0x0153, "oe"), (0x00C6, "ae"), (0x00E6, "ae"), (0x00DF, "ss"),
+            (0x01A0, "o"), (0x01A1, "o"), (0x01AF, "u"), (0x01B0, "u"), (0x00D8, "o"), (0x00F8, "o"),
+        ] as [(UInt32, String)] {
             table[v] = s
         }
         return table

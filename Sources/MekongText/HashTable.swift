@@ -21,7 +21,9 @@ public struct HashTable<Value>: @unchecked Sendable {
     }
 
     @inlinable @inline(__always)
-    func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 1) & mask }
+    func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 1) & mask
+    }
 
     /// The value stored under `key` (already a good 64-bit hash), or `nil`.
     @inlinable

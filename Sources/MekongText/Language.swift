@@ -35,7 +35,7 @@ public enum Language: String, CaseIterable, Hashable, Sendable, Codable {
     /// Letters that French typography never uses but Vietnamese does (precomposed, NFC).
     public static func isVietnameseOnly(_ v: UInt32) -> Bool {
         switch v {
-        case 0x0102, 0x0103, 0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0: return true // Ă ă Đ đ Ơ ơ Ư ư
+        case 0x0102, 0x0103, 0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0: return true  // Ă ă Đ đ Ơ ơ Ư ư
         case 0x1EA0...0x1EF9: return true  // Latin Extended Additional: ạ ả ấ … ỹ
         case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323: return false  // combining marks alone prove little
         default: return false
@@ -56,13 +56,17 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
     /// Parses `text`, accepting `-` or `_` between subtags and any case.
     /// - Returns: `nil` unless the primary subtag is 2 or 3 ASCII letters.
     public init?(_ text: String) {
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" }).map(
+            String.init)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return nil }
         primary = first.lowercased()
         for p in parts.dropFirst() {
             if p.count == 4, p.allSatisfy({ $0.isASCII && $0.isLetter }), script == nil {
                 script = p.prefix(1).uppercased() + p.dropFirst().lowercased()
-            } else if (p.count == 2 && p.allSatisfy({ $0.isASCII && $0.isLetter })) || (p.count == 3 && p.allSatisfy { $0.isNumber }) {
+            } else if (p.count == 2 && p.allSatisfy({ $0.isASCII && $0.isLetter }))
+                || (p.count == 3 && p.allSatisfy { $0.isNumber })
+            {
                 region = p.uppercased()
             }
         }
@@ -105,8 +109,11 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
 
     /// Guesses the language of `sample` (the first 2 KB of an article are plenty).
     public init(_ sample: String) {
-        var letters = 0, lao = 0, vietnameseLetters = 0
-        var fr = 0, vi = 0
+        var letters = 0
+        var lao = 0
+        var vietnameseLetters = 0
+        var fr = 0
+        var vi = 0
         var word = ""
         func endWord() {
             guard !word.isEmpty else { return }
@@ -115,7 +122,12 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
         }
         for scalar in sample.precomposedForGuess.unicodeScalars {
             let v = scalar.value
-            if (0x0E80...0x0EFF).contains(v) { lao += 1; letters += 1; endWord(); continue }
+            if (0x0E80...0x0EFF).contains(v) {
+                lao += 1
+                letters += 1
+                endWord()
+                continue
+            }
             if scalar.properties.isAlphabetic {
                 letters += 1
                 if Language.isVietnameseOnly(v) { vietnameseLetters += 1 }
@@ -145,7 +157,8 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
     /// `guessed from function words: 31 French, 0 Vietnamese`, or from letters or Lao script.
     public var description: String {
         switch basis {
-        case "function words": return "guessed from function words: \(frenchWords) French, \(vietnameseWords) Vietnamese"
+        case "function words":
+            return "guessed from function words: \(frenchWords) French, \(vietnameseWords) Vietnamese"
         default: return "guessed from \(basis)"
         }
     }
@@ -153,9 +166,11 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
     /// Frequent French words that are not Vietnamese words or syllables (so not "la", which is
     /// Vietnamese too): articles, prepositions, pronouns, auxiliaries, conjunctions.
     static let french: Set<String> = [
-        "le", "les", "de", "des", "du", "un", "une", "et", "est", "sont", "dans", "pour", "sur", "avec", "par", "au", "aux",
+        "le", "les", "de", "des", "du", "un", "une", "et", "est", "sont", "dans", "pour", "sur", "avec", "par", "au",
+        "aux",
         "qui", "que", "il", "elle", "ils", "elles", "ont", "été", "ce", "cette", "ces", "ses", "son", "leur", "leurs",
-        "pas", "ne", "plus", "mais", "ou", "où", "entre", "après", "avant", "selon", "lors", "aussi", "très", "nous", "vous",
+        "pas", "ne", "plus", "mais", "ou", "où", "entre", "après", "avant", "selon", "lors", "aussi", "très", "nous",
+        "vous",
         "l'", "d'", "qu'", "n'", "s'", "c'", "j'", "était", "sera", "être", "avoir", "fait", "deux", "trois", "dont",
     ]
 
@@ -170,6 +185,7 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
 private extension String {
     /// NFC only when the text has combining marks (most text is NFC already).
     var precomposedForGuess: String {
-        unicodeScalars.contains(where: { (0x0300...0x036F).contains($0.value) }) ? precomposedStringWithCanonicalMapping : self
+        unicodeScalars.contains(where: { (0x0300...0x036F).contains($0.value) })
+            ? precomposedStringWithCanonicalMapping : self
     }
 }

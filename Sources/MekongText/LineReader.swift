@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a UTF-8 text file line by line in constant memory (beyond the longest line),
@@ -42,7 +42,10 @@ public final class LineReader {
     /// Reads lines from bytes in memory (an article already read whole).
     public convenience init(bytes: [UInt8], name: String) {
         self.init(fileDescriptor: -1, name: name, ownsDescriptor: false, chunkSize: Swift.max(bytes.count, 16))
-        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, byteCount: $0.count) }
+        bytes.withUnsafeBytes {
+            buffer.baseAddress!.copyMemory(
+                from: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, byteCount: $0.count)
+        }
         end = bytes.count
         eof = true
     }
@@ -72,7 +75,10 @@ public final class LineReader {
             }
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             if atFileStart {
-                if end - start < 3 && !eof { try fill(keep: true); continue }
+                if end - start < 3 && !eof {
+                    try fill(keep: true)
+                    continue
+                }
                 if end - start >= 3 && base[start] == 0xEF && base[start + 1] == 0xBB && base[start + 2] == 0xBF {
                     start += 3
                 }
@@ -107,13 +113,20 @@ public final class LineReader {
     }
 
     private func fill(keep: Bool = false) throws {
-        if !keep || start == end { start = 0; end = 0 }
+        if !keep || start == end {
+            start = 0
+            end = 0
+        }
         if start > 0 {
             let remaining = end - start
             buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: remaining)
-            start = 0; end = remaining
+            start = 0
+            end = remaining
         }
-        if fd < 0 { eof = true; return }
+        if fd < 0 {
+            eof = true
+            return
+        }
         let n = POSIX.read(fd, buffer.baseAddress! + end, buffer.count - end)
         if n < 0 { throw Diagnostic.error("cannot-read", "cannot read: \(POSIX.errorText(Int32(-n)))", file: name) }
         if n == 0 { eof = true }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The few POSIX calls Mekong makes, with errors turned into ``Diagnostic``s. Everything that
@@ -18,9 +18,9 @@ enum POSIX {
         var offset = 0
         while offset < buffer.count {
             #if canImport(Glibc)
-            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             #else
-            let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             #endif
             if n < 0 {
                 if errno == EINTR { continue }
@@ -35,9 +35,9 @@ enum POSIX {
     static func read(_ fd: Int32, _ into: UnsafeMutableRawPointer, _ count: Int) -> Int {
         while true {
             #if canImport(Glibc)
-            let n = Glibc.read(fd, into, count)
+                let n = Glibc.read(fd, into, count)
             #else
-            let n = Darwin.read(fd, into, count)
+                let n = Darwin.read(fd, into, count)
             #endif
             if n < 0, errno == EINTR { continue }
             return n < 0 ? -Int(errno) : n
@@ -56,9 +56,9 @@ enum POSIX {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         #if canImport(Glibc)
-        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         #else
-        let mtime = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+            let mtime = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
         #endif
         return (Int64(st.st_size), mtime, UInt64(st.st_ino))
     }

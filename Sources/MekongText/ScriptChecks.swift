@@ -24,22 +24,34 @@ public enum ScriptChecks {
         for (i, s) in scalars.enumerated() {
             switch s.value {
             case 0x00D0, 0x0189:
-                findings.append(Finding(rule: "look-alike", offset: i, found: String(s), expected: "Đ",
-                                        message: "U+\(hex(s.value)) looks like Đ but is not Vietnamese Đ (U+0110)"))
+                findings.append(
+                    Finding(
+                        rule: "look-alike", offset: i, found: String(s), expected: "Đ",
+                        message: "U+\(hex(s.value)) looks like Đ but is not Vietnamese Đ (U+0110)"))
             case 0x00F0, 0x0256:
-                findings.append(Finding(rule: "look-alike", offset: i, found: String(s), expected: "đ",
-                                        message: "U+\(hex(s.value)) looks like đ but is not Vietnamese đ (U+0111)"))
+                findings.append(
+                    Finding(
+                        rule: "look-alike", offset: i, found: String(s), expected: "đ",
+                        message: "U+\(hex(s.value)) looks like đ but is not Vietnamese đ (U+0111)"))
             case 0x0400...0x04FF, 0x0370...0x03FF:
-                let neighbours = [i > 0 ? scalars[i - 1] : nil, i + 1 < scalars.count ? scalars[i + 1] : nil].compactMap { $0 }
+                let neighbours = [i > 0 ? scalars[i - 1] : nil, i + 1 < scalars.count ? scalars[i + 1] : nil].compactMap
+                { $0 }
                 if neighbours.contains(where: isLatinLetter) {
-                    findings.append(Finding(rule: "look-alike", offset: i, found: String(s), expected: nil,
-                                            message: "\(s.value >= 0x0400 ? "Cyrillic" : "Greek") letter U+\(hex(s.value)) inside a Latin word"))
+                    findings.append(
+                        Finding(
+                            rule: "look-alike", offset: i, found: String(s), expected: nil,
+                            message:
+                                "\(s.value >= 0x0400 ? "Cyrillic" : "Greek") letter U+\(hex(s.value)) inside a Latin word"
+                        ))
                 }
             case 0x0E01...0x0E5B:
-                let neighbours = [i > 0 ? scalars[i - 1] : nil, i + 1 < scalars.count ? scalars[i + 1] : nil].compactMap { $0 }
+                let neighbours = [i > 0 ? scalars[i - 1] : nil, i + 1 < scalars.count ? scalars[i + 1] : nil].compactMap
+                { $0 }
                 if neighbours.contains(where: { (0x0E80...0x0EFF).contains($0.value) }) {
-                    findings.append(Finding(rule: "look-alike", offset: i, found: String(s), expected: nil,
-                                            message: "Thai character U+\(hex(s.value)) inside Lao text"))
+                    findings.append(
+                        Finding(
+                            rule: "look-alike", offset: i, found: String(s), expected: nil,
+                            message: "Thai character U+\(hex(s.value)) inside Lao text"))
                 }
             default:
                 break
@@ -60,25 +72,34 @@ public enum ScriptChecks {
             let next = i + 1 < s.count ? s[i + 1].value : 0
             if v == 0x0EAB && (next == 0x0E99 || next == 0x0EA1) {
                 let expected = next == 0x0E99 ? "ໜ" : "ໝ"
-                findings.append(Finding(rule: "lao-ho-ligature", offset: i, found: String(s[i]) + String(s[i + 1]), expected: expected,
-                                        message: "ຫ + \(next == 0x0E99 ? "ນ" : "ມ") is written \(expected) (one character) in standard Lao"))
+                findings.append(
+                    Finding(
+                        rule: "lao-ho-ligature", offset: i, found: String(s[i]) + String(s[i + 1]), expected: expected,
+                        message:
+                            "ຫ + \(next == 0x0E99 ? "ນ" : "ມ") is written \(expected) (one character) in standard Lao"))
                 i += 2
                 continue
             }
             if v == 0x0ECD && next == 0x0EB2 {
-                findings.append(Finding(rule: "lao-am", offset: i, found: "\u{0ECD}\u{0EB2}", expected: "\u{0EB3}",
-                                        message: "ໍ + າ looks like ຳ but is two characters; write ຳ (U+0EB3)"))
+                findings.append(
+                    Finding(
+                        rule: "lao-am", offset: i, found: "\u{0ECD}\u{0EB2}", expected: "\u{0EB3}",
+                        message: "ໍ + າ looks like ຳ but is two characters; write ຳ (U+0EB3)"))
                 i += 2
                 continue
             }
             if isLaoToneMark(v) && isLaoVowelSignAboveOrBelow(next) {
-                findings.append(Finding(rule: "lao-mark-order", offset: i, found: String(s[i]) + String(s[i + 1]),
-                                        expected: String(s[i + 1]) + String(s[i]),
-                                        message: "tone mark before a vowel sign: the vowel sign comes first"))
+                findings.append(
+                    Finding(
+                        rule: "lao-mark-order", offset: i, found: String(s[i]) + String(s[i + 1]),
+                        expected: String(s[i + 1]) + String(s[i]),
+                        message: "tone mark before a vowel sign: the vowel sign comes first"))
             }
             if isLaoCombining(v) && (i == 0 || !(0x0E80...0x0EFF).contains(s[i - 1].value)) {
-                findings.append(Finding(rule: "lao-stray-mark", offset: i, found: String(s[i]), expected: nil,
-                                        message: "Lao mark U+\(hex(v)) with no consonant before it"))
+                findings.append(
+                    Finding(
+                        rule: "lao-stray-mark", offset: i, found: String(s[i]), expected: nil,
+                        message: "Lao mark U+\(hex(v)) with no consonant before it"))
             }
             i += 1
         }
@@ -97,7 +118,8 @@ public enum ScriptChecks {
 
     static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v)
+        return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v)
+            || (0x1E00...0x1EFF).contains(v)
     }
 
     static func hex(_ v: UInt32) -> String {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reading whole files and checking they are UTF-8: the one place where bytes from disk become
 /// text, so every command reports a missing file, a folder, or a bad byte the same way.
@@ -69,9 +70,9 @@ public enum TextFile {
     @inline(__always)
     private static func openForReading(_ path: String) -> Int32 {
         #if canImport(Glibc)
-        return Glibc.open(path, O_RDONLY)
+            return Glibc.open(path, O_RDONLY)
         #else
-        return Darwin.open(path, O_RDONLY)
+            return Darwin.open(path, O_RDONLY)
         #endif
     }
 }
@@ -114,7 +115,10 @@ public enum Input: Hashable, Sendable, CustomStringConvertible {
         var inputs: [Input] = []
         var failures: [Diagnostic] = []
         for path in paths {
-            if path == "-" { inputs.append(.standardInput); continue }
+            if path == "-" {
+                inputs.append(.standardInput)
+                continue
+            }
             switch POSIX.kind(of: path) {
             case nil:
                 failures.append(.error("no-such-file", "no such file or folder", file: path))
@@ -125,7 +129,9 @@ public enum Input: Hashable, Sendable, CustomStringConvertible {
                     failures.append(.error("cannot-read", "cannot read the folder", file: path))
                     continue
                 }
-                let matching = names.filter { !$0.hasPrefix(".") && extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                let matching = names.filter {
+                    !$0.hasPrefix(".") && extensions.contains(($0 as NSString).pathExtension.lowercased())
+                }
                 if matching.isEmpty {
                     let list = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
                     failures.append(.error("empty-folder", "no \(list) files in this folder", file: path))

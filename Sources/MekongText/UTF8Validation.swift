@@ -18,17 +18,29 @@ public enum UTF8Validation {
             }
             if i >= n { break }
             let b0 = base[i]
-            if b0 < 0x80 { i += 1; continue }
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
             switch b0 {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lo = 0xA0
+            case 0xE0:
+                length = 3
+                lo = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; hi = 0x9F
-            case 0xF0: length = 4; lo = 0x90
+            case 0xED:
+                length = 3
+                hi = 0x9F
+            case 0xF0:
+                length = 4
+                lo = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; hi = 0x8F
+            case 0xF4:
+                length = 4
+                hi = 0x8F
             default: return i
             }
             if i + length > n { return i }

@@ -1,4 +1,4 @@
-import Foundation   // only to build the letter tables once (canonical decompositions)
+import Foundation  // only to build the letter tables once (canonical decompositions)
 
 /// The six tones of Vietnamese, as written.
 public enum VietnameseTone: UInt8, Sendable, CaseIterable, Comparable {
@@ -18,6 +18,7 @@ public enum VietnameseTone: UInt8, Sendable, CaseIterable, Comparable {
     /// The combining mark (U+0300…), or 0 for ``level``.
     public var combiningMark: UInt32 { [0, 0x300, 0x301, 0x309, 0x303, 0x323][Int(rawValue)] }
 
+    /// Ordered as the tone marks are listed (ngang, huyền, sắc, hỏi, ngã, nặng).
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -76,6 +77,7 @@ public struct VietnameseSyllable: Hashable, Sendable {
     public var letters: [UInt8]
     /// How many leading letters are the onset (qu and gi included).
     public var onsetLength: Int
+    /// The syllable's tone.
     public var tone: VietnameseTone
 
     /// Recognises `word` (one syllable, no spaces), or `nil` if it cannot be a syllable.
@@ -108,7 +110,8 @@ public struct VietnameseSyllable: Hashable, Sendable {
     /// Renders the syllable with the given letters in upper case (indices into ``letters``).
     public func render(upper: Set<Int>, tonePosition: Int? = nil) -> String {
         let positions = Self.tonePositions(letters: letters, onsetLength: onsetLength)
-        let at = tone == .level ? -1 : (tonePosition.flatMap { positions.contains($0) ? $0 : nil } ?? positions.first ?? -1)
+        let at =
+            tone == .level ? -1 : (tonePosition.flatMap { positions.contains($0) ? $0 : nil } ?? positions.first ?? -1)
         var s = String.UnicodeScalarView()
         for (i, c) in letters.enumerated() {
             var v = VietnameseLetters.render(c, i == at ? tone : .level)
@@ -130,14 +133,18 @@ public struct VietnameseSyllable: Hashable, Sendable {
     }
 
     /// The same on decoded letters.
-    public static func analyse(_ d: VietnameseLetters.Decoded) -> Result<VietnameseSyllable, VietnameseSpellingProblem> {
+    public static func analyse(_ d: VietnameseLetters.Decoded) -> Result<VietnameseSyllable, VietnameseSpellingProblem>
+    {
         if d.toneMarks > 1 { return .failure(.twoTones) }
         let codes = d.codes
         let n = codes.count
         guard n > 0, n <= 8 else { return .failure(.noSuchRhyme) }
         var tone = VietnameseTone.level
         var toneAt = -1
-        for (i, t) in d.tones.enumerated() where t != .level { tone = t; toneAt = i }
+        for (i, t) in d.tones.enumerated() where t != .level {
+            tone = t
+            toneAt = i
+        }
         if codes[0] == q, n < 2 || codes[1] != u { return .failure(.qWithoutU) }
 
         let tables = VietnameseTables.shared
@@ -147,7 +154,10 @@ public struct VietnameseSyllable: Hashable, Sendable {
             let restStart = onset.count
             let rest = codes[restStart...]
             guard let info = tables.rhyme(for: onset, rest: rest) else { continue }
-            if !tables.spellingAllowed(onset: onset, rest: rest, info: info) { spellingOnly = true; continue }
+            if !tables.spellingAllowed(onset: onset, rest: rest, info: info) {
+                spellingOnly = true
+                continue
+            }
             if structural == nil { structural = (onset.count, info) }
             // Tone.
             if info.stop && tone != .level && tone != .acute && tone != .dot { continue }
@@ -166,8 +176,12 @@ public struct VietnameseSyllable: Hashable, Sendable {
         // Diagnose a few shapes.
         for i in 0..<n {
             let c = codes[i]
-            if (c == u && i + 1 < n && codes[i + 1] == oHorn) || (c == uHorn && i + 1 < n && codes[i + 1] == o) { return .failure(.hornPair) }
-            if (c == aBreve || c == aHat) && (i == n - 1 || (c == aBreve && VietnameseLetters.isVowel(codes[i + 1]))) { return .failure(.needsCoda) }
+            if (c == u && i + 1 < n && codes[i + 1] == oHorn) || (c == uHorn && i + 1 < n && codes[i + 1] == o) {
+                return .failure(.hornPair)
+            }
+            if (c == aBreve || c == aHat) && (i == n - 1 || (c == aBreve && VietnameseLetters.isVowel(codes[i + 1]))) {
+                return .failure(.needsCoda)
+            }
         }
         return .failure(.noSuchRhyme)
     }
@@ -194,12 +208,15 @@ public struct VietnameseSyllable: Hashable, Sendable {
         var last = first
         while last + 1 < c.count, VietnameseLetters.isVowel(c[last + 1]) { last += 1 }
         guard !c[(last + 1)...].contains(where: VietnameseLetters.isVowel) else { return false }
-        let onset = String(decoding: c[..<first], as: UTF8.self), coda = String(decoding: c[(last + 1)...], as: UTF8.self)
+        let onset = String(decoding: c[..<first], as: UTF8.self)
+        let coda = String(decoding: c[(last + 1)...], as: UTF8.self)
         return Self.outlineOnsets.contains(onset) && Self.outlineCodas.contains(coda)
     }
 
-    static let outlineOnsets: Set<String> = ["", "b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
-                                             "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x"]
+    static let outlineOnsets: Set<String> = [
+        "", "b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
+        "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x",
+    ]
     static let outlineCodas: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
 
     /// Rhyme-relative indices where the tone mark may go, as word indices.
@@ -212,7 +229,8 @@ public struct VietnameseSyllable: Hashable, Sendable {
 
     // Letter codes used in the tables.
     static let a = UInt8(ascii: "a"), o = UInt8(ascii: "o"), u = UInt8(ascii: "u"), q = UInt8(ascii: "q")
-    static let aBreve = VietnameseLetters.aBreve, aHat = VietnameseLetters.aHat, oHorn = VietnameseLetters.oHorn, uHorn = VietnameseLetters.uHorn
+    static let aBreve = VietnameseLetters.aBreve, aHat = VietnameseLetters.aHat, oHorn = VietnameseLetters.oHorn,
+        uHorn = VietnameseLetters.uHorn
 }
 
 /// Letters of a word, decomposed: base letter, modifier (breve, circumflex, horn, stroke) and tone.
@@ -220,13 +238,17 @@ public struct VietnameseSyllable: Hashable, Sendable {
 /// Letters are coded in one byte: the ASCII lower-case letter when it has no modifier, and
 /// `A` ă, `B` â, `E` ê, `O` ô, `P` ơ, `U` ư, `D` đ otherwise.
 public enum VietnameseLetters {
-    public static let aBreve = UInt8(ascii: "A"), aHat = UInt8(ascii: "B"), eHat = UInt8(ascii: "E"), oHat = UInt8(ascii: "O")
+    public static let aBreve = UInt8(ascii: "A"), aHat = UInt8(ascii: "B"), eHat = UInt8(ascii: "E"),
+        oHat = UInt8(ascii: "O")
     public static let oHorn = UInt8(ascii: "P"), uHorn = UInt8(ascii: "U"), dStroke = UInt8(ascii: "D")
 
     /// A decoded word.
     public struct Decoded: Sendable {
+        /// The letters, as codes of the base letters (diacritics apart).
         public var codes: [UInt8] = []
+        /// The tone written on each letter.
         public var tones: [VietnameseTone] = []
+        /// Whether each letter is upper case.
         public var upper: [Bool] = []
         /// Tone marks seen (more than one makes the word impossible).
         public var toneMarks = 0
@@ -252,6 +274,7 @@ public enum VietnameseLetters {
 
         /// Whether the word has a mark French never writes.
         public var hasNonFrenchMark: Bool { strongMarks + weakMarks > 0 }
+        /// Whether the word has any mark, French ones included.
         public var hasAnyMark: Bool { strongMarks + weakMarks + frenchMarks > 0 }
     }
 
@@ -282,7 +305,8 @@ public enum VietnameseLetters {
             guard v < UInt32(table.count) else { return nil }
             let e = table[Int(v)]
             guard e != 0 else { return nil }
-            let code = UInt8(e & 0xFF), tone = VietnameseTone(rawValue: UInt8((e >> 8) & 7))!
+            let code = UInt8(e & 0xFF)
+            let tone = VietnameseTone(rawValue: UInt8((e >> 8) & 7))!
             d.codes.append(code)
             d.tones.append(.level)
             d.upper.append(e & 0x800 != 0)
@@ -325,7 +349,7 @@ public enum VietnameseLetters {
         let code = d.codes[last]
         switch v {
         case 0x302, 0x306, 0x31B:
-            guard code == base(code) else { return false }     // two modifiers on one letter
+            guard code == base(code) else { return false }  // two modifiers on one letter
             let c = Character(Unicode.Scalar(code))
             let new: UInt8
             switch (v, c) {
@@ -346,7 +370,8 @@ public enum VietnameseLetters {
             return true
         case 0x300, 0x301, 0x303, 0x309, 0x323:
             guard isVowel(code) else { return false }
-            let tone: VietnameseTone = v == 0x300 ? .grave : v == 0x301 ? .acute : v == 0x303 ? .tilde : v == 0x309 ? .hook : .dot
+            let tone: VietnameseTone =
+                v == 0x300 ? .grave : v == 0x301 ? .acute : v == 0x303 ? .tilde : v == 0x309 ? .hook : .dot
             addTone(tone, &d)
             return true
         default:
@@ -367,9 +392,12 @@ public enum VietnameseLetters {
         }
     }
 
+    /// Whether a letter code is a vowel (a e i o u y, whatever its marks).
     public static func isVowel(_ c: UInt8) -> Bool {
         switch base(c) {
-        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return true
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"):
+            return true
         default: return false
         }
     }
@@ -420,8 +448,12 @@ public enum VietnameseLetters {
                 let isUpper = parts[0].properties.isUppercase
                 let lower = UInt8(parts[0].value) | 0x20
                 var d = Decoded()
-                d.codes = [lower]; d.tones = [.level]; d.upper = [isUpper]
-                guard t[Int(parts[0].value)] != 0, parts.dropFirst().allSatisfy({ apply($0.value, to: &d) }), d.toneMarks <= 1 else { continue }
+                d.codes = [lower]
+                d.tones = [.level]
+                d.upper = [isUpper]
+                guard t[Int(parts[0].value)] != 0, parts.dropFirst().allSatisfy({ apply($0.value, to: &d) }),
+                    d.toneMarks <= 1
+                else { continue }
                 t[Int(v)] = UInt16(d.codes[0]) | UInt16(d.tones[0].rawValue) << 8 | (isUpper ? 0x800 : 0)
             }
         }
@@ -495,8 +527,11 @@ struct VietnameseTables: Sendable {
             }
             return out
         }
-        let plain = rhymes(Self.plainRhymes), ie = rhymes(Self.ieRhymes), ye = rhymes(Self.yeRhymes)
-        let mo = rhymes(Self.medialORhymes), mu = rhymes(Self.medialURhymes)
+        let plain = rhymes(Self.plainRhymes)
+        let ie = rhymes(Self.ieRhymes)
+        let ye = rhymes(Self.yeRhymes)
+        let mo = rhymes(Self.medialORhymes)
+        let mu = rhymes(Self.medialURhymes)
         general = plain.merging(ie) { a, _ in a }.merging(mo) { a, _ in a }.merging(mu) { a, _ in a }
         bare = plain.merging(ye) { a, _ in a }.merging(mo) { a, _ in a }.merging(mu) { a, _ in a }
         afterQu = rhymes(Self.quRhymes)
@@ -521,7 +556,10 @@ struct VietnameseTables: Sendable {
     static func unpack(_ k: UInt64) -> [UInt8] {
         var out: [UInt8] = []
         var k = k
-        while k != 0 { out.insert(UInt8(k & 0xFF), at: 0); k >>= 8 }
+        while k != 0 {
+            out.insert(UInt8(k & 0xFF), at: 0)
+            k >>= 8
+        }
         return out
     }
 
@@ -546,8 +584,10 @@ struct VietnameseTables: Sendable {
         } else {
             mask = 1 << vowels[1]
         }
-        let medialU = c.count >= 2 && c[0] == UInt8(ascii: "u") &&
-            [UInt8(ascii: "y"), VietnameseLetters.aHat, VietnameseLetters.eHat, VietnameseLetters.oHorn].contains(c[1])
+        let medialU =
+            c.count >= 2 && c[0] == UInt8(ascii: "u")
+            && [UInt8(ascii: "y"), VietnameseLetters.aHat, VietnameseLetters.eHat, VietnameseLetters.oHorn].contains(
+                c[1])
         return Rhyme(stop: stop, toneMask: mask, medialU: medialU, first: c[0])
     }
 
@@ -579,6 +619,7 @@ struct VietnameseTables: Sendable {
         c == UInt8(ascii: "e") || c == VietnameseLetters.eHat || c == UInt8(ascii: "i") || c == UInt8(ascii: "y")
     }
 
-    static let qu = Array("qu".utf8), gi = Array("gi".utf8), g = Array("g".utf8), k = Array("k".utf8), gh = Array("gh".utf8)
+    static let qu = Array("qu".utf8), gi = Array("gi".utf8), g = Array("g".utf8), k = Array("k".utf8),
+        gh = Array("gh".utf8)
     static let ngh = Array("ngh".utf8), c = Array("c".utf8), ng = Array("ng".utf8)
 }

@@ -1,6 +1,6 @@
 internal import CLibXML2
-public import MekongText
 import Foundation
+public import MekongText
 
 /// Validates documents against a RELAX NG schema (TBX 2019) or a DTD (TMX 1.4b, TBX 2008),
 /// offline: the document is parsed with no network and no entity substitution, and the grammar
@@ -81,11 +81,15 @@ public final class XMLGrammarValidator {
                 // An internal subset would change the grammar the file is judged by (a file could
                 // declare itself valid): the shipped DTD is the only grammar, so such a file is refused.
                 if case .dtd = grammar, let doc = xmlTextReaderCurrentDoc(reader), let subset = doc.pointee.intSubset,
-                   subset.pointee.children != nil {
+                    subset.pointee.children != nil
+                {
                     let line = Self.doctypeLine(path)
-                    return [Diagnostic.error("internal-subset",
-                                             "the DOCTYPE declares its own grammar inside the file ([…]); only the official DTD counts, so this file is refused: remove the part in brackets",
-                                             file: path, line: Swift.max(line, 1), column: 1)]
+                    return [
+                        Diagnostic.error(
+                            "internal-subset",
+                            "the DOCTYPE declares its own grammar inside the file ([…]); only the official DTD counts, so this file is refused: remove the part in brackets",
+                            file: path, line: Swift.max(line, 1), column: 1)
+                    ]
                 }
             }
         }
@@ -95,8 +99,13 @@ public final class XMLGrammarValidator {
         let entries = rc < 0 ? box.all.filter { !$0.message.contains("no DTD found") } : box.all
         var errors = entries.map { $0.diagnostic(rule: rc < 0 ? "malformed-xml" : "not-valid", file: path) }
         if errors.isEmpty && (rc < 0 || xmlTextReaderIsValid(reader) != 1) {
-            errors.append(Diagnostic.error(rc < 0 ? "malformed-xml" : "not-valid", rc < 0 ? "not well-formed XML" : "not valid against \(URL(fileURLWithPath: grammarPath).lastPathComponent)",
-                                           file: path, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 1))
+            errors.append(
+                Diagnostic.error(
+                    rc < 0 ? "malformed-xml" : "not-valid",
+                    rc < 0
+                        ? "not well-formed XML"
+                        : "not valid against \(URL(fileURLWithPath: grammarPath).lastPathComponent)",
+                    file: path, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 1))
         }
         return errors
     }
@@ -110,7 +119,11 @@ public final class XMLGrammarValidator {
         var line = 1
         var i = 0
         while i + needle.count <= head.count {
-            if head[i] == 0x0A { line += 1 } else if head[i] == needle[0], Array(head[i..<(i + needle.count)]) == needle { return line }
+            if head[i] == 0x0A {
+                line += 1
+            } else if head[i] == needle[0], Array(head[i..<(i + needle.count)]) == needle {
+                return line
+            }
             i += 1
         }
         return 1
@@ -131,7 +144,8 @@ public final class XMLGrammarValidator {
     private static let loader: xmlExternalEntityLoader = { url, id, ctxt in
         let thread = Thread.current.threadDictionary
         if let dtd = thread[XMLGrammarValidator.dtdKey] as? String,
-           url.map({ String(cString: $0) }) != thread[XMLGrammarValidator.documentKey] as? String {
+            url.map({ String(cString: $0) }) != thread[XMLGrammarValidator.documentKey] as? String
+        {
             return xmlNewInputFromFile(ctxt, dtd)
         }
         return XMLGrammarValidator.defaultLoader?(url, id, ctxt)
@@ -145,7 +159,10 @@ public final class XMLGrammarValidator {
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(box).toOpaque(), Self.handler)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         guard let doc = xmlReadFile(path, nil, XMLLibrary.safeParseOptions) else {
-            return [box.all.first?.diagnostic(rule: "malformed-xml", file: path) ?? Diagnostic.error("malformed-xml", "cannot parse", file: path)]
+            return [
+                box.all.first?.diagnostic(rule: "malformed-xml", file: path)
+                    ?? Diagnostic.error("malformed-xml", "cannot parse", file: path)
+            ]
         }
         defer { xmlFreeDoc(doc) }
         var ok: Bool
@@ -165,7 +182,8 @@ public final class XMLGrammarValidator {
             }
         }
         let errors = box.all.map { $0.diagnostic(rule: "not-valid", file: path) }
-        return ok && errors.isEmpty ? [] : (errors.isEmpty ? [Diagnostic.error("not-valid", "not valid", file: path)] : errors)
+        return ok && errors.isEmpty
+            ? [] : (errors.isEmpty ? [Diagnostic.error("not-valid", "not valid", file: path)] : errors)
     }
 
     private static let handler: xmlStructuredErrorFunc = { ctx, err in

@@ -1,6 +1,6 @@
 internal import CLibXML2
-public import MekongText
 import Foundation
+public import MekongText
 
 /// Validates documents against a W3C XML Schema (XSD), offline.
 ///
@@ -24,7 +24,8 @@ public final class XMLSchemaValidator {
         let box = ErrorBox()
         xmlSchemaSetParserStructuredErrors(ctxt, Self.handler, Unmanaged.passUnretained(box).toOpaque())
         guard let s = xmlSchemaParse(ctxt) else {
-            throw box.first?.diagnostic(rule: "bad-schema", file: schemaPath) ?? Diagnostic.error("bad-schema", "invalid schema", file: schemaPath)
+            throw box.first?.diagnostic(rule: "bad-schema", file: schemaPath)
+                ?? Diagnostic.error("bad-schema", "invalid schema", file: schemaPath)
         }
         schema = s
     }
@@ -52,7 +53,9 @@ public final class XMLSchemaValidator {
         let rc = xmlSchemaValidateFile(vctxt, path, 0)
         var errors = box.all.map { $0.diagnostic(rule: "not-valid", file: path) }
         if rc != 0 && errors.isEmpty {
-            errors.append(Diagnostic.error(rc < 0 ? "cannot-read" : "not-valid", rc < 0 ? "cannot read the file" : "not valid", file: path))
+            errors.append(
+                Diagnostic.error(
+                    rc < 0 ? "cannot-read" : "not-valid", rc < 0 ? "cannot read the file" : "not valid", file: path))
         }
         return errors
     }

@@ -93,8 +93,10 @@ public final class XMLStreamReader {
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                         let attrName = string(xmlTextReaderConstName(reader)) ?? ""
                         if attrName == "xmlns" || attrName.hasPrefix("xmlns:") { continue }
-                        attributes.append(XMLAttribute(name: attrName, value: string(xmlTextReaderConstValue(reader)) ?? "",
-                                                       namespace: string(xmlTextReaderConstNamespaceUri(reader))))
+                        attributes.append(
+                            XMLAttribute(
+                                name: attrName, value: string(xmlTextReaderConstValue(reader)) ?? "",
+                                namespace: string(xmlTextReaderConstNamespaceUri(reader))))
                     }
                     xmlTextReaderMoveToElement(reader)
                 }
@@ -106,10 +108,11 @@ public final class XMLStreamReader {
                 // Never expanded (no XML_PARSE_NOENT): refusing the file says so, instead of
                 // silently dropping text. Exchange formats need no entities beyond &amp; and co.
                 let name = string(xmlTextReaderConstName(reader)) ?? "?"
-                throw Diagnostic.error("entity-refused", "entity reference &\(name); refused: exchange files must not declare entities",
-                                       file: fileName, line: currentLine)
+                throw Diagnostic.error(
+                    "entity-refused", "entity reference &\(name); refused: exchange files must not declare entities",
+                    file: fileName, line: currentLine)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+                Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
                 return .text(string(xmlTextReaderConstValue(reader)) ?? "")
             default:
                 continue
@@ -141,7 +144,12 @@ public final class XMLStreamReader {
 
 /// Collects the first error libxml2 reports through its structured-error callback.
 final class ErrorBox {
-    struct Entry { var file: String?; var line: Int; var column: Int; var message: String }
+    struct Entry {
+        var file: String?
+        var line: Int
+        var column: Int
+        var message: String
+    }
     var first: Entry?
     var all: [Entry] = []
     let collectAll: Bool
@@ -153,7 +161,8 @@ final class ErrorBox {
         guard e.level.rawValue >= XML_ERR_ERROR.rawValue, first == nil || collectAll else { return }
         var message = e.message.map { String(cString: $0) } ?? "XML error"
         while message.last?.isNewline == true || message.last == " " { message.removeLast() }
-        let entry = Entry(file: e.file.map { String(cString: $0) }, line: Int(e.line), column: Int(e.int2), message: message)
+        let entry = Entry(
+            file: e.file.map { String(cString: $0) }, line: Int(e.line), column: Int(e.int2), message: message)
         if first == nil { first = entry }
         if collectAll { all.append(entry) }
     }
@@ -169,9 +178,11 @@ extension ErrorBox.Entry {
         if let r = text.range(of: "; use XML_PARSE_HUGE option") { text.removeSubrange(r) }
         // libxml2's wording, said for people who translate rather than parse.
         if text.contains("huge text node") || text.contains("xmlSAX2Characters") {
-            text = "a text in this file is longer than 10 MB, which Mekong refuses to read in one piece (split the segment or the note)"
+            text =
+                "a text in this file is longer than 10 MB, which Mekong refuses to read in one piece (split the segment or the note)"
         } else if text.hasPrefix("Extra content at the end of the document") {
-            text = "something follows the end of the document's root element (a second root, or text after the last closing tag)"
+            text =
+                "something follows the end of the document's root element (a second root, or text after the last closing tag)"
         } else if text.hasPrefix("Document is empty") {
             text = "no XML element in the file"
         } else if text.hasPrefix("Start tag expected, '<' not found") {

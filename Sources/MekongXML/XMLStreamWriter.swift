@@ -33,7 +33,8 @@ public final class XMLStreamWriter {
         }
         let close: xmlOutputCloseCallback = { _ in 0 }
         guard let out = xmlOutputBufferCreateIO(write, close, Unmanaged.passUnretained(sink).toOpaque(), nil),
-              let w = xmlNewTextWriter(out) else {
+            let w = xmlNewTextWriter(out)
+        else {
             throw Diagnostic.error("cannot-write", "cannot create an XML writer", file: file.path)
         }
         writer = w
@@ -176,7 +177,8 @@ public final class XMLStreamWriter {
 
     /// Whether XML 1.0 allows the scalar (its `Char` production).
     public static func isXMLCharacter(_ v: UInt32) -> Bool {
-        v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
+        v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD)
+            || v >= 0x10000
     }
 
     /// Rejects characters outside XML 1.0's `Char` production.
@@ -190,7 +192,9 @@ public final class XMLStreamWriter {
             let n = bytes.count
             while i < n {
                 let b = bytes[i]
-                if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE) {
+                if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
+                    || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE)
+                {
                     suspicious = true
                     return
                 }
@@ -199,9 +203,10 @@ public final class XMLStreamWriter {
         }
         guard suspicious, let bad = firstForbiddenCharacter(in: value) else { return }
         let hex = String(bad.value, radix: 16, uppercase: true)
-        throw Diagnostic.error("not-xml-character",
-                               "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what()))",
-                               file: file)
+        throw Diagnostic.error(
+            "not-xml-character",
+            "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what()))",
+            file: file)
     }
 }
 

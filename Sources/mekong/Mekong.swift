@@ -8,7 +8,10 @@ struct Mekong: ParsableCommand {
         commandName: "mekong",
         abstract: "Tools for translating news between French, Vietnamese and Lao.",
         version: MekongInfo.version,
-        subcommands: [Segment.self, Check.self, Consistency.self, Glossary.self, Prepare.self, Import.self, Merge.self, Memory.self, Export.self, Validate.self]
+        subcommands: [
+            Segment.self, Check.self, Consistency.self, Glossary.self, Prepare.self, Import.self, Merge.self,
+            Memory.self, Export.self, Validate.self,
+        ]
     )
 
     /// Like ArgumentParser's `main()`, but usage errors exit with status 2 (our convention:

@@ -1,13 +1,15 @@
+import MekongText
 import Testing
+
 @testable import MekongChecks
 @testable import MekongGlossary
-import MekongText
 
 @Suite struct PressStyleTests {
     @Test(arguments: [
         ("Trần Quốc Cường", "Trân Quôc Cuong"), ("Điện Biên", "Diên Biên"), ("Lê Thành Đô", "Lê Thành Dô"),
         ("Bùi Thanh Sơn", "Bùi Thanh Son"), ("Phạm Minh Chính", "Pham Minh Chinh"), ("Tô Lâm", "Tô Lâm"),
-        ("Trần Sỹ Thanh", "Trân Sy Thanh"), ("Việt Nam", "Viêt Nam"), ("Hà Nội", "Hà Nôi"), ("Vũ Đức Đam", "Vu Duc Dam"),
+        ("Trần Sỹ Thanh", "Trân Sy Thanh"), ("Việt Nam", "Viêt Nam"), ("Hà Nội", "Hà Nôi"),
+        ("Vũ Đức Đam", "Vu Duc Dam"),
         ("Nguyễn Thị Kim Ngân", "Nguyên Thi Kim Ngân"),
     ])
     func pressFormIsDerivedFromTheVietnamese(vietnamese: String, press: String) {
@@ -22,7 +24,10 @@ import MekongText
 
 @Suite struct NameRuleTests {
     @Test func correctNamesInAnyStyleAreAccepted() {
-        for text in ["Trân Quôc Cuong est venu.", "Trần Quốc Cường est venu.", "Tran Quoc Cuong est venu.", "TRAN QUOC CUONG est venu."] {
+        for text in [
+            "Trân Quôc Cuong est venu.", "Trần Quốc Cường est venu.", "Tran Quoc Cuong est venu.",
+            "TRAN QUOC CUONG est venu.",
+        ] {
             #expect(check(text).isEmpty, "\(text)")
         }
     }
@@ -30,11 +35,14 @@ import MekongText
     @Test func wrongDiacriticsAreErrorsWithTheExpectedForm() {
         let f = check("Le secrétaire Trấn Quốc Cường a parlé.")
         #expect(rules(f) == ["name-diacritics"])
-        #expect(f.first?.expected == "Trần Quốc Cường")       // closest style: full
+        #expect(f.first?.expected == "Trần Quốc Cường")  // closest style: full
         #expect(f.first?.concept == "tran-quoc-cuong")
         #expect(f.first?.location?.column == 15)
         #expect(f.first?.severity == .error)
-        #expect(f.first?.description == "t.txt:1:15: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)")
+        #expect(
+            f.first?.description
+                == "t.txt:1:15: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)"
+        )
         #expect(rules(check("Trần Quốc Cuờng")) == ["name-diacritics"])
     }
 
@@ -54,7 +62,7 @@ import MekongText
 
     @Test func laoTextExpectsTheLaoForm() {
         #expect(check("ທ່ານ ສອນໄຊ ສີພັນດອນ ໄດ້ກ່າວ", .lao).isEmpty)
-        let f = check("ທ່ານ ສອນໄຊ ສີພັນດອນ່ ໄດ້ກ່າວ", .lao)      // a stray tone mark
+        let f = check("ທ່ານ ສອນໄຊ ສີພັນດອນ່ ໄດ້ກ່າວ", .lao)  // a stray tone mark
         #expect(rules(f) == ["lao-name-spelling"])
         #expect(f.first?.expected == "ສອນໄຊ ສີພັນດອນ")
     }
@@ -85,8 +93,9 @@ import MekongText
         // Two styles of a Vietnamese name: the style-mix warning says it.
         #expect(rules(check("Diên Biên et Dien Bien.")) == ["name-style-mix"])
         // Two accepted variants of another name.
-        #expect(rules(check("Sonexay Siphandone puis Sonesay Siphandone")) == [])   // different keys: variants, not misspellings
-        #expect(rules(check("Luang Prabang puis LUANG PRABANG")) == [])               // case is not spelling
+        // different keys: variants, not misspellings
+        #expect(rules(check("Sonexay Siphandone puis Sonesay Siphandone")) == [])
+        #expect(rules(check("Luang Prabang puis LUANG PRABANG")) == [])  // case is not spelling
     }
 
     @Test func stutteredNameIsAWarningWithAFix() {
@@ -124,14 +133,14 @@ import MekongText
     }
 
     @Test func cyrillicLetterInALatinWord() {
-        let f = check("le Comitе central")            // Cyrillic е (U+0435)
+        let f = check("le Comitе central")  // Cyrillic е (U+0435)
         #expect(f.first?.rule == "look-alike")
         #expect(f.first?.expected == "e")
     }
 
     @Test func invisibleCharactersAreReported() {
         let f = check("Diên\u{200B} Biên et\u{00A0}le\u{0007}")
-        #expect(rules(f).filter { $0 == "invisible-character" }.count == 2)   // NBSP is fine
+        #expect(rules(f).filter { $0 == "invisible-character" }.count == 2)  // NBSP is fine
         #expect(f.allSatisfy { $0.expected == "" || $0.rule != "invisible-character" })
     }
 
@@ -147,7 +156,7 @@ import MekongText
         #expect(f.first?.found == "Hoà")
         #expect(f.first?.expected == "Hòa")
         #expect(f.first?.severity == .info)
-        #expect(check("Hoà Bình, thuỷ", .vietnamese).isEmpty)                      // consistent: nothing
+        #expect(check("Hoà Bình, thuỷ", .vietnamese).isEmpty)  // consistent: nothing
         #expect(check("Hoà Bình", .vietnamese, tone: .old).first?.expected == "Hòa")
         #expect(check("quý hòa", .vietnamese, tone: .new).map(\.found) == ["hòa"])  // quý: no choice
     }

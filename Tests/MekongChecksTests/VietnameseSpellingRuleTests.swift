@@ -1,11 +1,14 @@
-import Testing
 import Foundation
-@testable import MekongChecks
 import MekongGlossary
 import MekongText
+import Testing
+
+@testable import MekongChecks
 
 @Suite struct VietnameseSpellingRuleTests {
-    func spelling(_ f: [Diagnostic]) -> [Diagnostic] { f.filter { $0.rule.hasPrefix("vietnamese-") || $0.rule == "name-style-inconsistent" } }
+    func spelling(_ f: [Diagnostic]) -> [Diagnostic] {
+        f.filter { $0.rule.hasPrefix("vietnamese-") || $0.rule == "name-style-inconsistent" }
+    }
 
     @Test func impossibleSyllablesInVietnameseTextAreErrors() {
         let f = spelling(check("Ông Nguyễn Văn Cuờng đến tỉnh Bằc Giang hôm qua.", .vietnamese))
@@ -85,25 +88,38 @@ import MekongText
         #expect(f.map(\.rule) == ["name-style-inconsistent"])
         #expect(f.first?.found == "Nguyên Văn Cuong")
         #expect(f.first?.expected == "Nguyên Van Cuong")
-        #expect(spelling(check("Selon Trần Quốc Cuong, la coopération progresse.", glossary: NameMatcher(.init(concepts: [])))).first?.expected == "Trần Quốc Cường")
+        #expect(
+            spelling(
+                check("Selon Trần Quốc Cuong, la coopération progresse.", glossary: NameMatcher(.init(concepts: [])))
+            ).first?.expected == "Trần Quốc Cường")
         // A glossary name is the glossary rules' business.
         #expect(spelling(check("Selon Trân Quốc Cuong, la coopération progresse.")).isEmpty)
-        for ok in ["Selon Nguyễn Văn An, oui.", "Selon Nguyên Van An, oui.", "Selon Nguyen Van An, oui.", "Selon Pham Minh Chinh, oui."] {
+        for ok in [
+            "Selon Nguyễn Văn An, oui.", "Selon Nguyên Van An, oui.", "Selon Nguyen Van An, oui.",
+            "Selon Pham Minh Chinh, oui.",
+        ] {
             #expect(spelling(check(ok)).isEmpty, "\(ok)")
         }
         // Vietnamese text: not this rule.
-        #expect(spelling(check("Ông Trân Quốc Cuong nói.", .vietnamese)).allSatisfy { $0.rule != "name-style-inconsistent" })
+        #expect(
+            spelling(check("Ông Trân Quốc Cuong nói.", .vietnamese)).allSatisfy { $0.rule != "name-style-inconsistent" }
+        )
     }
 }
 
 /// Real sentences (a short excerpt of UD_Vietnamese-VTB, CC BY-SA 4.0, see the fixture's header).
 @Suite struct VietnameseSpellingCorpusTests {
     static func sentences() throws -> [String] {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/vtb-excerpt.txt").path
-        return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/vtb-excerpt.txt"
+        ).path
+        return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+            .map(String.init)
     }
 
-    static let impossible = ["Bằc", "Cuờng", "kơ", "mâ", "Nguyễền", "quôc", "truờng", "ghà", "tă", "gía", "ngiêm", "hỏp", "Viêt", "đuợc"]
+    static let impossible = [
+        "Bằc", "Cuờng", "kơ", "mâ", "Nguyễền", "quôc", "truờng", "ghà", "tă", "gía", "ngiêm", "hỏp", "Viêt", "đuợc",
+    ]
 
     @Test func cleanSentencesHaveNoDiagnostic() throws {
         let all = try Self.sentences()

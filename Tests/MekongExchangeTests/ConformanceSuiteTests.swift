@@ -1,8 +1,9 @@
 import Foundation
 import MekongTestSupport
-import Testing
-@testable import MekongExchange
 import MekongText
+import Testing
+
+@testable import MekongExchange
 
 /// The public conformance suites (copied into Tests/Fixtures/test-suites, see SOURCES.md): a
 /// file's folder says what a conforming validator must answer.
@@ -50,7 +51,9 @@ import MekongText
         for path in files {
             let errors = verdict(path)
             if let reason = Self.upstreamErrors[Self.relative(path)] {
-                #expect(errors.contains { $0.message.contains(reason) }, "\(Self.relative(path)): \(errors.map(\.description))")
+                #expect(
+                    errors.contains { $0.message.contains(reason) },
+                    "\(Self.relative(path)): \(errors.map(\.description))")
             } else {
                 #expect(errors.map(\.description) == [], "\(Self.relative(path))")
             }
@@ -75,12 +78,14 @@ import MekongText
         ("bad_FileIdNotUnique.xlf", "xliff2-unique-id"), ("bad_SegmentIdNotUnique.xlf", "xliff2-unique-id"),
         ("bad_DuplicateNoteIdsInUnit.xlf", "xliff2-unique-id"), ("bad_DataIdNotUnique.xlf", "xliff2-unique-id"),
         ("bad_NoTrgLang.xlf", "xliff2-trglang-required"), ("bad_InvalidDataRef.xlf", "xliff2-data-ref"),
-        ("bad_DataRefWithoutOriginalData.xlf", "xliff2-data-ref"), ("bad_SubFlowWithInvalidReference.xlf", "xliff2-subflows"),
+        ("bad_DataRefWithoutOriginalData.xlf", "xliff2-data-ref"),
+        ("bad_SubFlowWithInvalidReference.xlf", "xliff2-subflows"),
         ("bad_EcBeforeSc.xlf", "xliff2-code-pair"), ("bad_MissingIsolatedOnSc.xlf", "xliff2-isolated"),
         ("bad_InvalidLoneEm.xlf", "xliff2-marker-pair"), ("bad_OrderNotUnique1.xlf", "xliff2-order"),
         ("bad_CopyOfWithBadReference.xlf", "xliff2-copy-of"), ("bad_WrongTargetLang.xlf", "xliff2-target-language"),
         ("bad_WrongSourceLang.xlf", "xliff2-source-language"), ("bad_SrcLangNotWellFormed.xlf", "xliff2-language-tag"),
-        ("bad_InvalidFragIdUnknownPrefix.xlf", "xliff2-fragment-id"), ("bad_InvalidFragIdBadOrder.xlf", "xliff2-fragment-id"),
+        ("bad_InvalidFragIdUnknownPrefix.xlf", "xliff2-fragment-id"),
+        ("bad_InvalidFragIdBadOrder.xlf", "xliff2-fragment-id"),
         ("bad_CommentWithValueAndRef.xlf", "xliff2-comment"), ("bad_EmptySkeletonWithoutHref.xlf", "xliff2-skeleton"),
         ("bad_SubStateWithoutState.xlf", "xliff2-substate"), ("bad_UnitWithoutSegment.xlf", "xliff2-unit-segment"),
         ("bad_MissingNonRemovable1.xlf", "xliff2-can-delete"), ("bad_DifferentXmlSpace.xlf", "xliff2-xml-space"),
@@ -93,9 +98,11 @@ import MekongText
         ("Bad-gls_glossEntry-w-o-translation-or-definition.xlf", "xliff2-gls-entry"),
         ("Bad-gls_glossEntry-and-translation-not-unique-in-glossary.xlf", "xliff2-gls-unique-id"),
         ("Bad-mtc_match-ID-not-unique.xlf", "xliff2-mtc-unique-id"), ("Bad-mtc_wrong-ref-value.xlf", "xliff2-mtc-ref"),
-        ("Bad-mda_metaGroup-id-not-unique.xlf", "xliff2-unique-id"), ("Bad-res_resourceItem-not-unique.xlf", "xliff2-unique-id"),
+        ("Bad-mda_metaGroup-id-not-unique.xlf", "xliff2-unique-id"),
+        ("Bad-res_resourceItem-not-unique.xlf", "xliff2-unique-id"),
         ("Bad-val_ExactlyOneAttributeOnRule.xlf", "xliff2-val-rule"),
-        ("Bad-slr_sizeRestriction-patterns.xlf", "xliff2-slr"), ("Bad-slr_sizeInfoRef-has-no-data-sib.xlf", "xliff2-slr"),
+        ("Bad-slr_sizeRestriction-patterns.xlf", "xliff2-slr"),
+        ("Bad-slr_sizeInfoRef-has-no-data-sib.xlf", "xliff2-slr"),
         ("Bad-ctr_ref-not-pointed-to-resolvableID.xlf", "xliff2-ctr-ref"),
         ("Bad-ctr_property-not-content-or-valid-attribute-ref.xlf", "xliff2-ctr-property"),
     ]

@@ -1,14 +1,15 @@
 import Foundation
-import MekongTestSupport
-import MekongTestSupport
-import Testing
-@testable import MekongExchange
 import MekongGlossary
 import MekongSegmentation
+import MekongTestSupport
 import MekongText
 import MekongXML
+import Testing
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+@testable import MekongExchange
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+    .standardized.path
 
 func temporaryFile(_ name: String, _ bytes: [UInt8]) -> String {
     let dir = TestSupport.temporaryFolder("exchange")
@@ -20,11 +21,15 @@ func temporaryFile(_ name: String, _ bytes: [UInt8]) -> String {
 /// The seed articles as hand-off documents.
 func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
     let matcher = NameMatcher(try GlossaryStore(directory: repository + "/glossary").load())
-    let seeds = try FileManager.default.contentsOfDirectory(atPath: repository + "/seeds").filter { $0.hasSuffix(".txt") }.sorted()
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: repository + "/seeds").filter {
+        $0.hasSuffix(".txt")
+    }.sorted()
     return try seeds.map { name in
         var segments: [Segment] = []
         let id = (name as NSString).deletingPathExtension
-        try ArticleSegmenter().segment(try LineReader(path: repository + "/seeds/" + name), article: id) { segments.append($0) }
+        try ArticleSegmenter().segment(try LineReader(path: repository + "/seeds/" + name), article: id) {
+            segments.append($0)
+        }
         return HandoffArticle.build(id: id, original: name, segments: segments, matcher: matcher, target: target)
     }
 }
@@ -33,7 +38,8 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
     @Test(arguments: XLIFFWriter.Version.allCases)
     func everySeedArticleValidatesAndReadsBack(version: XLIFFWriter.Version) throws {
         for article in try seedArticles(target: .vi) {
-            let path = temporaryFile("\(article.id).xlf", try XLIFFWriter.bytes(article, target: "vi", version: version))
+            let path = temporaryFile(
+                "\(article.id).xlf", try XLIFFWriter.bytes(article, target: "vi", version: version))
             let (format, errors) = try Schemas.validate(file: path)
             #expect(format == (version == .v12 ? .xliff12 : .xliff2))
             #expect(errors.map(\.description) == [], "\(article.id) \(version)")
@@ -55,8 +61,13 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         let article = try #require(try seedArticles(target: .vi).first { $0.id == "001_484350ca943d9f8b" })
         let xml = String(decoding: try XLIFFWriter.bytes(article, target: "vi", version: .v21), as: UTF8.self)
         #expect(xml.contains(#"<mrk id="m-001_484350ca943d9f8b-p1-s1-1" type="term">Diên Biên</mrk>"#))
-        #expect(xml.contains(##"<gls:glossEntry id="g-001_484350ca943d9f8b-p1-s1-1" ref="#m-001_484350ca943d9f8b-p1-s1-1">"##))
-        #expect(xml.contains(#"<gls:translation id="g-001_484350ca943d9f8b-p1-s1-1-t" source="mekong:dien-bien">Điện Biên</gls:translation>"#))
+        #expect(
+            xml.contains(
+                ##"<gls:glossEntry id="g-001_484350ca943d9f8b-p1-s1-1" ref="#m-001_484350ca943d9f8b-p1-s1-1">"##))
+        #expect(
+            xml.contains(
+                #"<gls:translation id="g-001_484350ca943d9f8b-p1-s1-1-t" source="mekong:dien-bien">Điện Biên</gls:translation>"#
+            ))
         #expect(xml.contains(#"<note category="date">2025-04</note>"#))
         let lao = try #require(try seedArticles(target: .lo).first { $0.id == "000_ac40248b14b1adc8" })
         let loXML = String(decoding: try XLIFFWriter.bytes(lao, target: "lo", version: .v21), as: UTF8.self)
@@ -119,13 +130,20 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         let path = temporaryFile("g.tmx", bytes)
         #expect(try Schemas.validate(file: path).1.isEmpty)
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains(#"<header creationtool="Mekong" creationtoolversion="\#(MekongInfo.version)" segtype="phrase" o-tmf="Mekong" adminlang="en" srclang="fr" datatype="plaintext"/>"#))
+        #expect(
+            text.contains(
+                #"<header creationtool="Mekong" creationtoolversion="\#(MekongInfo.version)" segtype="phrase" o-tmf="Mekong" adminlang="en" srclang="fr" datatype="plaintext"/>"#
+            ))
         #expect(!text.contains("creationdate"))
         #expect(text.contains("<seg>Điện Biên</seg>"))
         // The validator rejects a header that lacks a required attribute (streaming DTD path).
-        let broken = temporaryFile("b.tmx", Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: #" o-tmf="Mekong""#, with: "").utf8))
+        let broken = temporaryFile(
+            "b.tmx",
+            Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: #" o-tmf="Mekong""#, with: "").utf8))
         #expect(!(try Schemas.validate(file: broken).1.isEmpty))
-        let dated = String(decoding: try TMXWriter.bytes(units, sourceLanguage: "fr", environment: ["SOURCE_DATE_EPOCH": "1767225600"]), as: UTF8.self)
+        let dated = String(
+            decoding: try TMXWriter.bytes(
+                units, sourceLanguage: "fr", environment: ["SOURCE_DATE_EPOCH": "1767225600"]), as: UTF8.self)
         #expect(dated.contains(#"creationdate="20260101T000000Z""#))
     }
 
@@ -136,13 +154,16 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         var back: [TMXWriter.Unit] = []
         try TMXReader.read(path: path) { back.append($0) }
         #expect(back.map(\.id) == units.map(\.id))
-        #expect(back.map { $0.variants.map { "\($0.language)=\($0.text)" } } == units.map { $0.variants.map { "\($0.language)=\($0.text)" } })
+        #expect(
+            back.map { $0.variants.map { "\($0.language)=\($0.text)" } }
+                == units.map { $0.variants.map { "\($0.language)=\($0.text)" } })
         #expect(back.map(\.note) == units.map(\.note))
     }
 
     @Test func forbiddenXMLCharactersAreRefusedNotWrittenBroken() {
         #expect(throws: Diagnostic.self) {
-            try TMXWriter.bytes([TMXWriter.Unit(id: "a", variants: [("fr", "bad \u{0B}"), ("vi", "x")])], sourceLanguage: "fr")
+            try TMXWriter.bytes(
+                [TMXWriter.Unit(id: "a", variants: [("fr", "bad \u{0B}"), ("vi", "x")])], sourceLanguage: "fr")
         }
     }
 }
@@ -151,11 +172,12 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
     @Test func billionLaughsIsRefusedQuickly() throws {
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY a0 \"lol\">\n"
         for i in 1...10 { xml += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">\n" }
-        xml += "]>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>&a10;</source></trans-unit></body></file></xliff>"
+        xml +=
+            "]>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>&a10;</source></trans-unit></body></file></xliff>"
         let path = temporaryFile("lol.xlf", Array(xml.utf8))
         let start = ContinuousClock.now
         let e = #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: path) }
-        #expect(e?.message.lowercased().contains("entity") == true)   // ours, or libxml2's own loop detection
+        #expect(e?.message.lowercased().contains("entity") == true)  // ours, or libxml2's own loop detection
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
@@ -168,14 +190,20 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         // Nothing is fetched (no network, no file): the entity is refused with a clear error.
         #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: temporaryFile("x.xlf", Array(xml.utf8))) }
         // A network DTD alone is not loaded: the file reads.
-        let dtdOnly = #"<?xml version="1.0"?><!DOCTYPE xliff SYSTEM "http://example.invalid/x.dtd"><xliff version="1.2"><file><body><trans-unit id="1"><source>ab</source></trans-unit></body></file></xliff>"#
+        let dtdOnly =
+            #"<?xml version="1.0"?><!DOCTYPE xliff SYSTEM "http://example.invalid/x.dtd"><xliff version="1.2"><file><body><trans-unit id="1"><source>ab</source></trans-unit></body></file></xliff>"#
         #expect(try XLIFFReader.read(path: temporaryFile("d.xlf", Array(dtdOnly.utf8))).segments.first?.source == "ab")
     }
 
     @Test func truncatedAndNonUTF8FilesAreErrorsWithALine() throws {
-        let truncated = temporaryFile("t.xlf", Array("<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>abc".utf8))
+        let truncated = temporaryFile(
+            "t.xlf", Array("<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>abc".utf8))
         #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: truncated) }
-        let latin1 = temporaryFile("l.xlf", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>caf".utf8) + [0xE9] + Array("</source></trans-unit></body></file></xliff>".utf8))
+        let latin1 = temporaryFile(
+            "l.xlf",
+            Array(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>caf"
+                    .utf8) + [0xE9] + Array("</source></trans-unit></body></file></xliff>".utf8))
         let e = #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: latin1) }
         #expect(e?.location?.line == 2)
     }

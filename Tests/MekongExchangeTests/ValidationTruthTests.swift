@@ -1,8 +1,9 @@
 import Foundation
 import MekongTestSupport
-import Testing
-@testable import MekongExchange
 import MekongText
+import Testing
+
+@testable import MekongExchange
 
 /// `validate` tells the truth: the shipped grammar only, the right XLIFF version, constraints
 /// beyond XSD, and messages with a place and words a translator understands.
@@ -13,15 +14,19 @@ func verdict(_ path: String) -> [Diagnostic] {
 }
 
 @Suite struct ValidationTruthTests {
-    static let tmxHeader = #"<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="fr" datatype="plaintext"/>"#
+    static let tmxHeader =
+        #"<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="fr" datatype="plaintext"/>"#
 
     @Test func aTMXCannotDeclareItsOwnGrammar() throws {
-        let bogus = temporaryFile("bogus.tmx", Array("""
-            <?xml version="1.0"?>
-            <!DOCTYPE tmx [<!ELEMENT tmx ANY><!ELEMENT header ANY><!ELEMENT bogus ANY><!ATTLIST tmx version CDATA #IMPLIED>]>
-            <tmx version="9.9"><header/><bogus/></tmx>
+        let bogus = temporaryFile(
+            "bogus.tmx",
+            Array(
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE tmx [<!ELEMENT tmx ANY><!ELEMENT header ANY><!ELEMENT bogus ANY><!ATTLIST tmx version CDATA #IMPLIED>]>
+                <tmx version="9.9"><header/><bogus/></tmx>
 
-            """.utf8))
+                """.utf8))
         let (format, errors) = try Schemas.validate(file: bogus)
         #expect(format == .tmx)
         #expect(errors.map(\.rule) == ["internal-subset"])
@@ -32,32 +37,41 @@ func verdict(_ path: String) -> [Diagnostic] {
     }
 
     @Test func oneUnusedInternalEntityIsOneClearError() throws {
-        let path = temporaryFile("entity.tmx", Array("""
-            <?xml version="1.0"?>
-            <!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ENTITY unused "x">]>
-            <tmx version="1.4">\(Self.tmxHeader)<body/></tmx>
+        let path = temporaryFile(
+            "entity.tmx",
+            Array(
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ENTITY unused "x">]>
+                <tmx version="1.4">\(Self.tmxHeader)<body/></tmx>
 
-            """.utf8))
+                """.utf8))
         let errors = try Schemas.validate(file: path).1
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("only the official DTD counts") == true)
         // Without the internal subset the file is valid.
-        let ok = temporaryFile("ok.tmx", Array("""
-            <?xml version="1.0"?>
-            <!DOCTYPE tmx SYSTEM "tmx14.dtd">
-            <tmx version="1.4">\(Self.tmxHeader)<body/></tmx>
+        let ok = temporaryFile(
+            "ok.tmx",
+            Array(
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+                <tmx version="1.4">\(Self.tmxHeader)<body/></tmx>
 
-            """.utf8))
+                """.utf8))
         #expect(try Schemas.validate(file: ok).1.map(\.description) == [])
     }
 
     @Test func aTBX2008CannotDeclareItsOwnGrammarEither() throws {
-        let path = temporaryFile("m.tbx", Array("""
-            <?xml version="1.0"?>
-            <!DOCTYPE martif [<!ELEMENT martif ANY>]>
-            <martif type="TBX"><anything/></martif>
+        let path = temporaryFile(
+            "m.tbx",
+            Array(
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE martif [<!ELEMENT martif ANY>]>
+                <martif type="TBX"><anything/></martif>
 
-            """.utf8))
+                """.utf8))
         #expect(try Schemas.validate(file: path).1.map(\.rule) == ["internal-subset"])
     }
 
@@ -70,15 +84,18 @@ func verdict(_ path: String) -> [Diagnostic] {
     }
 
     @Test func xliff12TransitionalIsSaid() throws {
-        let transitional = temporaryFile("t.xlf", Array("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-              <file original="a.txt" source-language="fr" target-language="vi" datatype="plaintext" tool="OldTool">
-                <body><trans-unit id="1" ts="legacy"><source>Bonjour</source><target>Xin chào</target></trans-unit></body>
-              </file>
-            </xliff>
+        let transitional = temporaryFile(
+            "t.xlf",
+            Array(
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+                  <file original="a.txt" source-language="fr" target-language="vi" datatype="plaintext" tool="OldTool">
+                    <body><trans-unit id="1" ts="legacy"><source>Bonjour</source><target>Xin chào</target></trans-unit></body>
+                  </file>
+                </xliff>
 
-            """.utf8))
+                """.utf8))
         let (format, errors) = try Schemas.validate(file: transitional)
         #expect(errors.isEmpty)
         #expect(format.rawValue == "XLIFF 1.2 (transitional)")
@@ -88,7 +105,9 @@ func verdict(_ path: String) -> [Diagnostic] {
 
     @Test func emptyFileTextFileAndBlankFile() {
         let empty = temporaryFile("empty.xlf", [])
-        #expect { try Schemas.validate(file: empty) } throws: { ($0 as? Diagnostic)?.message.contains("the file is empty") == true }
+        #expect { try Schemas.validate(file: empty) } throws: {
+            ($0 as? Diagnostic)?.message.contains("the file is empty") == true
+        }
         let blank = temporaryFile("blank.xlf", Array("  \n\n".utf8))
         #expect { try Schemas.validate(file: blank) } throws: { ($0 as? Diagnostic)?.rule == "empty-file" }
         let text = temporaryFile("text.xlf", Array("\nhello world\n".utf8))
@@ -100,11 +119,14 @@ func verdict(_ path: String) -> [Diagnostic] {
 
     @Test func wellFormednessComesFirst() throws {
         // Not well-formed and schema-invalid (no srcLang): the one error is the broken tag, with its place.
-        let path = temporaryFile("wf.xlf", Array("""
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file>
-            <bad></xliff>
+        let path = temporaryFile(
+            "wf.xlf",
+            Array(
+                """
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file>
+                <bad></xliff>
 
-            """.utf8))
+                """.utf8))
         let errors = verdict(path)
         #expect(errors.count == 1)
         #expect(errors.first?.rule == "malformed-xml")
@@ -115,10 +137,13 @@ func verdict(_ path: String) -> [Diagnostic] {
     /// both, in words, without libxml2's advice to set an option users cannot set.
     @Test(arguments: ["2.0", "1.2"])
     func aHugeTextNodeIsRefusedByValidateToo(version: String) throws {
-        let head = version == "2.0"
+        let head =
+            version == "2.0"
             ? #"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="vi"><file id="f"><unit id="u"><segment><source>"#
             : #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="fr" target-language="vi" datatype="plaintext"><body><trans-unit id="1"><source>"#
-        let tail = version == "2.0" ? "</source></segment></unit></file></xliff>" : "</source></trans-unit></body></file></xliff>"
+        let tail =
+            version == "2.0"
+            ? "</source></segment></unit></file></xliff>" : "</source></trans-unit></body></file></xliff>"
         var bytes = Array(head.utf8)
         bytes += [UInt8](repeating: 0x61, count: 12_000_000)
         bytes += Array(tail.utf8)
@@ -133,7 +158,8 @@ func verdict(_ path: String) -> [Diagnostic] {
     }
 
     @Test func aHugeTMXTextNodeIsOneErrorNotDTDNoise() throws {
-        var bytes = Array("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\(Self.tmxHeader)<body><tu><tuv xml:lang=\"fr\"><seg>".utf8)
+        var bytes = Array(
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\(Self.tmxHeader)<body><tu><tuv xml:lang=\"fr\"><seg>".utf8)
         bytes += [UInt8](repeating: 0x61, count: 12_000_000)
         bytes += Array("</seg></tuv></tu></body></tmx>\n".utf8)
         let errors = verdict(temporaryFile("huge.tmx", bytes))
@@ -143,12 +169,15 @@ func verdict(_ path: String) -> [Diagnostic] {
     }
 
     @Test func entityReferencesAreRefusedByValidateAsByImport() throws {
-        let path = temporaryFile("ent.xlf", Array("""
-            <?xml version="1.0"?>
-            <!DOCTYPE xliff [<!ENTITY e "x">]>
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr"><file id="f"><unit id="u"><segment><source>&e;</source></segment></unit></file></xliff>
+        let path = temporaryFile(
+            "ent.xlf",
+            Array(
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE xliff [<!ENTITY e "x">]>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr"><file id="f"><unit id="u"><segment><source>&e;</source></segment></unit></file></xliff>
 
-            """.utf8))
+                """.utf8))
         #expect(try Schemas.validate(file: path).1.map(\.rule) == ["entity-refused"])
         #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: path) }
     }
@@ -156,15 +185,18 @@ func verdict(_ path: String) -> [Diagnostic] {
     /// Units are dropped once checked (constant memory), yet their ids stay unique across groups
     /// and a subFlows reference to a later unit resolves.
     @Test func unitIDsAcrossGroupsAndLaterSubFlows() throws {
-        let path = temporaryFile("units.xlf", Array("""
-            <?xml version="1.0"?>
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr"><file id="f">
-            <group id="g1"><unit id="u1"><segment><source><ph id="p" subFlows="u9"/>a</source></segment></unit></group>
-            <group id="g2"><unit id="u1"><segment><source>b</source></segment></unit></group>
-            <unit id="u9"><segment><source>c</source></segment></unit>
-            </file></xliff>
+        let path = temporaryFile(
+            "units.xlf",
+            Array(
+                """
+                <?xml version="1.0"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr"><file id="f">
+                <group id="g1"><unit id="u1"><segment><source><ph id="p" subFlows="u9"/>a</source></segment></unit></group>
+                <group id="g2"><unit id="u1"><segment><source>b</source></segment></unit></group>
+                <unit id="u9"><segment><source>c</source></segment></unit>
+                </file></xliff>
 
-            """.utf8))
+                """.utf8))
         let errors = try Schemas.validate(file: path).1
         #expect(errors.map(\.rule) == ["xliff2-unique-id"])
         #expect(errors.first?.location?.line == 4)
@@ -183,7 +215,10 @@ func verdict(_ path: String) -> [Diagnostic] {
         for ok in ["#m1", "#n=n1", "#/f=f1/u=1/n=n1", "#f=f1/g=g1/g=g2/u=u1/gls=e1", "#/f=f1/tbx=t1"] {
             #expect(XLIFF2Constraints.fragmentProblem(ok) == nil, "\(ok)")
         }
-        for bad in ["#n/n1", "#/u=u1/f=f1/n=n1", "#/f=f1/u=1/u=2", "#f=f1/d=d1/u=1", "#/f=f1/my=x", "#/f=f1/z=x", "#/f=f1/r$d=x"] {
+        for bad in [
+            "#n/n1", "#/u=u1/f=f1/n=n1", "#/f=f1/u=1/u=2", "#f=f1/d=d1/u=1", "#/f=f1/my=x", "#/f=f1/z=x",
+            "#/f=f1/r$d=x",
+        ] {
             #expect(XLIFF2Constraints.fragmentProblem(bad) != nil, "\(bad)")
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import MekongGlossary
 import MekongExchange
 import MekongText
 import MekongXML
+import Testing
+
+@testable import MekongGlossary
 
 @Suite struct CSVFormatTests {
     @Test func exportThenImportGivesTheSameGlossary() throws {
@@ -24,7 +25,7 @@ import MekongXML
         let csv = "fr,type,vi\nDiên Biên,place,Điện Biên Phủ\n\"Vientiane\",place,Viêng Chăn\n"
         var g = sampleGlossary()
         let report = CSVFormat.merge(try CSVFormat.read(csv, file: "x.csv"), into: &g)
-        #expect(report.changed == ["dien-bien"])          // matched by the folded French form
+        #expect(report.changed == ["dien-bien"])  // matched by the folded French form
         #expect(report.added == ["vientiane"])
         #expect(g["dien-bien"]?.preferred(.vi) == "Điện Biên Phủ")
         #expect(g["vientiane"]?.status == .proposed)
@@ -36,14 +37,18 @@ import MekongXML
             a,place,A,red
             """
         let e = #expect(throws: Diagnostics.self) { try CSVFormat.read(csv, file: "x.csv") }
-        #expect(e?.all.map(\.description) == ["x.csv:1:12: error: unknown column 'colour' (expected: id, type, status, fr, vi, lo, lo-Latn, note, source)"])
+        #expect(
+            e?.all.map(\.description) == [
+                "x.csv:1:12: error: unknown column 'colour' (expected: id, type, status, fr, vi, lo, lo-Latn, note, source)"
+            ])
         let bad = "type,fr,status\nplace,A,approved\nplanet,B,approved\nplace,,proposed\nplace,C\n"
         let e2 = #expect(throws: Diagnostics.self) { try CSVFormat.read(bad, file: "b.csv") }
-        #expect(e2?.all.map(\.description) == [
-            "b.csv:3:1: error: bad type 'planet': expected person, place, office, body, organization, event, other",
-            "b.csv:4:7: error: missing French form",
-            "b.csv:5:1: error: expected 3 fields, found 2",
-        ])
+        #expect(
+            e2?.all.map(\.description) == [
+                "b.csv:3:1: error: bad type 'planet': expected person, place, office, body, organization, event, other",
+                "b.csv:4:7: error: missing French form",
+                "b.csv:5:1: error: expected 3 fields, found 2",
+            ])
     }
 
     @Test func quotedFieldsMayHoldCommasAndLineBreaksButFormsMayNot() throws {
@@ -93,7 +98,8 @@ import MekongXML
         try writeTBX(try original.load(), version, tbx)
         let copy = GlossaryStore(directory: temporaryDirectory())
         try copy.update { g in
-            _ = CSVFormat.merge(try TBXFormat.read(path: tbx).map { CSVFormat.Row(line: 0, concept: $0, hasID: true) }, into: &g)
+            _ = CSVFormat.merge(
+                try TBXFormat.read(path: tbx).map { CSVFormat.Row(line: 0, concept: $0, hasID: true) }, into: &g)
         }
         for type in ConceptType.allCases {
             #expect(read(copy.path(for: type)) == read(original.path(for: type)), "\(type)")
@@ -117,7 +123,8 @@ import MekongXML
             <tbx><text><body><conceptEntry id="a"><langSec xml:lang="fr"><termSec><term>A&x;</term></termSec></langSec></conceptEntry></body></text></tbx>
             """
         #expect(throws: Diagnostic.self) { try TBXFormat.read(bytes: Array(xxe.utf8), name: "x.tbx") }
-        let german = #"<tbx><text><body><conceptEntry id="a"><langSec xml:lang="de"><termSec><term>A</term></termSec></langSec></conceptEntry></body></text></tbx>"#
+        let german =
+            #"<tbx><text><body><conceptEntry id="a"><langSec xml:lang="de"><termSec><term>A</term></termSec></langSec></conceptEntry></body></text></tbx>"#
         let e = #expect(throws: Diagnostics.self) { try TBXFormat.read(bytes: Array(german.utf8), name: "de.tbx") }
         #expect(e?.all.first?.message == "unsupported language 'de' (Mekong keeps fr, vi, lo and lo-Latn)")
     }
@@ -135,7 +142,7 @@ import MekongXML
         let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(lines.contains("Diên Biên\tĐiện Biên\tplace; province"))
         #expect(lines.contains("Dien Bien\tĐiện Biên\tplace; province"))
-        #expect(!text.contains("Tran Quoc Cuon\t"))            // forbidden forms are not offered
+        #expect(!text.contains("Tran Quoc Cuon\t"))  // forbidden forms are not offered
         #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 3 })
         let lao = OmegaTGlossary.text(sampleGlossary(), source: .fr, target: .lo)
         #expect(lao.contains("Luang Prabang\tຫຼວງພະບາງ\tplace; proposed"))

@@ -1,20 +1,24 @@
 import Foundation
 import MekongGlossary
-@testable import MekongJobs
 import MekongTestSupport
 import MekongText
 import Testing
+
+@testable import MekongJobs
 
 /// `check` and `import` read real CAT-tool files sensibly (issue 14).
 @Suite struct CATFileTests {
     static let glossary = Glossary(concepts: [
         Concept(id: "ha-noi", type: .place, terms: [.fr: Terms(cell: "Hanoi"), .vi: Terms(cell: "Hà Nội")]),
-        Concept(id: "tran-quoc-cuong", type: .person, terms: [.fr: Terms(cell: "Trân Quôc Cuong"), .vi: Terms(cell: "Trần Quốc Cường")]),
+        Concept(
+            id: "tran-quoc-cuong", type: .person,
+            terms: [.fr: Terms(cell: "Trân Quôc Cuong"), .vi: Terms(cell: "Trần Quốc Cường")]),
     ])
 
     static func xliff12(target: String?, units: [(String, String?)]) -> String {
         let lang = target.map { #" target-language="\#($0)""# } ?? ""
-        var s = #"<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">"#
+        var s =
+            #"<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">"#
         s += "\n" + #"<file original="a.txt" source-language="fr"\#(lang) datatype="plaintext"><body>"# + "\n"
         for (n, (source, target)) in units.enumerated() {
             s += #"<trans-unit id="s\#(n + 1)"><source>\#(source)</source>"#
@@ -30,14 +34,17 @@ import Testing
 
     /// A fresh hand-off has every target pre-filled with the French source: not translations.
     @Test func targetsIdenticalToTheSourceAreNotChecked() throws {
-        let units = (1...30).map { _ in ("Le président est arrivé à Hanoi.", Optional("Le président est arrivé à Hanoi.")) }
+        let units = (1...30).map { _ in
+            ("Le président est arrivé à Hanoi.", Optional("Le président est arrivé à Hanoi."))
+        }
         let path = Self.write(Self.xliff12(target: "vi", units: units), "handoff.xlf")
         var findings: [Diagnostic] = []
         let report = try CheckJob().run([.file(path)], glossary: Self.glossary) { findings.append($0) }
         #expect(findings.map(\.description) == [])
         #expect(report.outcome == .ok)
         // A real translation is still checked.
-        let translated = Self.write(Self.xliff12(target: "vi", units: [("Il est à Hanoi.", "Ông ấy ở Hanoi.")]), "translated.xlf")
+        let translated = Self.write(
+            Self.xliff12(target: "vi", units: [("Il est à Hanoi.", "Ông ấy ở Hanoi.")]), "translated.xlf")
         var found: [Diagnostic] = []
         _ = try CheckJob().run([.file(translated)], glossary: Self.glossary) { found.append($0) }
         #expect(found.contains { $0.expected == "Hà Nội" })

@@ -1,21 +1,26 @@
 import Foundation
 import MekongChecks
 import MekongGlossary
-@testable import MekongJobs
 import MekongTestSupport
 import MekongText
 import Testing
 
+@testable import MekongJobs
+
 @Suite struct GlossaryLocationTests {
     @Test func optionWinsThenEnvironmentThenDefault() {
         #expect(GlossaryLocation(option: "g", environment: ["MEKONG_GLOSSARY": "/newsroom/glossary"]).directory == "g")
-        #expect(GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": "/newsroom/glossary"]).directory == "/newsroom/glossary")
+        #expect(
+            GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": "/newsroom/glossary"]).directory
+                == "/newsroom/glossary")
         #expect(GlossaryLocation(option: nil, environment: ["MEKONG_GLOSSARY": ""]).directory == "glossary")
         #expect(GlossaryLocation(option: nil, environment: [:]).directory == "glossary")
     }
 
     @Test func aMissingFolderIsAnErrorNotAnEmptyGlossary() {
-        let e = #expect(throws: Diagnostic.self) { try GlossaryLocation(option: "/nonexistent/glossry", environment: [:]).load() }
+        let e = #expect(throws: Diagnostic.self) {
+            try GlossaryLocation(option: "/nonexistent/glossry", environment: [:]).load()
+        }
         #expect(e?.rule == "no-such-folder")
         #expect(e?.description.hasPrefix("/nonexistent/glossry: error: no glossary here") == true)
     }
@@ -26,7 +31,9 @@ import Testing
         let good = TestSupport.temporaryFile("Titre\n\nUne phrase. Une autre.\n")
         let bad = TestSupport.temporaryFile(Array("Titre\n\nDiên ".utf8) + [0xFF] + Array(".\n".utf8))
         var texts: [String] = []
-        let report = try SegmentJob(mode: .plain, language: .french).run([.file(bad), .file(good)]) { texts.append($0.text) }
+        let report = try SegmentJob(mode: .plain, language: .french).run([.file(bad), .file(good)]) {
+            texts.append($0.text)
+        }
         #expect(report.failures.map(\.description) == ["\(bad):3:6: error: invalid UTF-8"])
         #expect(texts.suffix(3) == ["Titre", "Une phrase.", "Une autre."])
         #expect(report.outcome == .badInput)
@@ -50,14 +57,21 @@ import Testing
 
 @Suite struct CheckJobTests {
     static let glossary = Glossary(concepts: [
-        Concept(id: "tran-quoc-cuong", type: .person, terms: [.fr: Terms(cell: "Trân Quôc Cuong"), .vi: Terms(cell: "Trần Quốc Cường")]),
+        Concept(
+            id: "tran-quoc-cuong", type: .person,
+            terms: [.fr: Terms(cell: "Trân Quôc Cuong"), .vi: Terms(cell: "Trần Quốc Cường")])
     ])
 
     @Test func fixIsAppliedByTheLibraryAndReported() throws {
         let path = TestSupport.temporaryFile("\u{FEFF}Le secrétaire Trấn Quốc Cường est arrivé.\r\nFin.\r\n")
         var remaining: [Diagnostic] = []
-        let report = try CheckJob(language: .vietnamese, fix: true).run([.file(path)], glossary: Self.glossary) { remaining.append($0) }
-        #expect(report.fixed.map(\.description) == ["\(path):1:15: fixed \"Trấn Quốc Cường\" -> \"Trần Quốc Cường\" [name-diacritics]"])
+        let report = try CheckJob(language: .vietnamese, fix: true).run([.file(path)], glossary: Self.glossary) {
+            remaining.append($0)
+        }
+        #expect(
+            report.fixed.map(\.description) == [
+                "\(path):1:15: fixed \"Trấn Quốc Cường\" -> \"Trần Quốc Cường\" [name-diacritics]"
+            ])
         #expect(remaining.isEmpty)
         #expect(TestSupport.text(path) == "\u{FEFF}Le secrétaire Trần Quốc Cường est arrivé.\r\nFin.\r\n")
         #expect(report.outcome == .ok)
@@ -89,15 +103,19 @@ import Testing
         let good = TestSupport.temporaryFile("Titre\n\nUne phrase.\n", name: "good.txt")
         let report = try PrepareJob(targets: [.vietnamese], language: .french, outputFolder: out)
             .run([.file(bad), .file(good)], glossary: Glossary())
-        #expect(report.failures.map(\.description)
-            == ["\(bad):3:5: error: U+0001 cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article"])
+        #expect(
+            report.failures.map(\.description)
+                == [
+                    "\(bad):3:5: error: U+0001 cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article"
+                ])
         #expect(TestSupport.listing(out) == ["glossary.fr-vi.tmx", "good.fr-vi.xlf", "summary.txt"])
     }
 
     @Test func anArticleAlreadyInTheTargetLanguageIsSkippedWithAWarning() throws {
         let out = TestSupport.temporaryFolder("prepare")
         let vi = TestSupport.temporaryFile("Tiêu đề\n\nĐây là một câu tiếng Việt.\n")
-        let report = try PrepareJob(targets: [.vietnamese], language: .vietnamese, outputFolder: out).run([.file(vi)], glossary: Glossary())
+        let report = try PrepareJob(targets: [.vietnamese], language: .vietnamese, outputFolder: out).run(
+            [.file(vi)], glossary: Glossary())
         #expect(report.warnings.map(\.rule) == ["same-language"])
         #expect(report.outcome == .findings)
     }

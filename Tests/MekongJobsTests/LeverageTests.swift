@@ -1,10 +1,11 @@
 import Foundation
 import MekongExchange
 import MekongGlossary
-@testable import MekongJobs
 import MekongTestSupport
 import MekongText
 import Testing
+
+@testable import MekongJobs
 
 /// Leverage at hand-off: exact matches fill targets, fuzzy ones are offered, the batch is analysed.
 @Suite struct LeverageTests {
@@ -19,7 +20,9 @@ import Testing
         """
 
     @Test func scoresAreWhatTranslatorsExpect() throws {
-        let index = MemoryIndex(units: [.init(source: "La délégation a visité trois provinces du Nord.", target: "x", origin: "m", id: nil)])
+        let index = MemoryIndex(units: [
+            .init(source: "La délégation a visité trois provinces du Nord.", target: "x", origin: "m", id: nil)
+        ])
         let exact = index.matches(for: "La délégation a visité trois provinces du Nord.")
         #expect(exact.first?.score == 100)
         // One word replaced among eight words and a period (weight 0.5): 1 − 1/8.5.
@@ -35,8 +38,11 @@ import Testing
     }
 
     @Test func numbersArePlaceablesAndAreRepaired() throws {
-        let index = MemoryIndex(units: [.init(source: "Le commerce a atteint 4581 tonnes en 2024.", target: "Thương mại đạt 4581 tấn năm 2024.",
-                                              origin: "m", id: nil)])
+        let index = MemoryIndex(units: [
+            .init(
+                source: "Le commerce a atteint 4581 tonnes en 2024.", target: "Thương mại đạt 4581 tấn năm 2024.",
+                origin: "m", id: nil)
+        ])
         let m = try #require(index.matches(for: "Le commerce a atteint 3200 tonnes en 2025.").first)
         #expect(m.score == 100)
         #expect(m.repaired)
@@ -49,16 +55,17 @@ import Testing
         let tm = folder + "/memory.tmx"
         try Self.memory.write(toFile: tm, atomically: true, encoding: .utf8)
         let article = folder + "/a.txt"
-        try "Titre de l'article\n\nLa délégation a visité quatre provinces du Nord. Le commerce a atteint 3200 tonnes en 2025.\n\nTitre de l'article\n"
+        try
+            "Titre de l'article\n\nLa délégation a visité quatre provinces du Nord. Le commerce a atteint 3200 tonnes en 2025.\n\nTitre de l'article\n"
             .write(toFile: article, atomically: true, encoding: .utf8)
         var job = PrepareJob(targets: [.vietnamese], version: version, language: .french, outputFolder: folder + "/out")
         job.memories = [tm]
         let report = try job.run([.file(article)], glossary: Glossary())
         let target = try #require(report.articles.first?.targets.first)
         let analysis = try #require(target.analysis)
-        #expect(analysis.segments["100"] == 2)            // the title, and its repetition (an exact match wins over "repetition")
-        #expect(analysis.segments["95-99"] == 1)          // numbers repaired
-        #expect(analysis.segments["85-94"] == 1)          // one word of eight
+        #expect(analysis.segments["100"] == 2)  // the title, and its repetition (an exact match wins over "repetition")
+        #expect(analysis.segments["95-99"] == 1)  // numbers repaired
+        #expect(analysis.segments["85-94"] == 1)  // one word of eight
         #expect(report.summary.contains("total vi memory: repetitions 0, in-context 0, 100 2 ("))
         let xml = TestSupport.text(target.file)
         #expect(xml.contains("Tiêu đề bài báo"))

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MekongSegmentation
 import MekongText
+import Testing
+
+@testable import MekongSegmentation
 
 /// The hard cases of issue 13, one per error class and language, from
 /// `Fixtures/adversarial/{fr,vi,lo}-cases.txt` (`¦` = boundary, `⏎` = line break). The same
@@ -19,8 +20,9 @@ import MekongText
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) }.map { line in
             let paragraph = line.replacingOccurrences(of: "⏎", with: "\n")
             let pieces = paragraph.split(separator: "¦", omittingEmptySubsequences: false)
-            return Case(language: language, text: pieces.joined(),
-                        sentences: pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            return Case(
+                language: language, text: pieces.joined(),
+                sentences: pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MekongSegmentation
 import MekongText
+import Testing
+
+@testable import MekongSegmentation
 
 @Suite struct SeedGoldTests {
     /// Every segment of every seed article, its id and kind, compared exactly with the gold
@@ -13,8 +14,9 @@ import MekongText
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
         var actual: [String] = []
         try ArticleSegmenter(mode: .article, language: nil).segment(try LineReader(path: path), article: name) { s in
-            actual.append("\(s.id)\t\(s.kind.rawValue)\t\(s.text.replacingOccurrences(of: "\n", with: "\\n"))"
-                          + (s.repeatOf.map { "\trepeat-of \($0)" } ?? ""))
+            actual.append(
+                "\(s.id)\t\(s.kind.rawValue)\t\(s.text.replacingOccurrences(of: "\n", with: "\\n"))"
+                    + (s.repeatOf.map { "\trepeat-of \($0)" } ?? ""))
         }
         #expect(actual.count == gold.count)
         for (a, g) in zip(actual, gold) { #expect(a == g) }
@@ -48,8 +50,10 @@ import MekongText
     }
 
     @Test func firstShortLineIsTheTitleWithoutHeader() throws {
-        #expect(try kinds("Un titre sans point\n\nUn paragraphe. Deux phrases.") ==
-                ["title: Un titre sans point", "body: Un paragraphe.", "body: Deux phrases."])
+        #expect(
+            try kinds("Un titre sans point\n\nUn paragraphe. Deux phrases.") == [
+                "title: Un titre sans point", "body: Un paragraphe.", "body: Deux phrases.",
+            ])
         // A first paragraph that is a sentence is body.
         #expect(try kinds("Une phrase complète.\n\nUne autre.") == ["body: Une phrase complète.", "body: Une autre."])
     }
@@ -68,20 +72,23 @@ import MekongText
 
             VNA/CVN
             """
-        #expect(try kinds(text) == [
-            "title: Titre", "related: >> Un autre article sur le sujet", "caption: Photo : VNA/CVN",
-            "body: Le texte commence.", "body: Il finit ici.", "credit: - VNA",
-            "caption: La légende de la photo.", "caption: Photo : AFP", "credit: VNA/CVN",
-        ])
+        #expect(
+            try kinds(text) == [
+                "title: Titre", "related: >> Un autre article sur le sujet", "caption: Photo : VNA/CVN",
+                "body: Le texte commence.", "body: Il finit ici.", "credit: - VNA",
+                "caption: La légende de la photo.", "caption: Photo : AFP", "credit: VNA/CVN",
+            ])
     }
 
     @Test func lineShownTwiceIsACaptionAndBothCopiesAreKept() throws {
-        let text = "Titre\n\nLe corps du texte.\n La légende, Tran Sy Thanh (à gauche).\nLa légende, Tran Sy Thanh (à gauche).\n\nSuite."
+        let text =
+            "Titre\n\nLe corps du texte.\n La légende, Tran Sy Thanh (à gauche).\nLa légende, Tran Sy Thanh (à gauche).\n\nSuite."
         let segments = try articleSegments(text)
-        #expect(segments.map { "\($0.kind.rawValue): \($0.text)" } == [
-            "title: Titre", "body: Le corps du texte.", "caption: La légende, Tran Sy Thanh (à gauche).",
-            "caption: La légende, Tran Sy Thanh (à gauche).", "body: Suite.",
-        ])
+        #expect(
+            segments.map { "\($0.kind.rawValue): \($0.text)" } == [
+                "title: Titre", "body: Le corps du texte.", "caption: La légende, Tran Sy Thanh (à gauche).",
+                "caption: La légende, Tran Sy Thanh (à gauche).", "body: Suite.",
+            ])
         #expect(segments.map(\.repeatOf) == [nil, nil, nil, "t-p3-s1", nil])
         #expect(segments[3].id == "t-p3-s2" && segments[3].isRepetition)
     }
@@ -90,17 +97,24 @@ import MekongText
     /// second marked as a repetition of the first.
     @Test func repeatedParagraphIsKeptAndMarked() throws {
         let segments = try articleSegments("Titre\n\nUn paragraphe.\n\nAutre chose.\n\nUn paragraphe.")
-        #expect(segments.map { "\($0.kind.rawValue): \($0.text)" } ==
-                ["title: Titre", "body: Un paragraphe.", "body: Autre chose.", "body: Un paragraphe."])
+        #expect(
+            segments.map { "\($0.kind.rawValue): \($0.text)" } == [
+                "title: Titre", "body: Un paragraphe.", "body: Autre chose.", "body: Un paragraphe.",
+            ])
         #expect(segments.map(\.repeatOf) == [nil, nil, nil, "t-p2-s1"])
     }
 
     /// A paragraph that contains an earlier line, or a line written twice, stays body text.
     @Test func paragraphWithARepeatedLineStaysBody() throws {
-        let text = "Titre\n\nLe ministre est arrivé.\n\nIl a parlé longtemps.\nLe ministre est arrivé.\nPuis il est reparti."
+        let text =
+            "Titre\n\nLe ministre est arrivé.\n\nIl a parlé longtemps.\nLe ministre est arrivé.\nPuis il est reparti."
         let segments = try articleSegments(text)
         #expect(segments.map(\.kind) == [.title, .body, .body, .body, .body])
-        #expect(segments.map(\.text) == ["Titre", "Le ministre est arrivé.", "Il a parlé longtemps.", "Le ministre est arrivé.", "Puis il est reparti."])
+        #expect(
+            segments.map(\.text) == [
+                "Titre", "Le ministre est arrivé.", "Il a parlé longtemps.", "Le ministre est arrivé.",
+                "Puis il est reparti.",
+            ])
         #expect(segments[3].repeatOf == "t-p2-s1")
         let twice = try articleSegments("Titre\n\nUne phrase écrite deux fois.\nUne phrase écrite deux fois.")
         #expect(twice.map(\.kind) == [.title, .body, .body])
@@ -126,16 +140,18 @@ import MekongText
 
     @Test func strayImageLabelSplitsTheCaption() throws {
         let text = "Titre\n\nLe titre ảnh 1 Le ministre (droite),\net son hôte. Photo : VNA\n\nTexte."
-        #expect(try kinds(text) == [
-            "title: Titre", "caption: Le titre", "caption: ảnh 1", "caption: Le ministre (droite),\net son hôte.",
-            "caption: Photo : VNA", "body: Texte.",
-        ])
+        #expect(
+            try kinds(text) == [
+                "title: Titre", "caption: Le titre", "caption: ảnh 1", "caption: Le ministre (droite),\net son hôte.",
+                "caption: Photo : VNA", "body: Texte.",
+            ])
     }
 
     @Test func everythingAfterVoirPlusIsTeaser() throws {
         let text = "Titre\n\nTexte.\n\nVoir plus\n\nUn autre titre\n\nUn autre texte. Photo : VNA"
         #expect(try articleSegments(text).map(\.kind) == [.title, .body, .teaser, .teaser, .teaser, .teaser])
-        #expect(try articleSegments("Tiêu đề\n\nNội dung.\n\nXem thêm\n\nBài khác.", language: .vietnamese).map(\.kind)
+        #expect(
+            try articleSegments("Tiêu đề\n\nNội dung.\n\nXem thêm\n\nBài khác.", language: .vietnamese).map(\.kind)
                 == [.title, .body, .teaser, .teaser])
     }
 
@@ -166,7 +182,8 @@ import MekongText
         let lao = try articleSegments("ຫົວຂໍ້\n\nສະບາຍດີ. ຂອບໃຈຫຼາຍໆ!", language: nil)
         #expect(lao.allSatisfy { $0.language == .lao })
         #expect(lao.map(\.text) == ["ຫົວຂໍ້", "ສະບາຍດີ.", "ຂອບໃຈຫຼາຍໆ!"])
-        let vi = try articleSegments("Tiêu đề\n\nThủ tướng Phạm Minh Chính đã tiếp Bộ trưởng. Ông nói rõ.", language: nil)
+        let vi = try articleSegments(
+            "Tiêu đề\n\nThủ tướng Phạm Minh Chính đã tiếp Bộ trưởng. Ông nói rõ.", language: nil)
         #expect(vi.allSatisfy { $0.language == .vietnamese })
     }
 

@@ -1,16 +1,28 @@
 import Testing
+
 @testable import MekongSegmentation
 
 /// One test per family of French phenomena; each case is a paragraph and the sentences a
 /// careful human would cut it into.
 @Suite struct FrenchRulesTests {
     @Test(arguments: [
-        ("M. Dupont et Mme Martin sont arrivés. MM. Durand et Dr Petit aussi.",
-         ["M. Dupont et Mme Martin sont arrivés.", "MM. Durand et Dr Petit aussi."]),
-        ("Il habite 12, av. Foch à Paris. St. Louis est loin.", ["Il habite 12, av. Foch à Paris.", "St. Louis est loin."]),
+        (
+            "M. Dupont et Mme Martin sont arrivés. MM. Durand et Dr Petit aussi.",
+            ["M. Dupont et Mme Martin sont arrivés.", "MM. Durand et Dr Petit aussi."]
+        ),
+        (
+            "Il habite 12, av. Foch à Paris. St. Louis est loin.",
+            ["Il habite 12, av. Foch à Paris.", "St. Louis est loin."]
+        ),
         ("Rome, Athènes, etc. sont des capitales.", ["Rome, Athènes, etc. sont des capitales."]),
-        ("Il a visité Rome, Athènes, etc. Le voyage fut long.", ["Il a visité Rome, Athènes, etc.", "Le voyage fut long."]),
-        ("César est mort en 44 av. J.-C. Les Romains ont pleuré.", ["César est mort en 44 av. J.-C.", "Les Romains ont pleuré."]),
+        (
+            "Il a visité Rome, Athènes, etc. Le voyage fut long.",
+            ["Il a visité Rome, Athènes, etc.", "Le voyage fut long."]
+        ),
+        (
+            "César est mort en 44 av. J.-C. Les Romains ont pleuré.",
+            ["César est mort en 44 av. J.-C.", "Les Romains ont pleuré."]
+        ),
         ("En 52 av. J.-C. à Alésia, tout change.", ["En 52 av. J.-C. à Alésia, tout change."]),
         ("Voir p. 12 et art. 3 du texte. Fin.", ["Voir p. 12 et art. 3 du texte.", "Fin."]),
         ("Des villes, p. ex. Lyon, ont voté.", ["Des villes, p. ex. Lyon, ont voté."]),
@@ -21,7 +33,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Il a rencontré J. Dupont hier. Puis J.-P. Martin.", ["Il a rencontré J. Dupont hier.", "Puis J.-P. Martin."]),
+        (
+            "Il a rencontré J. Dupont hier. Puis J.-P. Martin.",
+            ["Il a rencontré J. Dupont hier.", "Puis J.-P. Martin."]
+        ),
         ("Selon le plan B. Les autres ont refusé.", ["Selon le plan B.", "Les autres ont refusé."]),
         ("La vitamine C. Elle est utile.", ["La vitamine C.", "Elle est utile."]),
     ])
@@ -30,9 +45,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("La croissance est de 3,5 % cette année. Elle était de 1.000 euros.", ["La croissance est de 3,5 % cette année.", "Elle était de 1.000 euros."]),
-        ("La période 2022-2025 est finie. La suite en 2026.", ["La période 2022-2025 est finie.", "La suite en 2026."]),
-        ("Il a signé la Conclusion n°230-KL/TW du 5 janvier. Elle est claire.", ["Il a signé la Conclusion n°230-KL/TW du 5 janvier.", "Elle est claire."]),
+        (
+            "La croissance est de 3,5 % cette année. Elle était de 1.000 euros.",
+            ["La croissance est de 3,5 % cette année.", "Elle était de 1.000 euros."]
+        ),
+        (
+            "La période 2022-2025 est finie. La suite en 2026.",
+            ["La période 2022-2025 est finie.", "La suite en 2026."]
+        ),
+        (
+            "Il a signé la Conclusion n°230-KL/TW du 5 janvier. Elle est claire.",
+            ["Il a signé la Conclusion n°230-KL/TW du 5 janvier.", "Elle est claire."]
+        ),
         ("Le taux était de 3.5 hier. Il monte.", ["Le taux était de 3.5 hier.", "Il monte."]),
         ("Il est parti en 2024. 2025 sera meilleure.", ["Il est parti en 2024.", "2025 sera meilleure."]),
         ("Photo : VNA/CVN et VNA/CVN. Fin.", ["Photo : VNA/CVN et VNA/CVN.", "Fin."]),
@@ -45,12 +69,21 @@ import Testing
         ("Il a dit : « C'est historique ! » Pourquoi ?", ["Il a dit : « C'est historique ! »", "Pourquoi ?"]),
         ("Il a dit : « C'est fini. » Puis il est parti.", ["Il a dit : « C'est fini. »", "Puis il est parti."]),
         ("Il a dit « oui ! » et il est parti.", ["Il a dit « oui ! » et il est parti."]),
-        ("C'est « le plus beau jour\u{00A0}». Demain aussi.", ["C'est « le plus beau jour\u{00A0}».", "Demain aussi."]),
-        ("Il a crié \u{201C}Stop.\u{201D} Tout s'est arrêté.", ["Il a crié \u{201C}Stop.\u{201D}", "Tout s'est arrêté."]),
+        (
+            "C'est « le plus beau jour\u{00A0}». Demain aussi.",
+            ["C'est « le plus beau jour\u{00A0}».", "Demain aussi."]
+        ),
+        (
+            "Il a crié \u{201C}Stop.\u{201D} Tout s'est arrêté.",
+            ["Il a crié \u{201C}Stop.\u{201D}", "Tout s'est arrêté."]
+        ),
         ("Vraiment ?! Oui.", ["Vraiment ?!", "Oui."]),
         ("Et puis… Plus rien.", ["Et puis…", "Plus rien."]),
         ("Et puis... Plus rien. Et puis... rien.", ["Et puis...", "Plus rien.", "Et puis... rien."]),
-        ("Il est parti (enfin !) hier. Puis (il l'a dit.) Non.", ["Il est parti (enfin !) hier.", "Puis (il l'a dit.)", "Non."]),
+        (
+            "Il est parti (enfin !) hier. Puis (il l'a dit.) Non.",
+            ["Il est parti (enfin !) hier.", "Puis (il l'a dit.)", "Non."]
+        ),
     ])
     func quotesEllipsisAndParentheses(text: String, expected: [String]) throws {
         #expect(try sentences(text) == expected)
@@ -58,9 +91,10 @@ import Testing
 
     @Test func datelineStaysInItsSentence() throws {
         let text = "Vientiane, 2 novembre (VNA) - Le vice-Premier ministre laotien a reçu le ministre. Il a parlé."
-        #expect(try sentences(text) == [
-            "Vientiane, 2 novembre (VNA) - Le vice-Premier ministre laotien a reçu le ministre.", "Il a parlé.",
-        ])
+        #expect(
+            try sentences(text) == [
+                "Vientiane, 2 novembre (VNA) - Le vice-Premier ministre laotien a reçu le ministre.", "Il a parlé.",
+            ])
     }
 
     /// A full stop with the space missing is a break when a lower-case word ends and a
@@ -82,7 +116,10 @@ import Testing
     }
 
     @Test func newlineInsideAFrenchParagraphIsWhiteSpace() throws {
-        #expect(try sentences("Le vice-Premier ministre,\n(droite) et le ministre.") == ["Le vice-Premier ministre,\n(droite) et le ministre."])
+        #expect(
+            try sentences("Le vice-Premier ministre,\n(droite) et le ministre.") == [
+                "Le vice-Premier ministre,\n(droite) et le ministre."
+            ])
     }
 }
 
@@ -90,7 +127,10 @@ import Testing
     @Test(arguments: [
         ("PGS.TS. Nguyễn Văn An phát biểu. Ông nói rõ.", ["PGS.TS. Nguyễn Văn An phát biểu.", "Ông nói rõ."]),
         ("Tôi sống ở TP. Hồ Chí Minh. Tôi thích nó.", ["Tôi sống ở TP. Hồ Chí Minh.", "Tôi thích nó."]),
-        ("ThS. Lê Thị Hoa và TS. Trần Văn Bình đến. Họ họp.", ["ThS. Lê Thị Hoa và TS. Trần Văn Bình đến.", "Họ họp."]),
+        (
+            "ThS. Lê Thị Hoa và TS. Trần Văn Bình đến. Họ họp.",
+            ["ThS. Lê Thị Hoa và TS. Trần Văn Bình đến.", "Họ họp."]
+        ),
         ("Nhà ở Q. 1, P. Bến Nghé. Rất đẹp.", ["Nhà ở Q. 1, P. Bến Nghé.", "Rất đẹp."]),
         ("Dân số là 1.000.000 người. Tăng 3,5%.", ["Dân số là 1.000.000 người.", "Tăng 3,5%."]),
         ("Tôi không biết! Xin lỗi? Được.", ["Tôi không biết!", "Xin lỗi?", "Được."]),
@@ -119,7 +159,7 @@ import Testing
     }
 
     @Test func longUnpunctuatedLaoIsSplitAtASpaceAsALastResort() throws {
-        let phrase = "ລັດຖະບານ ໄດ້ສົ່ງເສີມ ການພັດທະນາ ເສດຖະກິດ ແລະ ສັງຄົມ"   // 50 scalars with spaces
+        let phrase = "ລັດຖະບານ ໄດ້ສົ່ງເສີມ ການພັດທະນາ ເສດຖະກິດ ແລະ ສັງຄົມ"  // 50 scalars with spaces
         let text = Array(repeating: phrase, count: 20).joined(separator: " ")
         let out = try sentences(text, .lao)
         #expect(out.count > 1)

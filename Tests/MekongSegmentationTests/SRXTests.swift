@@ -1,21 +1,25 @@
 import Foundation
 import MekongTestSupport
-import Testing
-@testable import MekongSegmentation
-import MekongXML
 import MekongText
+import MekongXML
+import Testing
+
+@testable import MekongSegmentation
 
 @Suite struct SRXTests {
-    static let standardFiles = ["srx/languagetool-segment.srx", "srx/okapi-defaultSegmentation.srx",
-                                "srx/okapi_default_icu4j.srx", "samples/srx20-minimal.srx"]
+    static let standardFiles = [
+        "srx/languagetool-segment.srx", "srx/okapi-defaultSegmentation.srx",
+        "srx/okapi_default_icu4j.srx", "samples/srx20-minimal.srx",
+    ]
 
     @Test(arguments: standardFiles)
     func standardFilesLoadAndEveryRuleCompiles(file: String) throws {
         let path = Fixtures.standard(file)
-                let doc = try SRXDocument.load(path: path)
+        let doc = try SRXDocument.load(path: path)
         #expect(!doc.languageRules.isEmpty)
         // Every pattern is either read by the native parser or accepted by ICU (the fallback).
-        var total = 0, native = 0
+        var total = 0
+        var native = 0
         for list in doc.languageRules {
             for rule in list.rules {
                 for pattern in [rule.before, rule.after] where !pattern.isEmpty {
@@ -43,7 +47,8 @@ import MekongText
         // Java-only constructs are rare; every French pattern has a native form.
         #expect(seg.rules.count == rules.count)
         #expect(seg.rules.filter(\.usesICU).isEmpty)
-        let out = seg.sentences(in: "Il a vu M. Dupont hier. Puis il est parti ! Enfin, la nuit tombe.").map(String.init)
+        let out = seg.sentences(in: "Il a vu M. Dupont hier. Puis il est parti ! Enfin, la nuit tombe.").map(
+            String.init)
         #expect(out == ["Il a vu M. Dupont hier.", "Puis il est parti !", "Enfin, la nuit tombe."])
     }
 
@@ -55,7 +60,8 @@ import MekongText
             #expect(seg.sentences(in: "Tôi không biết. Xin lỗi! Được.").count == 1)
         }
         // Mekong's rules split it, and keep "TP. Hồ Chí Minh" whole.
-        #expect(try sentences("Tôi không biết. Xin lỗi! Tôi ở TP. Hồ Chí Minh.", .vietnamese)
+        #expect(
+            try sentences("Tôi không biết. Xin lỗi! Tôi ở TP. Hồ Chí Minh.", .vietnamese)
                 == ["Tôi không biết.", "Xin lỗi!", "Tôi ở TP. Hồ Chí Minh."])
     }
 
@@ -80,7 +86,8 @@ import MekongText
         """
 
     @Test func cascadeYesAppliesEveryMatchingMapInOrder() throws {
-        let doc = try SRXDocument.load(bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "yes").utf8), name: "c.srx")
+        let doc = try SRXDocument.load(
+            bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "yes").utf8), name: "c.srx")
         #expect(doc.cascade)
         let fr = try SentenceSegmenter(rules: doc.rules(for: "fr-FR"), language: "fr")
         #expect(fr.sentences(in: "Voici M. Dupont. Fin.").map(String.init) == ["Voici M. Dupont.", "Fin."])
@@ -90,7 +97,8 @@ import MekongText
     }
 
     @Test func cascadeNoUsesOnlyTheFirstMatchingMap() throws {
-        let doc = try SRXDocument.load(bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "no").utf8), name: "c.srx")
+        let doc = try SRXDocument.load(
+            bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "no").utf8), name: "c.srx")
         #expect(try doc.rules(for: "fr").count == 1)
         // Only the no-break rule: nothing ever breaks.
         let fr = try SentenceSegmenter(rules: doc.rules(for: "fr"), language: "fr")
@@ -98,7 +106,8 @@ import MekongText
     }
 
     @Test func languageMapPatternMustMatchTheWholeCode() throws {
-        let doc = try SRXDocument.load(bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "yes").utf8), name: "c.srx")
+        let doc = try SRXDocument.load(
+            bytes: Array(Self.cascadeSRX.replacingOccurrences(of: "CASCADE", with: "yes").utf8), name: "c.srx")
         #expect(try doc.rules(for: "xfr").count == 1)
     }
 
@@ -106,7 +115,7 @@ import MekongText
         let rules = [
             SRXRule(isBreak: false, before: #"\bM\."#, after: #"\s"#),
             SRXRule(isBreak: true, before: #"\."#, after: #"\s"#),
-            SRXRule(isBreak: false, before: #"\."#, after: #"\s"#),   // never reached
+            SRXRule(isBreak: false, before: #"\."#, after: #"\s"#),  // never reached
         ]
         let seg = try SentenceSegmenter(rules: rules, language: "fr")
         #expect(seg.sentences(in: "A M. B. C").map(String.init) == ["A M. B.", "C"])
@@ -128,7 +137,9 @@ import MekongText
             </languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="X"/></maprules></body></srx>
             """
         let doc = try SRXDocument.load(bytes: Array(xml.utf8), name: "bad.srx")
-        let error = #expect(throws: Diagnostic.self) { try SentenceSegmenter(rules: doc.rules(for: "fr"), language: "fr") }
+        let error = #expect(throws: Diagnostic.self) {
+            try SentenceSegmenter(rules: doc.rules(for: "fr"), language: "fr")
+        }
         #expect(error?.location == SourceLocation(file: "bad.srx", line: 3))
         #expect(error?.description.hasPrefix("bad.srx:3: error: bad pattern '[a'") == true)
     }
@@ -138,12 +149,14 @@ import MekongText
     }
 
     @Test func shippedRulesAreValidAgainstTheSRXSchema() throws {
-        let validator = try XMLSchemaValidator(schemaPath: Fixtures.standard("srx/srx20.xsd"),
-                                               catalogPath: Fixtures.standard("catalog.xml"))
+        let validator = try XMLSchemaValidator(
+            schemaPath: Fixtures.standard("srx/srx20.xsd"),
+            catalogPath: Fixtures.standard("catalog.xml"))
         #expect(validator.errors(inFile: try BuiltinRules.srxPath()) == [])
         // And the validator does reject an invalid file.
         let bad = TestSupport.temporaryFolder("bad") + "/file.srx"
-        _ = FileManager.default.createFile(atPath: bad, contents: Data(#"<srx xmlns="http://www.lisa.org/srx20" version="9"><body/></srx>"#.utf8))
+        _ = FileManager.default.createFile(
+            atPath: bad, contents: Data(#"<srx xmlns="http://www.lisa.org/srx20" version="9"><body/></srx>"#.utf8))
         defer { try? FileManager.default.removeItem(atPath: bad) }
         #expect(!validator.errors(inFile: bad).isEmpty)
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import MekongSegmentation
-import MekongText
 import MekongTestSupport
+import MekongText
+
+@testable import MekongSegmentation
 
 enum Fixtures {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -24,8 +25,10 @@ func sentences(_ text: String, _ language: Language = .french) throws -> [String
 }
 
 /// Segments a whole article given as a string.
-func articleSegments(_ text: String, mode: ArticleSegmenter.Mode = .article, language: Language? = .french,
-                     rules: SRXDocument? = nil) throws -> [Segment] {
+func articleSegments(
+    _ text: String, mode: ArticleSegmenter.Mode = .article, language: Language? = .french,
+    rules: SRXDocument? = nil
+) throws -> [Segment] {
     let path = TestSupport.temporaryFolder("article") + "/file.txt"
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }

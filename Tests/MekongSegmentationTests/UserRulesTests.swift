@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MekongSegmentation
 import MekongText
+import Testing
+
+@testable import MekongSegmentation
 
 /// `--rules FILE` keeps SRX semantics; `withAbbreviations` layers Mekong's exceptions on top;
 /// what a file cannot do is reported as warnings, never silently.
@@ -30,7 +31,8 @@ import MekongText
     }
 
     @Test func withAbbreviationsLayersMekongExceptionsOnUserRules() throws {
-        let doc = try Self.srx(maps: Self.frenchOnly + #"<languagemap languagepattern="vi.*" languagerulename="Plain"/>"#)
+        let doc = try Self.srx(
+            maps: Self.frenchOnly + #"<languagemap languagepattern="vi.*" languagerulename="Plain"/>"#)
         func run(_ text: String, _ language: Language) throws -> [String] {
             let path = NSTemporaryDirectory() + "mekong-abbr-\(UUID().uuidString).txt"
             FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
@@ -41,7 +43,10 @@ import MekongText
             return out
         }
         #expect(try run("M. Dupont a vu J. Martin. Il parle.", .french) == ["M. Dupont a vu J. Martin.", "Il parle."])
-        #expect(try run("Tôi sống ở TP. Hồ Chí Minh. Tôi thích nó.", .vietnamese) == ["Tôi sống ở TP. Hồ Chí Minh.", "Tôi thích nó."])
+        #expect(
+            try run("Tôi sống ở TP. Hồ Chí Minh. Tôi thích nó.", .vietnamese) == [
+                "Tôi sống ở TP. Hồ Chí Minh.", "Tôi thích nó.",
+            ])
     }
 
     @Test func aLanguageWithoutRulesIsReported() throws {
@@ -70,9 +75,10 @@ import MekongText
         let doc = try Self.srx(maps: #"<languagemap languagepattern=".*" languagerulename="Nothing"/>"#)
         let segmenter = ArticleSegmenter(mode: .plain, language: .lao, rules: doc)
         _ = try segmenter.segmenter(for: .lao)
-        #expect(segmenter.warnings.map(\.message) == [
-            "no rules for Lao (lo): only the rules for every language apply (Nothing) and they do not split two plain sentences; Lao text will come out unsplit",
-        ])
+        #expect(
+            segmenter.warnings.map(\.message) == [
+                "no rules for Lao (lo): only the rules for every language apply (Nothing) and they do not split two plain sentences; Lao text will come out unsplit"
+            ])
         // A language with its own map is not reported.
         let french = ArticleSegmenter(mode: .plain, language: .french, rules: try Self.srx(maps: Self.frenchOnly))
         _ = try french.segmenter(for: .french)
@@ -87,7 +93,8 @@ import MekongText
             """
         let doc = try Self.srx(header: header, maps: Self.frenchOnly)
         #expect(doc.ignoredExtensions.count == 2)
-        #expect(doc.ignoredExtensions.contains { $0.hasPrefix(#"okpsrx:options trimTrailingWhitespaces="no" is ignored"#) })
+        #expect(
+            doc.ignoredExtensions.contains { $0.hasPrefix(#"okpsrx:options trimTrailingWhitespaces="no" is ignored"#) })
         #expect(doc.ignoredExtensions.contains { $0.hasPrefix(#"okpsrx:options useIcu4jBreakRules="yes" is ignored"#) })
         let segmenter = ArticleSegmenter(rules: doc)
         #expect(segmenter.warnings.map { $0.location?.file } == ["user.srx", "user.srx"])

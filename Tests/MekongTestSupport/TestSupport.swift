@@ -20,7 +20,9 @@ public enum TestSupport {
     /// The seed articles, in name order.
     public static func seeds() throws -> [String] {
         let dir = path("seeds")
-        return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
+        return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted().map {
+            dir + "/" + $0
+        }
     }
 
     /// A new empty folder under the system's temporary folder.
@@ -81,14 +83,19 @@ public enum CLI {
 
     /// What a run printed and its exit status.
     public struct Result: Sendable {
+        /// The exit status.
         public var status: Int32
+        /// What it printed on standard output.
         public var stdout: String
+        /// What it printed on standard error.
         public var stderr: String
     }
 
     /// Runs `mekong arguments…` in `directory` (default: the repository root), feeding `stdin`.
-    public static func run(_ arguments: [String], stdin: Data? = nil, directory: String? = nil,
-                           environment: [String: String]? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], stdin: Data? = nil, directory: String? = nil,
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -102,7 +109,9 @@ public enum CLI {
             env.removeValue(forKey: "MEKONG_GLOSSARY")
             process.environment = env
         }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -112,7 +121,8 @@ public enum CLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 }

@@ -1,8 +1,11 @@
 import Testing
+
 @testable import MekongText
 
 @Suite struct LanguageTests {
-    @Test(arguments: [("fr", Language.french), ("fr-FR", .french), ("vi_VN", .vietnamese), ("LO", .lao), ("lo-LA", .lao)])
+    @Test(arguments: [
+        ("fr", Language.french), ("fr-FR", .french), ("vi_VN", .vietnamese), ("LO", .lao), ("lo-LA", .lao),
+    ])
     func tagsIgnoreRegionAndCase(tag: String, language: Language) {
         #expect(Language(tag: tag) == language)
     }
@@ -14,9 +17,15 @@ import Testing
 
     @Test func guessesByScript() {
         #expect(Language.guess("ນາຍົກລັດຖະມົນຕີ ໄດ້ເດີນທາງ ໄປ ຫວຽດນາມ"[...].unicodeScalars) == .lao)
-        #expect(Language.guess("Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Ngoại giao Lào tại Hà Nội."[...].unicodeScalars) == .vietnamese)
+        #expect(
+            Language.guess("Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Ngoại giao Lào tại Hà Nội."[...].unicodeScalars)
+                == .vietnamese)
         // French with Vietnamese names and a stray "ảnh 1" stays French.
-        #expect(Language.guess("Le président du Comité populaire de Diên Biên, Trần Quốc Cường, a reçu la délégation lao. ảnh 1 Photo : VNA"[...].unicodeScalars) == .french)
+        #expect(
+            Language.guess(
+                "Le président du Comité populaire de Diên Biên, Trần Quốc Cường, a reçu la délégation lao. ảnh 1 Photo : VNA"[
+                    ...
+                ].unicodeScalars) == .french)
     }
 
     @Test func aShortFrenchTextWithVietnameseNamesIsFrenchByItsFunctionWords() {
@@ -29,7 +38,7 @@ import Testing
     @Test func vietnameseFunctionWordsDecideForVietnamese() {
         let g = LanguageGuess("Bộ trưởng Trần Quốc Cường đã đến Điện Biên và làm việc với tỉnh.")
         #expect(g.language == .vietnamese)
-        #expect(g.vietnameseWords == 5)            // đã, đến, và, việc, với
+        #expect(g.vietnameseWords == 5)  // đã, đến, và, việc, với
         #expect(g.frenchWords == 0)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MekongTestSupport
 import Testing
+
 @testable import MekongText
 
 @Suite struct LineReaderTests {

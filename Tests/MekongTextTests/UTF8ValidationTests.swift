@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MekongText
 
 @Suite struct UTF8ValidationTests {
@@ -11,15 +12,16 @@ import Testing
         #expect(firstInvalid([]) == nil)
     }
 
-    @Test(arguments: [
-        ([0x41, 0xFF, 0x42], 1),             // never valid
-        ([0x41, 0xC0, 0x80], 1),             // overlong NUL
-        ([0xE0, 0x80, 0x80], 0),             // overlong 3-byte
-        ([0xED, 0xA0, 0x80], 0),             // surrogate
-        ([0xF4, 0x90, 0x80, 0x80], 0),       // above U+10FFFF
-        ([0x41, 0x42, 0xE1, 0xBA], 2),       // truncated at the end
-        ([0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x80], 9),  // after the ASCII fast path
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0x41, 0xFF, 0x42], 1),  // never valid
+            ([0x41, 0xC0, 0x80], 1),  // overlong NUL
+            ([0xE0, 0x80, 0x80], 0),  // overlong 3-byte
+            ([0xED, 0xA0, 0x80], 0),  // surrogate
+            ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+            ([0x41, 0x42, 0xE1, 0xBA], 2),  // truncated at the end
+            ([0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x80], 9),  // after the ASCII fast path
+        ] as [([UInt8], Int)])
     func invalidSequencesAreLocated(bytes: [UInt8], offset: Int) {
         #expect(firstInvalid(bytes) == offset)
     }
@@ -36,7 +38,7 @@ extension String {
         var out = ""
         for scalar in unicodeScalars {
             switch scalar {
-            case "Đ": out += "Đ"            // no decomposition
+            case "Đ": out += "Đ"  // no decomposition
             case "ệ": out += "e\u{323}\u{302}"
             case "ê": out += "e\u{302}"
             default: out.unicodeScalars.append(scalar)

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import MekongXML
 import MekongTestSupport
 import MekongText
+import Testing
+
+@testable import MekongXML
 
 @Suite struct XMLStreamReaderTests {
     func events(_ xml: String) throws -> [XMLEvent] {
@@ -14,13 +15,15 @@ import MekongText
 
     @Test func readsElementsAttributesAndText() throws {
         let result = try events(#"<a xmlns="urn:x" k="v"><b/>Điện &amp; ຫຼວງ</a>"#)
-        #expect(result == [
-            .startElement(name: "a", namespace: "urn:x", attributes: [XMLAttribute(name: "k", value: "v")], isEmpty: false),
-            .startElement(name: "b", namespace: "urn:x", attributes: [], isEmpty: true),
-            .endElement(name: "b"),
-            .text("Điện & ຫຼວງ"),
-            .endElement(name: "a"),
-        ])
+        #expect(
+            result == [
+                .startElement(
+                    name: "a", namespace: "urn:x", attributes: [XMLAttribute(name: "k", value: "v")], isEmpty: false),
+                .startElement(name: "b", namespace: "urn:x", attributes: [], isEmpty: true),
+                .endElement(name: "b"),
+                .text("Điện & ຫຼວງ"),
+                .endElement(name: "a"),
+            ])
     }
 
     @Test func malformedXMLReportsTheLine() throws {
@@ -42,7 +45,9 @@ import MekongText
     }
 
     @Test func predefinedAndCharacterReferencesAreFine() throws {
-        let text = try events("<a>&amp;&lt;&#x110;&#273;</a>").compactMap { if case .text(let t) = $0 { return t } else { return nil } }.joined()
+        let text = try events("<a>&amp;&lt;&#x110;&#273;</a>").compactMap {
+            if case .text(let t) = $0 { return t } else { return nil }
+        }.joined()
         #expect(text == "&<Đđ")
     }
 

@@ -7,22 +7,31 @@ import Testing
         let file = CLI.temporaryFile(Array("Titre\n\nLe secrétaire Trấn Quốc Cường a parlé.\n".utf8))
         let r = try CLI.run(["check", "--lang", "fr", file])
         #expect(r.status == 1)
-        #expect(r.stdout == "\(file):3:15: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)\n")
+        #expect(
+            r.stdout
+                == "\(file):3:15: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)\n"
+        )
     }
 
     @Test func warningsAloneExitZero() throws {
-        let r = try CLI.run(["check", "--lang", "fr", CLI.repository.appendingPathComponent("seeds/000_ac40248b14b1adc8.txt").path])
+        let r = try CLI.run([
+            "check", "--lang", "fr", CLI.repository.appendingPathComponent("seeds/000_ac40248b14b1adc8.txt").path,
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.contains("[repeated-fragment] (dien-bien)"))
     }
 
     @Test func jsonHasTheDocumentedKeys() throws {
-        let r = try CLI.run(["check", "--lang", "fr", "--format", "json"], stdin: Data("Ðiện Biên et Trần Quốc Cuờng\n".utf8))
+        let r = try CLI.run(
+            ["check", "--lang", "fr", "--format", "json"], stdin: Data("Ðiện Biên et Trần Quốc Cuờng\n".utf8))
         #expect(r.status == 1)
         let array = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
         #expect(array.count == 2)
         for o in array {
-            #expect(Set(o.keys) == ["file", "line", "column", "severity", "rule", "found", "expected", "concept", "message"])
+            #expect(
+                Set(o.keys) == [
+                    "file", "line", "column", "severity", "rule", "found", "expected", "concept", "message",
+                ])
         }
         #expect(array[0]["rule"] as? String == "look-alike")
         #expect(array[0]["column"] as? Int == 1)
@@ -31,23 +40,29 @@ import Testing
     }
 
     @Test func fixAppliesOnlyUnambiguousFixesAtomically() throws {
-        let file = CLI.temporaryFile(Array("Ðiện Biên Biên et Tran Quoc Cuong.\r\nLe\u{200B} ministre Trấn Quốc Cường.\r\n".utf8))
+        let file = CLI.temporaryFile(
+            Array("Ðiện Biên Biên et Tran Quoc Cuong.\r\nLe\u{200B} ministre Trấn Quốc Cường.\r\n".utf8))
         let r = try CLI.run(["check", "--lang", "fr", "--style", "press", "--fix", file])
         #expect(r.status == 0)
         let fixed = String(decoding: FileManager.default.contents(atPath: file)!, as: UTF8.self)
-        #expect(fixed == "Diên Biên et Trân Quôc Cuong.\r\nLe ministre Trân Quôc Cuong.\r\n")   // press style: Đ → D too
+        #expect(fixed == "Diên Biên et Trân Quôc Cuong.\r\nLe ministre Trân Quôc Cuong.\r\n")  // press style: Đ → D too
         #expect(r.stdout.contains("fixed \"Tran Quoc Cuong\" -> \"Trân Quôc Cuong\" [name-diacritics]"))
         // Without a style, a misspelt name has several right answers: no fix.
         let other = CLI.temporaryFile(Array("Le ministre Trấn Quốc Cường.\n".utf8))
         _ = try CLI.run(["check", "--lang", "fr", "--fix", other])
-        #expect(String(decoding: FileManager.default.contents(atPath: other)!, as: UTF8.self) == "Le ministre Trấn Quốc Cường.\n")
+        #expect(
+            String(decoding: FileManager.default.contents(atPath: other)!, as: UTF8.self)
+                == "Le ministre Trấn Quốc Cường.\n")
     }
 
     @Test func xliffTargetsAreChecked() throws {
         let xlf = CLI.temporaryFile(Array(ImportCommandTests.translated.utf8), name: "t.fr-vi.xlf")
         let r = try CLI.run(["check", xlf])
         #expect(r.status == 1)
-        #expect(r.stdout == "\(xlf)#a-p2-s1:1:5: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)\n")
+        #expect(
+            r.stdout
+                == "\(xlf)#a-p2-s1:1:5: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)\n"
+        )
     }
 
     @Test func badInputExitsTwo() throws {

@@ -35,17 +35,22 @@ import Testing
         let xlf = CLI.temporaryFile(Array(Self.translated.utf8), name: "a.fr-vi.xlf")
         let tm = (xlf as NSString).deletingLastPathComponent + "/memory.tmx"
         let r = try CLI.run(["import", xlf, "--tm", tm])
-        #expect(r.status == 1)                                     // a misspelt name in a target
+        #expect(r.status == 1)  // a misspelt name in a target
         #expect(r.stdout.contains("\(xlf): 4 segments, 2 translated, 1 untranslated, 0 changed"))
         #expect(r.stdout.contains("  untranslated a-p3-s1"))
-        #expect(r.stdout.contains("\(xlf)#a-p2-s1: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)"))
+        #expect(
+            r.stdout.contains(
+                "\(xlf)#a-p2-s1: error: found \"Trấn Quốc Cường\", expected \"Trần Quốc Cường\" [name-diacritics] (tran-quoc-cuong)"
+            ))
         #expect(r.stdout.contains("memory.tmx: 2 pairs added, 2 in all"))
         #expect(try CLI.run(["validate", tm]).status == 0)
         // Importing again adds nothing.
         let again = try CLI.run(["import", xlf, "--tm", tm])
         #expect(again.stdout.contains("memory.tmx: 0 pairs added, 2 in all"))
         // A new translation of a known source is reported as changed.
-        let changed = CLI.temporaryFile(Array(Self.translated.replacingOccurrences(of: "Tăng cường quan hệ", with: "Củng cố quan hệ").utf8), name: "b.xlf")
+        let changed = CLI.temporaryFile(
+            Array(Self.translated.replacingOccurrences(of: "Tăng cường quan hệ", with: "Củng cố quan hệ").utf8),
+            name: "b.xlf")
         let c = try CLI.run(["import", changed, "--tm", tm])
         #expect(c.stdout.contains("1 changed"))
         #expect(c.stdout.contains("memory.tmx: 1 pairs added, 3 in all"))
@@ -53,7 +58,8 @@ import Testing
 
     /// OmegaT writes the translation and leaves state="needs-translation": the text decides.
     @Test func aTranslationCountsWhateverItsState() throws {
-        let omegat = Self.translated.replacingOccurrences(of: #"state="translated""#, with: #"state="needs-translation""#)
+        let omegat = Self.translated.replacingOccurrences(
+            of: #"state="translated""#, with: #"state="needs-translation""#)
         let r = try CLI.run(["import", CLI.temporaryFile(Array(omegat.utf8), name: "o.xlf")])
         #expect(r.stdout.contains("4 segments, 2 translated, 1 untranslated"))
     }

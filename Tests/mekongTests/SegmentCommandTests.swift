@@ -46,9 +46,13 @@ import Testing
         #expect(objects.first?["translate"] as? Bool == true)
         #expect(objects.last?["kind"] as? String == "credit")
         #expect(objects.last?["translate"] as? Bool == false)
-        let source = Array(try String(contentsOf: CLI.repository.appendingPathComponent("seeds/000_ac40248b14b1adc8.txt"), encoding: .utf8).unicodeScalars)
+        let source = Array(
+            try String(
+                contentsOf: CLI.repository.appendingPathComponent("seeds/000_ac40248b14b1adc8.txt"), encoding: .utf8
+            ).unicodeScalars)
         for o in objects {
-            let start = o["start"] as! Int, end = o["end"] as! Int
+            let start = o["start"] as! Int
+            let end = o["end"] as! Int
             var view = String.UnicodeScalarView()
             view.append(contentsOf: source[start..<end])
             #expect(String(view) == o["text"] as? String)
@@ -74,12 +78,16 @@ import Testing
         let bad = try CLI.run(["segment", "-o", out, "/nonexistent.txt"])
         #expect(bad.status == 2)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "Un.\nDeux.\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == ["out.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == [
+                "out.txt"
+            ])
     }
 
     @Test func customRulesFileIsUsed() throws {
         let srx = TestSupport.fixture("standards/srx/okapi-defaultSegmentation.srx")
-        let r = try CLI.run(["segment", "--plain", "--lang", "fr", "--rules", srx], stdin: Data("M. Dupont. Fin.".utf8))
+        let r = try CLI.run(
+            ["segment", "--plain", "--lang", "fr", "--rules", srx], stdin: Data("M. Dupont. Fin.".utf8))
         #expect(r.status == 0)
         #expect(r.stdout == "M.\nDupont.\nFin.\n")
         let bad = try CLI.run(["segment", "--rules", "/nonexistent.srx"], stdin: Data())

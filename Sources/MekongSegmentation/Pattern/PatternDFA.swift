@@ -9,10 +9,10 @@
 /// The automaton is immutable once built, so it may be shared between threads.
 final class PatternDFA: @unchecked Sendable {
     private let sets: [ScalarSet]
-    private let classOfLow: [UInt16]            // class id for U+0000..<tableLimit
-    private let classOfMask: [UInt64: UInt16]    // membership mask → class id
+    private let classOfLow: [UInt16]  // class id for U+0000..<tableLimit
+    private let classOfMask: [UInt64: UInt16]  // membership mask → class id
     private let classCount: Int
-    private let transitions: [Int32]             // state * classCount + class → state, -1 dead
+    private let transitions: [Int32]  // state * classCount + class → state, -1 dead
     private let accepting: [Bool]
     private let startAccepts: Bool
 
@@ -25,7 +25,7 @@ final class PatternDFA: @unchecked Sendable {
     init?(_ node: PatternNode, reversed: Bool) {
         var nfa = NFA()
         guard let (start, end) = nfa.build(node, reversed: reversed), nfa.states.count <= Self.maxNFAStates,
-              nfa.sets.count <= 64
+            nfa.sets.count <= 64
         else { return nil }
         nfa.states[end].accept = true
         sets = nfa.sets
@@ -42,12 +42,15 @@ final class PatternDFA: @unchecked Sendable {
         }
         var low = [UInt16](repeating: 0, count: Int(ScalarSet.tableLimit))
         for v in 0..<ScalarSet.tableLimit {
-            guard let c = Unicode.Scalar(v) else { low[Int(v)] = classID(0); continue }
+            guard let c = Unicode.Scalar(v) else {
+                low[Int(v)] = classID(0)
+                continue
+            }
             var mask: UInt64 = 0
             for (k, s) in nfa.sets.enumerated() where s.contains(c) { mask |= 1 << UInt64(k) }
             low[Int(v)] = classID(mask)
         }
-        _ = classID(0)   // scalars in no set always have a class
+        _ = classID(0)  // scalars in no set always have a class
         classOfLow = low
         classOfMask = maskToClass
         classCount = masks.count
@@ -99,8 +102,15 @@ final class PatternDFA: @unchecked Sendable {
         var i = position
         let n = m.count
         while backwards ? i > 0 : i < n {
-            let c: Unicode.Scalar, len: Int
-            if backwards { (c, len) = m.scalar(before: i); i -= len } else { (c, len) = m.scalar(at: i); i += len }
+            let c: Unicode.Scalar
+            let len: Int
+            if backwards {
+                (c, len) = m.scalar(before: i)
+                i -= len
+            } else {
+                (c, len) = m.scalar(at: i)
+                i += len
+            }
             let cls: Int
             if c.value < ScalarSet.tableLimit {
                 cls = Int(classOfLow[Int(c.value)])
@@ -121,7 +131,7 @@ final class PatternDFA: @unchecked Sendable {
 /// A Thompson NFA: each state consumes one scalar of a set, or is an epsilon split.
 private struct NFA {
     struct State {
-        var set: Int?          // consumes a scalar of sets[set], then goes to `next`
+        var set: Int?  // consumes a scalar of sets[set], then goes to `next`
         var next: Int?
         var epsilon: [Int] = []
         var accept = false
@@ -160,16 +170,21 @@ private struct NFA {
             let set = dotAll ? ScalarSet.all : Self.notLineTerminator
             return single(index(of: set))
         case .sequence(let items):
-            var start: Int?, end: Int?
+            var start: Int?
+            var end: Int?
             for item in (reversed ? items.reversed() : items) {
                 guard let (s, e) = build(item, reversed: reversed) else { return nil }
                 if let end { states[end].epsilon.append(s) } else { start = s }
                 end = e
             }
-            guard let start, let end else { let s = newState(); return (s, s) }
+            guard let start, let end else {
+                let s = newState()
+                return (s, s)
+            }
             return (start, end)
         case .alternation(let branches):
-            let s = newState(), e = newState()
+            let s = newState()
+            let e = newState()
             for b in branches {
                 guard let (bs, be) = build(b, reversed: reversed) else { return nil }
                 states[s].epsilon.append(bs)
@@ -210,7 +225,8 @@ private struct NFA {
     }
 
     private mutating func single(_ set: Int) -> (Int, Int) {
-        let s = newState(), e = newState()
+        let s = newState()
+        let e = newState()
         states[s].set = set
         states[s].next = e
         return (s, e)

@@ -62,7 +62,8 @@ final class PatternMatcher {
             let v = ((b0 & 0x0F) << 12) | ((UInt32(base[i + 1]) & 0x3F) << 6) | (UInt32(base[i + 2]) & 0x3F)
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
         }
-        let v = ((b0 & 0x07) << 18) | ((UInt32(base[i + 1]) & 0x3F) << 12)
+        let v =
+            ((b0 & 0x07) << 18) | ((UInt32(base[i + 1]) & 0x3F) << 12)
             | ((UInt32(base[i + 2]) & 0x3F) << 6) | (UInt32(base[i + 3]) & 0x3F)
         return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
     }
@@ -92,7 +93,10 @@ final class PatternMatcher {
 
     private func forward(_ node: PatternNode, _ i: Int, _ k: (Int) -> Bool) -> Bool {
         steps += 1
-        if steps > Self.stepLimit { exhausted = true; return false }
+        if steps > Self.stepLimit {
+            exhausted = true
+            return false
+        }
         switch node {
         case .empty:
             return k(i)
@@ -107,11 +111,13 @@ final class PatternMatcher {
             return false
         case .repetition(let child, let min, let max):
             if child.isSingleScalar {
-                var j = i, n = 0
+                var j = i
+                var n = 0
                 while n < max, j < count {
                     let (c, len) = scalar(at: j)
                     guard single(child, c) else { break }
-                    j += len; n += 1
+                    j += len
+                    n += 1
                 }
                 while n >= min {
                     if k(j) { return true }
@@ -137,7 +143,9 @@ final class PatternMatcher {
         return forward(items[index], i) { j in forwardSequence(items, index + 1, j, k) }
     }
 
-    private func forwardRepeat(_ child: PatternNode, _ min: Int, _ max: Int, _ n: Int, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+    private func forwardRepeat(_ child: PatternNode, _ min: Int, _ max: Int, _ n: Int, _ i: Int, _ k: (Int) -> Bool)
+        -> Bool
+    {
         if n < max {
             let more = forward(child, i) { j in j != i && forwardRepeat(child, min, max, n + 1, j, k) }
             if more { return true }
@@ -147,7 +155,10 @@ final class PatternMatcher {
 
     private func backward(_ node: PatternNode, _ i: Int, _ k: (Int) -> Bool) -> Bool {
         steps += 1
-        if steps > Self.stepLimit { exhausted = true; return false }
+        if steps > Self.stepLimit {
+            exhausted = true
+            return false
+        }
         switch node {
         case .empty:
             return k(i)
@@ -162,11 +173,13 @@ final class PatternMatcher {
             return false
         case .repetition(let child, let min, let max):
             if child.isSingleScalar {
-                var j = i, n = 0
+                var j = i
+                var n = 0
                 while n < max, j > 0 {
                     let (c, len) = scalar(before: j)
                     guard single(child, c) else { break }
-                    j -= len; n += 1
+                    j -= len
+                    n += 1
                 }
                 while n >= min {
                     if k(j) { return true }
@@ -190,7 +203,9 @@ final class PatternMatcher {
         return backward(items[index], i) { j in backwardSequence(items, index - 1, j, k) }
     }
 
-    private func backwardRepeat(_ child: PatternNode, _ min: Int, _ max: Int, _ n: Int, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+    private func backwardRepeat(_ child: PatternNode, _ min: Int, _ max: Int, _ n: Int, _ i: Int, _ k: (Int) -> Bool)
+        -> Bool
+    {
         if n < max {
             let more = backward(child, i) { j in j != i && backwardRepeat(child, min, max, n + 1, j, k) }
             if more { return true }

@@ -68,7 +68,8 @@ extension PatternNode {
             return BoundarySet(set: ScalarSet.none, nullable: true)
         case .scalar(let variants):
             let vs = variants
-            return BoundarySet(set: ScalarSet(mayContainNonASCII: vs.contains { $0.value > 127 }) { vs.contains($0) }, nullable: false)
+            return BoundarySet(
+                set: ScalarSet(mayContainNonASCII: vs.contains { $0.value > 127 }) { vs.contains($0) }, nullable: false)
         case .set(let s):
             return BoundarySet(set: s, nullable: false)
         case .any:

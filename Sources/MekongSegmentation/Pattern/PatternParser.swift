@@ -61,17 +61,24 @@ struct PatternParser {
     private mutating func parseQuantifier(_ atom: PatternNode) throws -> PatternNode {
         skipComments()
         guard let c = peek else { return atom }
-        var min = 0, max = Int.max
+        var min = 0
+        var max = Int.max
         switch c {
         case "*": i += 1
-        case "+": i += 1; min = 1
-        case "?": i += 1; max = 1
+        case "+":
+            i += 1
+            min = 1
+        case "?":
+            i += 1
+            max = 1
         case "{":
             guard let (lo, hi, length) = braceQuantifier(at: i) else { return atom }
-            i += length; min = lo; max = hi
+            i += length
+            min = lo
+            max = hi
         default: return atom
         }
-        if peek == "?" || peek == "+" { i += 1 }   // lazy / possessive: same yes/no answer
+        if peek == "?" || peek == "+" { i += 1 }  // lazy / possessive: same yes/no answer
         if case .anchor = atom { return min == 0 ? .empty : atom }
         return .repetition(atom, min: min, max: max)
     }
@@ -81,7 +88,10 @@ struct PatternParser {
         var j = start + 1
         func number() -> Int? {
             var v: Int?
-            while j < s.count, let d = digitValue(s[j]) { v = (v ?? 0) * 10 + d; j += 1 }
+            while j < s.count, let d = digitValue(s[j]) {
+                v = (v ?? 0) * 10 + d
+                j += 1
+            }
             return v
         }
         guard let lo = number() else { return nil }
@@ -145,13 +155,13 @@ struct PatternParser {
                     case "s": flags.dotAll = on
                     case "m": flags.multiline = on
                     case "x": flags.comments = on
-                    case "u", "U", "d": break   // Unicode classes are always on here
+                    case "u", "U", "d": break  // Unicode classes are always on here
                     default: throw unsupported("flag '\(d)'")
                     }
                 }
                 guard let end = peek else { throw fail("unterminated group") }
                 i += 1
-                if end == ")" { return nil }     // (?i): applies to the rest of the group
+                if end == ")" { return nil }  // (?i): applies to the rest of the group
                 return try groupBody(restoring: saved)
             }
         }
@@ -180,7 +190,10 @@ struct PatternParser {
         case "Q":
             var items: [PatternNode] = []
             while i < s.count {
-                if s[i] == "\\", i + 1 < s.count, s[i + 1] == "E" { i += 2; break }
+                if s[i] == "\\", i + 1 < s.count, s[i + 1] == "E" {
+                    i += 2
+                    break
+                }
                 items.append(literal(s[i]))
                 i += 1
             }
@@ -196,23 +209,46 @@ struct PatternParser {
     private mutating func classEscape() throws -> ScalarSet? {
         let c = s[i]
         switch c {
-        case "d": i += 1; return ScalarSet(ScalarClasses.isDigit)
-        case "D": i += 1; return ScalarSet { !ScalarClasses.isDigit($0) }
-        case "s": i += 1; return ScalarSet(ScalarClasses.isSpace)
-        case "S": i += 1; return ScalarSet { !ScalarClasses.isSpace($0) }
-        case "w": i += 1; return ScalarSet(ScalarClasses.isWord)
-        case "W": i += 1; return ScalarSet { !ScalarClasses.isWord($0) }
-        case "h": i += 1; return ScalarSet(Self.isHorizontalSpace)
-        case "H": i += 1; return ScalarSet { !Self.isHorizontalSpace($0) }
-        case "v": i += 1; return ScalarSet(Self.isVerticalSpace)
-        case "V": i += 1; return ScalarSet { !Self.isVerticalSpace($0) }
+        case "d":
+            i += 1
+            return ScalarSet(ScalarClasses.isDigit)
+        case "D":
+            i += 1
+            return ScalarSet { !ScalarClasses.isDigit($0) }
+        case "s":
+            i += 1
+            return ScalarSet(ScalarClasses.isSpace)
+        case "S":
+            i += 1
+            return ScalarSet { !ScalarClasses.isSpace($0) }
+        case "w":
+            i += 1
+            return ScalarSet(ScalarClasses.isWord)
+        case "W":
+            i += 1
+            return ScalarSet { !ScalarClasses.isWord($0) }
+        case "h":
+            i += 1
+            return ScalarSet(Self.isHorizontalSpace)
+        case "H":
+            i += 1
+            return ScalarSet { !Self.isHorizontalSpace($0) }
+        case "v":
+            i += 1
+            return ScalarSet(Self.isVerticalSpace)
+        case "V":
+            i += 1
+            return ScalarSet { !Self.isVerticalSpace($0) }
         case "p", "P":
             i += 1
             let name: String
             if peek == "{" {
                 i += 1
                 var n = ""
-                while let d = peek, d != "}" { n.unicodeScalars.append(d); i += 1 }
+                while let d = peek, d != "}" {
+                    n.unicodeScalars.append(d)
+                    i += 1
+                }
                 guard peek == "}" else { throw fail("unterminated \\p{") }
                 i += 1
                 name = n
@@ -223,7 +259,10 @@ struct PatternParser {
             }
             var negate = c == "P"
             var n = name
-            if n.hasPrefix("^") { negate.toggle(); n.removeFirst() }
+            if n.hasPrefix("^") {
+                negate.toggle()
+                n.removeFirst()
+            }
             let test = try Self.property(n)
             return negate ? ScalarSet { !test($0) } : ScalarSet(test)
         default:
@@ -246,7 +285,11 @@ struct PatternParser {
             if peek == "{" {
                 i += 1
                 var v: UInt32 = 0
-                while let d = peek, d != "}" { guard let h = hexValue(d) else { throw fail("bad \\x{}") }; v = v * 16 + h; i += 1 }
+                while let d = peek, d != "}" {
+                    guard let h = hexValue(d) else { throw fail("bad \\x{}") }
+                    v = v * 16 + h
+                    i += 1
+                }
                 i += 1
                 guard let u = Unicode.Scalar(v) else { throw fail("bad code point") }
                 return u
@@ -254,8 +297,13 @@ struct PatternParser {
             return try hex(count: 2)
         case "u": return try hex(count: 4)
         case "0":
-            var v: UInt32 = 0, n = 0
-            while n < 3, let d = peek, let o = digitValue(d), o < 8 { v = v * 8 + UInt32(o); i += 1; n += 1 }
+            var v: UInt32 = 0
+            var n = 0
+            while n < 3, let d = peek, let o = digitValue(d), o < 8 {
+                v = v * 8 + UInt32(o)
+                i += 1
+                n += 1
+            }
             return Unicode.Scalar(v)!
         case "c":
             guard let d = peek else { throw fail("bad \\c") }
@@ -285,7 +333,10 @@ struct PatternParser {
     /// Parses a class after its `[` up to and including its `]`.
     private mutating func parseClass() throws -> ScalarSet {
         var negated = false
-        if peek == "^" { negated = true; i += 1 }
+        if peek == "^" {
+            negated = true
+            i += 1
+        }
         let body = try parseClassContents()
         return negated ? ScalarSet { !body($0) } : ScalarSet(body)
     }
@@ -298,7 +349,10 @@ struct PatternParser {
         var first = true
         while true {
             guard let c = peek else { throw fail("unterminated class") }
-            if c == "]" && !first { i += 1; break }
+            if c == "]" && !first {
+                i += 1
+                break
+            }
             first = false
             if c == "[" {
                 i += 1
@@ -315,7 +369,10 @@ struct PatternParser {
             if c == "\\" {
                 i += 1
                 guard peek != nil else { throw fail("trailing backslash") }
-                if let set = try classEscape() { members.append { set.contains($0) }; continue }
+                if let set = try classEscape() {
+                    members.append { set.contains($0) }
+                    continue
+                }
                 lo = try literalEscape()
             } else {
                 lo = c
@@ -324,7 +381,13 @@ struct PatternParser {
             if peek == "-", i + 1 < s.count, s[i + 1] != "]" {
                 i += 1
                 let hi: Unicode.Scalar
-                if s[i] == "\\" { i += 1; hi = try literalEscape() } else { hi = s[i]; i += 1 }
+                if s[i] == "\\" {
+                    i += 1
+                    hi = try literalEscape()
+                } else {
+                    hi = s[i]
+                    i += 1
+                }
                 guard hi.value >= lo.value else { throw fail("bad range") }
                 let (a, b) = (lo.value, hi.value)
                 members.append { $0.value >= a && $0.value <= b }
@@ -356,8 +419,14 @@ struct PatternParser {
     private mutating func skipComments() {
         guard flags.comments else { return }
         while let c = peek {
-            if ScalarClasses.isSpace(c) { i += 1; continue }
-            if c == "#" { while let d = peek, d != "\n" { i += 1 }; continue }
+            if ScalarClasses.isSpace(c) {
+                i += 1
+                continue
+            }
+            if c == "#" {
+                while let d = peek, d != "\n" { i += 1 }
+                continue
+            }
             break
         }
     }
@@ -402,7 +471,8 @@ struct PatternParser {
     /// `Is`/`gc=`), `L&`/`LC`, and the binary properties Alphabetic, Uppercase, Lowercase,
     /// White_Space, plus Java's `javaLowerCase`-style and POSIX-style names.
     static func property(_ raw: String) throws -> @Sendable (Unicode.Scalar) -> Bool {
-        var name = raw.lowercased().replacingOccurrences(" ", "").replacingOccurrences("_", "").replacingOccurrences("-", "")
+        var name = raw.lowercased().replacingOccurrences(" ", "").replacingOccurrences("_", "").replacingOccurrences(
+            "-", "")
         for prefix in ["generalcategory=", "gc="] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
         if name.hasPrefix("is"), name.count > 2 { name.removeFirst(2) }
         typealias GC = Unicode.GeneralCategory
@@ -411,7 +481,8 @@ struct PatternParser {
             return { set.contains($0.properties.generalCategory) }
         }
         switch name {
-        case "l", "letter": return gc(.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter)
+        case "l", "letter":
+            return gc(.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter)
         case "lu", "uppercaseletter": return gc(.uppercaseLetter)
         case "ll", "lowercaseletter": return gc(.lowercaseLetter)
         case "lt", "titlecaseletter": return gc(.titlecaseLetter)
@@ -427,8 +498,9 @@ struct PatternParser {
         case "nl", "letternumber": return gc(.letterNumber)
         case "no", "othernumber": return gc(.otherNumber)
         case "p", "punctuation", "punct":
-            return gc(.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                      .initialPunctuation, .finalPunctuation, .otherPunctuation)
+            return gc(
+                .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                .initialPunctuation, .finalPunctuation, .otherPunctuation)
         case "pc", "connectorpunctuation": return gc(.connectorPunctuation)
         case "pd", "dashpunctuation": return gc(.dashPunctuation)
         case "ps", "openpunctuation": return gc(.openPunctuation)
@@ -454,7 +526,8 @@ struct PatternParser {
         case "uppercase", "upper", "javauppercase": return { $0.properties.isUppercase }
         case "lowercase", "lower", "javalowercase": return { $0.properties.isLowercase }
         case "whitespace", "space", "javawhitespace": return { $0.properties.isWhitespace }
-        case "javaletter": return gc(.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter)
+        case "javaletter":
+            return gc(.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter)
         case "alnum", "javaletterordigit":
             return { $0.properties.isAlphabetic || $0.properties.generalCategory == .decimalNumber }
         default:

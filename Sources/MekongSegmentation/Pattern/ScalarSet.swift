@@ -1,7 +1,7 @@
 /// A set of Unicode scalars given by a predicate, with a bitmap for ASCII so that the common
 /// case is one shift and one mask.
 final class ScalarSet: @unchecked Sendable {
-    private let low: UInt64   // U+0000–U+003F
+    private let low: UInt64  // U+0000–U+003F
     private let high: UInt64  // U+0040–U+007F
     private let test: @Sendable (Unicode.Scalar) -> Bool
     /// Whether some scalar above U+007F may belong to the set (conservative).
@@ -13,7 +13,8 @@ final class ScalarSet: @unchecked Sendable {
 
     init(mayContainNonASCII: Bool = true, _ test: @escaping @Sendable (Unicode.Scalar) -> Bool) {
         self.table = nil
-        var low: UInt64 = 0, high: UInt64 = 0
+        var low: UInt64 = 0
+        var high: UInt64 = 0
         for v in 0..<128 where test(Unicode.Scalar(UInt8(v))) {
             if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
         }
@@ -23,7 +24,10 @@ final class ScalarSet: @unchecked Sendable {
         self.mayContainNonASCII = mayContainNonASCII
     }
 
-    private init(low: UInt64, high: UInt64, table: [UInt64], mayContainNonASCII: Bool, test: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+    private init(
+        low: UInt64, high: UInt64, table: [UInt64], mayContainNonASCII: Bool,
+        test: @escaping @Sendable (Unicode.Scalar) -> Bool
+    ) {
         self.low = low
         self.high = high
         self.table = table
@@ -35,7 +39,7 @@ final class ScalarSet: @unchecked Sendable {
     func tabulated() -> ScalarSet {
         if table != nil { return self }
         var bits = [UInt64](repeating: 0, count: Int(Self.tableLimit) / 64)
-         
+
         for v in 0x80..<Self.tableLimit {
             if let c = Unicode.Scalar(v), test(c) { bits[Int(v) / 64] |= 1 << UInt64(v % 64) }
         }
@@ -58,7 +62,9 @@ final class ScalarSet: @unchecked Sendable {
     }
 
     func union(_ other: ScalarSet) -> ScalarSet {
-        ScalarSet(mayContainNonASCII: mayContainNonASCII || other.mayContainNonASCII) { self.contains($0) || other.contains($0) }
+        ScalarSet(mayContainNonASCII: mayContainNonASCII || other.mayContainNonASCII) {
+            self.contains($0) || other.contains($0)
+        }
     }
 
     static let all = ScalarSet { _ in true }
@@ -147,7 +153,7 @@ enum ScalarFlags {
         case letterOrMark:
             switch c.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark:
+                .nonspacingMark, .spacingMark:
                 return true
             default:
                 return false

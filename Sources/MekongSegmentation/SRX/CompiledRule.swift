@@ -47,7 +47,8 @@ final class CompiledRule {
             do {
                 return (.icu(try NSRegularExpression(pattern: icuPattern)), nil)
             } catch {
-                throw SRXError.make(origin: rule.origin, message: "bad pattern '\(pattern)': \(error.localizedDescription)")
+                throw SRXError.make(
+                    origin: rule.origin, message: "bad pattern '\(pattern)': \(error.localizedDescription)")
             }
         } catch {
             throw SRXError.make(origin: rule.origin, message: "bad pattern '\(pattern)': \(error)")
@@ -58,7 +59,7 @@ final class CompiledRule {
 /// The text being segmented, as ICU needs it: built only when a rule falls back to ICU.
 final class ICUText {
     let string: String
-    private let utf16Offsets: [Int32]   // byte offset → UTF-16 offset, at scalar boundaries
+    private let utf16Offsets: [Int32]  // byte offset → UTF-16 offset, at scalar boundaries
     private let length: Int
 
     /// Look-behind window for ICU before-patterns, in UTF-16 units.
@@ -85,13 +86,15 @@ final class ICUText {
     func matchesEnding(at byte: Int, _ re: NSRegularExpression) -> Bool {
         let end = Int(utf16Offsets[byte])
         let start = Swift.max(0, end - Self.window)
-        return re.firstMatch(in: string, options: [.withTransparentBounds],
-                             range: NSRange(location: start, length: end - start)) != nil
+        return re.firstMatch(
+            in: string, options: [.withTransparentBounds],
+            range: NSRange(location: start, length: end - start)) != nil
     }
 
     func matchesStarting(at byte: Int, _ re: NSRegularExpression) -> Bool {
         let start = Int(utf16Offsets[byte])
-        return re.firstMatch(in: string, options: [.withTransparentBounds, .anchored],
-                             range: NSRange(location: start, length: length - start)) != nil
+        return re.firstMatch(
+            in: string, options: [.withTransparentBounds, .anchored],
+            range: NSRange(location: start, length: length - start)) != nil
     }
 }

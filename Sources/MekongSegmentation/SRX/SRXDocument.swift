@@ -1,12 +1,15 @@
 import Foundation
-import MekongXML
 public import MekongText
+import MekongXML
 
 /// One SRX rule: break or don't break where `before` matches the text ending at a position
 /// and `after` matches the text starting there. An empty pattern matches everywhere.
 public struct SRXRule: Hashable, Sendable {
+    /// `break="yes"` (a break) or `"no"` (an exception).
     public var isBreak: Bool
+    /// The `beforebreak` pattern (ICU/Java regex syntax); empty matches everywhere.
     public var before: String
+    /// The `afterbreak` pattern.
     public var after: String
     /// Where the rule was read from, e.g. `rules.srx:42`, for error messages.
     public var origin: String
@@ -14,6 +17,7 @@ public struct SRXRule: Hashable, Sendable {
     /// ``origin`` as a place: the file and, after its last colon, the line.
     public var location: SourceLocation { SRXError.location(origin) }
 
+    /// A rule from its parts.
     public init(isBreak: Bool, before: String, after: String, origin: String = "") {
         self.isBreak = isBreak
         self.before = before
@@ -24,7 +28,9 @@ public struct SRXRule: Hashable, Sendable {
 
 /// A `<languagemap>`: languages whose code matches `pattern` (the whole code) use the named rules.
 public struct SRXLanguageMap: Hashable, Sendable {
+    /// The `languagepattern`: a regex the whole language code must match.
     public var pattern: String
+    /// The `languagerulename` it maps to.
     public var ruleName: String
 }
 
@@ -36,6 +42,7 @@ public struct SRXDocument: Sendable {
     public var cascade: Bool
     /// Rule lists in document order, by `languagerulename`.
     public var languageRules: [(name: String, rules: [SRXRule])]
+    /// The `<languagemap>`s, in document order.
     public var maps: [SRXLanguageMap]
     /// Where the rules came from (the file path, or the name given to ``load(bytes:name:)``).
     public var name: String = ""
@@ -45,6 +52,7 @@ public struct SRXDocument: Sendable {
     /// foreign header elements. One message each, without the file name.
     public var ignoredExtensions: [String] = []
 
+    /// A document from its parts.
     public init(cascade: Bool, languageRules: [(name: String, rules: [SRXRule])], maps: [SRXLanguageMap]) {
         self.cascade = cascade
         self.languageRules = languageRules
@@ -69,7 +77,8 @@ public struct SRXDocument: Sendable {
             }
             guard matches else { continue }
             guard let list = languageRules.first(where: { $0.name == map.ruleName }) else {
-                throw SRXError.make(origin: "languagemap '\(map.pattern)'", message: "no languagerule named '\(map.ruleName)'")
+                throw SRXError.make(
+                    origin: "languagemap '\(map.pattern)'", message: "no languagerule named '\(map.ruleName)'")
             }
             result += list.rules
             if !cascade { break }
@@ -86,7 +95,8 @@ public struct SRXDocument: Sendable {
             guard let node = try? PatternParser.parse(map.pattern) else { return false }
             func matches(_ code: String) -> Bool {
                 Array(code.utf8).withUnsafeBufferPointer { buf in
-                    PatternMatcher(base: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buf.count).matchesWhole(node)
+                    PatternMatcher(base: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buf.count)
+                        .matchesWhole(node)
                 }
             }
             return matches(language) && !matches("qaa-x-no-such-language") && !matches("qaa")
@@ -99,7 +109,8 @@ public struct SRXDocument: Sendable {
         for map in maps {
             guard let node = try? PatternParser.parse(map.pattern) else { continue }
             let ok = Array(language.utf8).withUnsafeBufferPointer { buf in
-                PatternMatcher(base: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buf.count).matchesWhole(node)
+                PatternMatcher(base: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buf.count).matchesWhole(
+                    node)
             }
             guard ok else { continue }
             names.append(map.ruleName)
@@ -127,20 +138,25 @@ public struct SRXDocument: Sendable {
         var lists: [(name: String, rules: [SRXRule])] = []
         var maps: [SRXLanguageMap] = []
         var currentRule: SRXRule?
-        var field: String?     // "before" or "after" while inside those elements
+        var field: String?  // "before" or "after" while inside those elements
         var text = ""
         var inHeader = false
         var ignored: [String] = []
-        var foreign: String?      // a foreign header element whose text is being read
+        var foreign: String?  // a foreign header element whose text is being read
         func local(_ qname: String) -> Substring { qname.split(separator: ":").last ?? Substring(qname) }
         func attr(_ attrs: [XMLAttribute], _ n: String) -> String? { attrs.first { local($0.name) == n }?.value }
 
         while let event = try reader.next() {
             switch event {
             case .startElement(let qname, let namespace, let attrs, _):
-                if inHeader, let namespace, namespace != "http://www.lisa.org/srx20", namespace != "http://www.lisa.org/srx10" {
+                if inHeader, let namespace, namespace != "http://www.lisa.org/srx20",
+                    namespace != "http://www.lisa.org/srx10"
+                {
                     ignored += Self.extensionWarnings(qname: qname, local: String(local(qname)), attributes: attrs)
-                    if local(qname) == "rangeRule" { foreign = qname; text = "" }
+                    if local(qname) == "rangeRule" {
+                        foreign = qname
+                        text = ""
+                    }
                     continue
                 }
                 switch local(qname) {
@@ -152,12 +168,20 @@ public struct SRXDocument: Sendable {
                     lists.append((attr(attrs, "languagerulename") ?? "", []))
                 case "rule":
                     let isBreak = (attr(attrs, "break") ?? "yes").lowercased() != "no"
-                    currentRule = SRXRule(isBreak: isBreak, before: "", after: "", origin: "\(name):\(reader.currentLine)")
-                case "beforebreak": field = "before"; text = ""
-                case "afterbreak": field = "after"; text = ""
+                    currentRule = SRXRule(
+                        isBreak: isBreak, before: "", after: "", origin: "\(name):\(reader.currentLine)")
+                case "beforebreak":
+                    field = "before"
+                    text = ""
+                case "afterbreak":
+                    field = "after"
+                    text = ""
                 case "languagemap":
-                    guard let pattern = attr(attrs, "languagepattern"), let rule = attr(attrs, "languagerulename") else {
-                        throw SRXError.make(origin: "\(name):\(reader.currentLine)", message: "languagemap needs languagepattern and languagerulename")
+                    guard let pattern = attr(attrs, "languagepattern"), let rule = attr(attrs, "languagerulename")
+                    else {
+                        throw SRXError.make(
+                            origin: "\(name):\(reader.currentLine)",
+                            message: "languagemap needs languagepattern and languagerulename")
                     }
                     maps.append(SRXLanguageMap(pattern: pattern, ruleName: rule))
                 default: break
@@ -167,14 +191,20 @@ public struct SRXDocument: Sendable {
             case .endElement(let qname):
                 if let f = foreign, f == qname {
                     let rule = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !rule.isEmpty { ignored.append("\(qname) '\(rule)' is ignored: Mekong does not read Okapi range rules") }
+                    if !rule.isEmpty {
+                        ignored.append("\(qname) '\(rule)' is ignored: Mekong does not read Okapi range rules")
+                    }
                     foreign = nil
                     continue
                 }
                 if local(qname) == "header" { inHeader = false }
                 switch local(qname) {
-                case "beforebreak": currentRule?.before = text; field = nil
-                case "afterbreak": currentRule?.after = text; field = nil
+                case "beforebreak":
+                    currentRule?.before = text
+                    field = nil
+                case "afterbreak":
+                    currentRule?.after = text
+                    field = nil
                 case "rule":
                     if let rule = currentRule, !lists.isEmpty { lists[lists.count - 1].rules.append(rule) }
                     currentRule = nil
@@ -202,13 +232,25 @@ public struct SRXDocument: Sendable {
                 let yes = a.value.lowercased() == "yes"
                 switch name.lowercased() {
                 case "trimleadingwhitespaces", "trimtrailingwhitespaces":
-                    if !yes { out.append("\(qname) \(name)=\"\(a.value)\" is ignored: Mekong always trims white space around segments") }
+                    if !yes {
+                        out.append(
+                            "\(qname) \(name)=\"\(a.value)\" is ignored: Mekong always trims white space around segments"
+                        )
+                    }
                 case "onesegmentincludesall":
-                    if yes { out.append("\(qname) \(name)=\"yes\" is ignored: a text with one segment is not treated specially") }
+                    if yes {
+                        out.append(
+                            "\(qname) \(name)=\"yes\" is ignored: a text with one segment is not treated specially")
+                    }
                 case "useicu4jbreakrules":
-                    if yes { out.append("\(qname) \(name)=\"yes\" is ignored: ICU's break rules are not run underneath, only the file's rules break (this file expects ICU to find the sentence ends)") }
-                case "usejavaregex", "treatisolatedcodesaswhitespace", "includestartcodes", "includeendcodes", "includeisolatedcodes":
-                    continue   // patterns are read as Java/ICU regex anyway; plain text has no inline codes
+                    if yes {
+                        out.append(
+                            "\(qname) \(name)=\"yes\" is ignored: ICU's break rules are not run underneath, only the file's rules break (this file expects ICU to find the sentence ends)"
+                        )
+                    }
+                case "usejavaregex", "treatisolatedcodesaswhitespace", "includestartcodes", "includeendcodes",
+                    "includeisolatedcodes":
+                    continue  // patterns are read as Java/ICU regex anyway; plain text has no inline codes
                 default:
                     out.append("\(qname) \(name)=\"\(a.value)\" is ignored")
                 }

@@ -30,11 +30,18 @@ extension Mekong {
 
         @Argument(help: "Article files, folders or XLIFF files (default: standard input).") var inputs: [String] = []
         @OptionGroup var language: LanguageOption
-        @Option(help: "For French: the style Vietnamese names must be in (full, press, ascii); default: any, but not mixed.")
+        @Option(
+            help: "For French: the style Vietnamese names must be in (full, press, ascii); default: any, but not mixed."
+        )
         var style: NameStyle?
-        @Option(name: .customLong("tone-style"), help: "Tone marks in oa/oe/uy: majority (report the minority), old (hòa) or new (hoà).")
+        @Option(
+            name: .customLong("tone-style"),
+            help: "Tone marks in oa/oe/uy: majority (report the minority), old (hòa) or new (hoà).")
         var toneStyle: ToneStyle = .majority
-        @Option(help: "Output format: text, json (one document; with --fix: {fixed, remaining}) or jsonl (one finding a line).")
+        @Option(
+            help:
+                "Output format: text, json (one document; with --fix: {fixed, remaining}) or jsonl (one finding a line)."
+        )
         var format: OutputFormat = .text
         @Flag(help: "Apply the unambiguous fixes to the files (atomically) and print what changed.") var fix = false
         @OptionGroup var glossary: GlossaryOptions
@@ -49,7 +56,8 @@ extension Mekong {
                 let glossary = try glossary.location.load()
                 let (inputs, missing) = Run.inputs(self.inputs, extensions: ["txt", "xlf", "xliff"])
                 if batch.failFast, let first = missing.first { throw first }
-                let job = CheckJob(language: language.language, style: style, toneStyle: toneStyle, fix: fix, failFast: batch.failFast)
+                let job = CheckJob(
+                    language: language.language, style: style, toneStyle: toneStyle, fix: fix, failFast: batch.failFast)
                 let out = try Output(path: nil)
                 var remaining: [Diagnostic] = []
                 let report = try job.run(inputs, glossary: glossary) { finding in
@@ -78,7 +86,10 @@ extension Mekong {
             }
         }
 
-        struct FixReport: Encodable { var fixed: [Fixer.Applied]; var remaining: [Diagnostic] }
+        struct FixReport: Encodable {
+            var fixed: [Fixer.Applied]
+            var remaining: [Diagnostic]
+        }
         struct FixLine: Encodable { var fixed: Fixer.Applied }
     }
 }

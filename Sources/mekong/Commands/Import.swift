@@ -9,7 +9,8 @@ extension Mekong {
     /// Reads translated XLIFF back.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read translated XLIFF (1.2 or 2.x) back: report untranslated and changed segments, check names in the targets, and add the pairs to a TMX memory.",
+            abstract:
+                "Read translated XLIFF (1.2 or 2.x) back: report untranslated and changed segments, check names in the targets, and add the pairs to a TMX memory.",
             discussion: """
                 Untranslated: a segment for translation with no target, an empty one, or the source \
                 copied unchanged (whatever its state: OmegaT does not update it). Changed: a segment \
@@ -22,23 +23,32 @@ extension Mekong {
         )
 
         @Argument(help: "Translated XLIFF files.") var files: [String]
-        @Option(help: ArgumentHelp("TMX memory to add the translated pairs to (created if missing).", valueName: "FILE.tmx")) var tm: String?
+        @Option(
+            help: ArgumentHelp("TMX memory to add the translated pairs to (created if missing).", valueName: "FILE.tmx")
+        ) var tm: String?
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
         @OptionGroup var glossary: GlossaryOptions
         @OptionGroup var batch: BatchOptions
 
         func run() throws {
             try Run.command {
-                let report = try ImportJob(memoryPath: tm, failFast: batch.failFast).run(files, glossary: try glossary.location.load())
+                let report = try ImportJob(memoryPath: tm, failFast: batch.failFast).run(
+                    files, glossary: try glossary.location.load())
                 if format == .text {
                     for f in report.files {
-                        print("\(f.file): \(f.segments) segments, \(f.translated) translated, \(f.untranslated.count) untranslated, \(f.changed.count) changed")
+                        print(
+                            "\(f.file): \(f.segments) segments, \(f.translated) translated, \(f.untranslated.count) untranslated, \(f.changed.count) changed"
+                        )
                         for id in f.untranslated { print("  untranslated \(id)") }
                         for id in f.changed { print("  changed      \(id)") }
-                        if f.nameRules == nil { print("  names not checked: the glossary has names only in fr, vi and lo") }
+                        if f.nameRules == nil {
+                            print("  names not checked: the glossary has names only in fr, vi and lo")
+                        }
                         for d in f.findings { print(d.description) }
                     }
-                    if let memory = report.memory { print("\(memory): \(report.added) pairs added, \(report.total) in all") }
+                    if let memory = report.memory {
+                        print("\(memory): \(report.added) pairs added, \(report.total) in all")
+                    }
                 } else {
                     print(try JSONOutput.pretty(report), terminator: "")
                 }
@@ -61,7 +71,10 @@ extension Mekong {
 
         @Argument(help: "xliff, tmx, tbx or tbx2008.") var what: What
         @Argument(help: "For xliff: the article file.") var article: String?
-        @Option(help: ArgumentHelp("Target language (xliff, tmx). For tmx, several (vi,lo) give multilingual units.", valueName: "vi|lo")) var to: String = "vi"
+        @Option(
+            help: ArgumentHelp(
+                "Target language (xliff, tmx). For tmx, several (vi,lo) give multilingual units.", valueName: "vi|lo"))
+        var to: String = "vi"
         @Option(help: "XLIFF version: 2.1, 2.0 or 1.2.") var xliff: XLIFFWriter.Version = .v21
         @OptionGroup var output: FileOutputOption
         @OptionGroup var glossary: GlossaryOptions
@@ -81,13 +94,19 @@ extension Mekong {
                 switch what {
                 case .tbx: try out.write(bytes: try TBXFormat.bytes(g, version: .v2019))
                 case .tbx2008: try out.write(bytes: try TBXFormat.bytes(g, version: .v2008))
-                case .tmx: try out.write(bytes: try TMXWriter.bytes(TMXWriter.termUnits(g, source: .fr, targets: targets), sourceLanguage: "fr"))
+                case .tmx:
+                    try out.write(
+                        bytes: try TMXWriter.bytes(
+                            TMXWriter.termUnits(g, source: .fr, targets: targets), sourceLanguage: "fr"))
                 case .xliff:
                     let input = Input.file(article!)
                     var segments: [MekongSegmentation.Segment] = []
-                    try ArticleSegmenter().segment(try input.lineReader(), article: input.articleName) { segments.append($0) }
-                    let handoff = HandoffArticle.build(id: input.articleName, original: input.articleName + ".txt",
-                                                       segments: segments, matcher: NameMatcher(g), target: targets[0])
+                    try ArticleSegmenter().segment(try input.lineReader(), article: input.articleName) {
+                        segments.append($0)
+                    }
+                    let handoff = HandoffArticle.build(
+                        id: input.articleName, original: input.articleName + ".txt",
+                        segments: segments, matcher: NameMatcher(g), target: targets[0])
                     try out.write(bytes: try XLIFFWriter.bytes(handoff, target: targets[0].tag, version: xliff))
                 }
                 try out.finish()

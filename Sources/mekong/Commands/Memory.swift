@@ -19,12 +19,16 @@ extension Mekong {
 
             func validate() throws {
                 if tm.isEmpty { throw ValidationError("--tm names at least one memory") }
-                if LanguageTag(from) == nil || LanguageTag(to) == nil { throw ValidationError("--from and --to must be language tags such as fr, vi, lo") }
+                if LanguageTag(from) == nil || LanguageTag(to) == nil {
+                    throw ValidationError("--from and --to must be language tags such as fr, vi, lo")
+                }
             }
 
             func index() throws -> MemoryIndex {
                 for path in tm where FileSystem.kind(of: path) != .file {
-                    throw Diagnostic.error("no-such-file", FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
+                    throw Diagnostic.error(
+                        "no-such-file", FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path
+                    )
                 }
                 return try MemoryIndex(paths: tm, source: from, target: to)
             }
@@ -53,8 +57,10 @@ extension Mekong {
                 try Run.command {
                     let index = try options.index()
                     let matches = index.matches(for: sentence, threshold: threshold, limit: limit).map { m in
-                        MatchLine(score: (m.score * 10).rounded() / 10, inContext: m.inContext, repaired: m.repaired,
-                                  source: index.units[m.unit].source, target: m.target, origin: index.units[m.unit].origin, id: index.units[m.unit].id)
+                        MatchLine(
+                            score: (m.score * 10).rounded() / 10, inContext: m.inContext, repaired: m.repaired,
+                            source: index.units[m.unit].source, target: m.target, origin: index.units[m.unit].origin,
+                            id: index.units[m.unit].id)
                     }
                     if format != .text {
                         print(try JSONOutput.pretty(matches), terminator: "")
@@ -62,7 +68,9 @@ extension Mekong {
                         print("no match at or above \(Int(threshold)) %")
                     } else {
                         for m in matches {
-                            print("\(m.score) %\(m.repaired ? " (numbers repaired)" : "")\t\(m.origin)\(m.id.map { "#" + $0 } ?? "")")
+                            print(
+                                "\(m.score) %\(m.repaired ? " (numbers repaired)" : "")\t\(m.origin)\(m.id.map { "#" + $0 } ?? "")"
+                            )
                             print("  \(m.source)\n  \(m.target)")
                         }
                     }
@@ -73,7 +81,8 @@ extension Mekong {
 
         struct Concordance: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Every unit whose source contains these words (case and diacritics ignored; exit 1 when none).")
+                abstract:
+                    "Every unit whose source contains these words (case and diacritics ignored; exit 1 when none).")
             @Argument(help: "The words.") var words: String
             @OptionGroup var options: MemoryOptions
             @Option(help: "How many units at most.") var limit = 50
@@ -83,13 +92,17 @@ extension Mekong {
                 try Run.command {
                     let index = try options.index()
                     let found = index.concordance(words, limit: limit).map { i in
-                        MatchLine(score: 0, inContext: false, repaired: false, source: index.units[i].source, target: index.units[i].target,
-                                  origin: index.units[i].origin, id: index.units[i].id)
+                        MatchLine(
+                            score: 0, inContext: false, repaired: false, source: index.units[i].source,
+                            target: index.units[i].target,
+                            origin: index.units[i].origin, id: index.units[i].id)
                     }
                     if format != .text {
                         print(try JSONOutput.pretty(found), terminator: "")
                     } else {
-                        for u in found { print("\(u.origin)\(u.id.map { "#" + $0 } ?? "")\n  \(u.source)\n  \(u.target)") }
+                        for u in found {
+                            print("\(u.origin)\(u.id.map { "#" + $0 } ?? "")\n  \(u.source)\n  \(u.target)")
+                        }
                         if found.isEmpty { print("no unit contains \"\(words)\"") }
                     }
                     return found.isEmpty ? .findings : .ok
@@ -98,25 +111,33 @@ extension Mekong {
         }
 
         struct Stats: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Units, words and files of the memories for a language pair.")
+            static let configuration = CommandConfiguration(
+                abstract: "Units, words and files of the memories for a language pair.")
             @OptionGroup var options: MemoryOptions
             @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
-            struct Counts: Encodable { var units: Int; var sourceWords: Int; var targetWords: Int; var byFile: [String: Int] }
+            struct Counts: Encodable {
+                var units: Int
+                var sourceWords: Int
+                var targetWords: Int
+                var byFile: [String: Int]
+            }
 
             func run() throws {
                 try Run.command {
                     let index = try options.index()
                     var counts = Counts(units: index.units.count, sourceWords: 0, targetWords: 0, byFile: [:])
                     for u in index.units {
-                        counts.sourceWords += u.source.utf8.split(separator: 0x20).count   // bytes: a million units
+                        counts.sourceWords += u.source.utf8.split(separator: 0x20).count  // bytes: a million units
                         counts.targetWords += u.target.utf8.split(separator: 0x20).count
                         counts.byFile[u.origin, default: 0] += 1
                     }
                     if format != .text {
                         print(try JSONOutput.pretty(counts), terminator: "")
                     } else {
-                        print("\(counts.units) units \(options.from) → \(options.to), \(counts.sourceWords) source words, \(counts.targetWords) target words")
+                        print(
+                            "\(counts.units) units \(options.from) → \(options.to), \(counts.sourceWords) source words, \(counts.targetWords) target words"
+                        )
                         for (f, n) in counts.byFile.sorted(by: { $0.key < $1.key }) { print("  \(f): \(n)") }
                     }
                     return .ok

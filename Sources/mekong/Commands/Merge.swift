@@ -21,8 +21,11 @@ extension Mekong {
                 """)
 
         @Argument(help: "Translated XLIFF files.") var files: [String]
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (default: merged).", valueName: "DIR")) var output: String = "merged"
-        @Flag(name: .customLong("allow-untranslated"), help: "Write articles with untranslated segments (their source kept).")
+        @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (default: merged).", valueName: "DIR"))
+        var output: String = "merged"
+        @Flag(
+            name: .customLong("allow-untranslated"),
+            help: "Write articles with untranslated segments (their source kept).")
         var allowUntranslated = false
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
@@ -31,7 +34,8 @@ extension Mekong {
                 let report = try MergeJob(outputFolder: output, allowUntranslated: allowUntranslated).run(files)
                 if format == .text {
                     for a in report.articles {
-                        var line = "\(a.file ?? a.article + ": not written"): \(a.translated) translated, \(a.identical) identical to the source"
+                        var line =
+                            "\(a.file ?? a.article + ": not written"): \(a.translated) translated, \(a.identical) identical to the source"
                         if !a.untranslated.isEmpty { line += ", \(a.untranslated.count) untranslated" }
                         print(line)
                         for id in a.untranslated { print("  untranslated \(id)") }

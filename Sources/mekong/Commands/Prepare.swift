@@ -31,12 +31,16 @@ extension Mekong {
         @Argument(help: "Article files or folders (standard input: give -).") var inputs: [String] = []
         @Option(help: ArgumentHelp("Target languages, comma-separated.", valueName: "vi,lo")) var to: String
         @Option(help: "XLIFF version: 2.1, 2.0 or 1.2.") var xliff: XLIFFWriter.Version = .v21
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (default: exports).", valueName: "DIR")) var output: String = "exports"
+        @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (default: exports).", valueName: "DIR"))
+        var output: String = "exports"
         @OptionGroup var language: LanguageOption
-        @Flag(name: .customLong("translatable-only"), help: "Leave captions, credits, links and teasers out.") var translatableOnly = false
+        @Flag(name: .customLong("translatable-only"), help: "Leave captions, credits, links and teasers out.")
+        var translatableOnly = false
         @Flag(name: .customLong("no-targets"), help: "XLIFF 1.2: write no <target> elements.") var noTargets = false
-        @Option(help: ArgumentHelp("A translation memory to leverage (repeatable): exact matches fill the targets, fuzzy ones are offered.",
-                                   valueName: "FILE.tmx"))
+        @Option(
+            help: ArgumentHelp(
+                "A translation memory to leverage (repeatable): exact matches fill the targets, fuzzy ones are offered.",
+                valueName: "FILE.tmx"))
         var tm: [String] = []
         @Option(help: ArgumentHelp("The lowest fuzzy score offered, 0–100.", valueName: "N")) var fuzzy: Double = 75
         @OptionGroup var glossary: GlossaryOptions
@@ -44,7 +48,9 @@ extension Mekong {
 
         func validate() throws {
             if !(0...100).contains(fuzzy) { throw ValidationError("--fuzzy must be between 0 and 100") }
-            guard Language.list(to) != nil else { throw ValidationError("--to must list fr, vi or lo, e.g. --to vi,lo") }
+            guard Language.list(to) != nil else {
+                throw ValidationError("--to must list fr, vi or lo, e.g. --to vi,lo")
+            }
             if inputs.isEmpty && isatty(STDIN_FILENO) == 1 {
                 throw ValidationError("no articles given: name files or folders (or - to read standard input)")
             }
@@ -55,17 +61,22 @@ extension Mekong {
                 let glossary = try glossary.location.load()
                 let (inputs, missing) = Run.inputs(self.inputs.isEmpty ? ["-"] : self.inputs)
                 if batch.failFast, let first = missing.first { throw first }
-                var job = PrepareJob(targets: Language.list(to)!, version: xliff,
-                                     options: .init(translatableOnly: translatableOnly, omitTargets: noTargets),
-                                     language: language.language, outputFolder: output, failFast: batch.failFast)
+                var job = PrepareJob(
+                    targets: Language.list(to)!, version: xliff,
+                    options: .init(translatableOnly: translatableOnly, omitTargets: noTargets),
+                    language: language.language, outputFolder: output, failFast: batch.failFast)
                 for path in tm where FileSystem.kind(of: path) != .file {
-                    throw Diagnostic.error("no-such-file", FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
+                    throw Diagnostic.error(
+                        "no-such-file", FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path
+                    )
                 }
                 job.memories = tm
                 job.fuzzyThreshold = fuzzy
                 let tty = isatty(STDERR_FILENO) == 1
                 let report = try job.run(inputs, glossary: glossary) { n, count, input in
-                    if tty { FileHandle.standardError.write(Data("\r[\(n)/\(count)] \(input.articleName)\u{1B}[K".utf8)) }
+                    if tty {
+                        FileHandle.standardError.write(Data("\r[\(n)/\(count)] \(input.articleName)\u{1B}[K".utf8))
+                    }
                 }
                 if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 print(report.summary, terminator: "")
@@ -90,17 +101,30 @@ extension Mekong {
                 let report = try ValidateJob().run(files)
                 if format == .text {
                     for f in report.files {
-                        if f.valid { print("\(f.file): valid \(f.format!)") } else { for e in f.errors { print(e.description) } }
+                        if f.valid {
+                            print("\(f.file): valid \(f.format!)")
+                        } else {
+                            for e in f.errors { print(e.description) }
+                        }
                     }
                 } else {
-                    print(try JSONOutput.pretty(report.files.map { ValidationLine(file: $0.file, format: $0.format, valid: $0.valid, errors: $0.errors) }),
-                          terminator: "")
+                    print(
+                        try JSONOutput.pretty(
+                            report.files.map {
+                                ValidationLine(file: $0.file, format: $0.format, valid: $0.valid, errors: $0.errors)
+                            }),
+                        terminator: "")
                 }
                 Run.report(report.failures)
                 return report.outcome
             }
         }
 
-        struct ValidationLine: Encodable { var file: String; var format: String?; var valid: Bool; var errors: [Diagnostic] }
+        struct ValidationLine: Encodable {
+            var file: String
+            var format: String?
+            var valid: Bool
+            var errors: [Diagnostic]
+        }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import MekongJobs
 import MekongSegmentation
 import MekongText
@@ -35,22 +35,26 @@ extension Mekong {
         @Option(help: ArgumentHelp("SRX 2.0 rules file to use instead of the built-in rules.", valueName: "FILE.srx"))
         var rules: String?
 
-        @Flag(help: "With --rules: also apply Mekong's abbreviation lists and initials handling before the file's rules.")
+        @Flag(
+            help: "With --rules: also apply Mekong's abbreviation lists and initials handling before the file's rules.")
         var withAbbreviations = false
 
         @OptionGroup var output: FileOutputOption
         @OptionGroup var batch: BatchOptions
 
         func validate() throws {
-            if format == .json { throw ValidationError("--format for segment is text or jsonl (one object per segment)") }
+            if format == .json {
+                throw ValidationError("--format for segment is text or jsonl (one object per segment)")
+            }
         }
 
         func run() throws {
             try Run.command {
                 let (inputs, missing) = Run.inputs(self.inputs)
                 let out = try Output(path: output.output)
-                let job = SegmentJob(mode: plain ? .plain : .article, language: language.language, rulesPath: rules,
-                                     withAbbreviations: withAbbreviations, failFast: batch.failFast)
+                let job = SegmentJob(
+                    mode: plain ? .plain : .article, language: language.language, rulesPath: rules,
+                    withAbbreviations: withAbbreviations, failFast: batch.failFast)
                 if batch.failFast, let first = missing.first { throw first }
                 var lastParagraph = 0
                 var lastArticle = ""
@@ -90,9 +94,15 @@ enum SegmentRendering {
     static func appendOneLine(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            guard bytes.contains(0x0A) else { out.append(contentsOf: bytes); return }
+            guard bytes.contains(0x0A) else {
+                out.append(contentsOf: bytes)
+                return
+            }
             for (i, b) in bytes.enumerated() {
-                if b == 0x0A { out.append(0x20); continue }
+                if b == 0x0A {
+                    out.append(0x20)
+                    continue
+                }
                 if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { continue }
                 out.append(b)
             }
@@ -105,18 +115,33 @@ enum SegmentRendering {
     /// machine): this writer 0.40 s, `JSONEncoder` 0.44 s (the first version of this writer,
     /// with `Array(…utf8)` and interpolation per field, took 0.62 s).
     static func appendJSON(_ s: MekongSegmentation.Segment, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"id\":".utf8); JSONBytes.appendQuoted(s.id, to: &out)
-        out.append(contentsOf: ",\"article\":".utf8); JSONBytes.appendQuoted(s.article, to: &out)
-        out.append(contentsOf: ",\"paragraph\":".utf8); JSONBytes.appendInt(s.paragraph, to: &out)
-        out.append(contentsOf: ",\"index\":".utf8); JSONBytes.appendInt(s.index, to: &out)
-        out.append(contentsOf: ",\"kind\":\"".utf8); out.append(contentsOf: s.kind.rawValue.utf8)
+        out.append(contentsOf: "{\"id\":".utf8)
+        JSONBytes.appendQuoted(s.id, to: &out)
+        out.append(contentsOf: ",\"article\":".utf8)
+        JSONBytes.appendQuoted(s.article, to: &out)
+        out.append(contentsOf: ",\"paragraph\":".utf8)
+        JSONBytes.appendInt(s.paragraph, to: &out)
+        out.append(contentsOf: ",\"index\":".utf8)
+        JSONBytes.appendInt(s.index, to: &out)
+        out.append(contentsOf: ",\"kind\":\"".utf8)
+        out.append(contentsOf: s.kind.rawValue.utf8)
         out.append(contentsOf: s.kind.isTranslatable ? "\",\"translate\":true".utf8 : "\",\"translate\":false".utf8)
-        out.append(contentsOf: ",\"lang\":\"".utf8); out.append(contentsOf: s.language.tag.utf8)
-        out.append(contentsOf: "\",\"text\":".utf8); JSONBytes.appendQuoted(s.text, to: &out)
-        out.append(contentsOf: ",\"start\":".utf8); JSONBytes.appendInt(s.start, to: &out)
-        out.append(contentsOf: ",\"end\":".utf8); JSONBytes.appendInt(s.end, to: &out)
-        if let date = s.date { out.append(contentsOf: ",\"date\":".utf8); JSONBytes.appendQuoted(date, to: &out) }
-        if let first = s.repeatOf { out.append(contentsOf: ",\"repeatOf\":".utf8); JSONBytes.appendQuoted(first, to: &out) }
+        out.append(contentsOf: ",\"lang\":\"".utf8)
+        out.append(contentsOf: s.language.tag.utf8)
+        out.append(contentsOf: "\",\"text\":".utf8)
+        JSONBytes.appendQuoted(s.text, to: &out)
+        out.append(contentsOf: ",\"start\":".utf8)
+        JSONBytes.appendInt(s.start, to: &out)
+        out.append(contentsOf: ",\"end\":".utf8)
+        JSONBytes.appendInt(s.end, to: &out)
+        if let date = s.date {
+            out.append(contentsOf: ",\"date\":".utf8)
+            JSONBytes.appendQuoted(date, to: &out)
+        }
+        if let first = s.repeatOf {
+            out.append(contentsOf: ",\"repeatOf\":".utf8)
+            JSONBytes.appendQuoted(first, to: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 }
@@ -148,7 +173,8 @@ enum JSONBytes {
                 case 0x09: out += [0x5C, UInt8(ascii: "t")]
                 case 0..<0x20:
                     out.append(contentsOf: "\\u00".utf8)
-                    out.append(hexDigit(b >> 4)); out.append(hexDigit(b & 0xF))
+                    out.append(hexDigit(b >> 4))
+                    out.append(hexDigit(b & 0xF))
                 case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     out.append(contentsOf: (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     i += 2
@@ -166,7 +192,10 @@ enum JSONBytes {
         if v < 0 { out.append(UInt8(ascii: "-")) }
         var n = v.magnitude
         var digits: [UInt8] = []
-        repeat { digits.append(UInt8(0x30 + n % 10)); n /= 10 } while n > 0
+        repeat {
+            digits.append(UInt8(0x30 + n % 10))
+            n /= 10
+        } while n > 0
         out.append(contentsOf: digits.reversed())
     }
 

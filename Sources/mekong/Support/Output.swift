@@ -41,12 +41,18 @@ final class Output {
                 var offset = 0
                 while offset < raw.count {
                     let n = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 { if errno == EINTR { continue }; return errno == EPIPE }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return errno == EPIPE
+                    }
                     offset += n
                 }
                 return true
             }
-            if !ok { throw Diagnostic.error("cannot-write", "cannot write: \(String(cString: strerror(errno)).lowercased())", file: "<stdout>") }
+            if !ok {
+                throw Diagnostic.error(
+                    "cannot-write", "cannot write: \(String(cString: strerror(errno)).lowercased())", file: "<stdout>")
+            }
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -85,7 +91,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl
 
     init?(argument: String) {
-        if argument == "lines" { self = .text; return }
+        if argument == "lines" {
+            self = .text
+            return
+        }
         self.init(rawValue: argument)
     }
 
@@ -94,6 +103,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `-o FILE` for commands that write one file.
 struct FileOutputOption: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 }

@@ -16,8 +16,13 @@ extension Mekong.Glossary {
 
         func validate() throws {
             guard fields.type != nil else { throw ValidationError("--type is required") }
-            guard let fr = fields.fr, Terms(cell: fr).preferred != nil else { throw ValidationError("--fr with a preferred French form is required") }
-            if let id, !Concept.isValidID(id) { throw ValidationError("--id '\(id)' must be lower-case letters, digits and hyphens, starting with a letter") }
+            guard let fr = fields.fr, Terms(cell: fr).preferred != nil else {
+                throw ValidationError("--fr with a preferred French form is required")
+            }
+            if let id, !Concept.isValidID(id) {
+                throw ValidationError(
+                    "--id '\(id)' must be lower-case letters, digits and hyphens, starting with a letter")
+            }
             try fields.validateForms()
         }
 
@@ -27,12 +32,15 @@ extension Mekong.Glossary {
                 let newID: String = try location.store.update(creating: true) { glossary in
                     let id = id ?? glossary.newID(for: Terms(cell: fields.fr!).preferred!)
                     if glossary[id] != nil {
-                        throw Diagnostic.error("exists", "a concept with id '\(id)' exists; use 'mekong glossary edit \(id)'", file: location.directory)
+                        throw Diagnostic.error(
+                            "exists", "a concept with id '\(id)' exists; use 'mekong glossary edit \(id)'",
+                            file: location.directory)
                     }
                     var c = Concept(id: id, type: fields.type!)
                     fields.apply(to: &c)
                     if !force, let shared = glossary.sharedForms(of: c).first {
-                        throw Diagnostic.error("form-exists", "not added: \(shared) (--force adds it anyway)", file: location.directory)
+                        throw Diagnostic.error(
+                            "form-exists", "not added: \(shared) (--force adds it anyway)", file: location.directory)
                     }
                     glossary.upsert(c)
                     return id
@@ -51,7 +59,9 @@ extension Mekong.Glossary {
         @OptionGroup var fields: ConceptFieldOptions
 
         func validate() throws {
-            if let fr = fields.fr, Terms(cell: fr).preferred == nil { throw ValidationError("--fr needs a preferred French form") }
+            if let fr = fields.fr, Terms(cell: fr).preferred == nil {
+                throw ValidationError("--fr needs a preferred French form")
+            }
             try fields.validateForms()
         }
 
@@ -59,7 +69,10 @@ extension Mekong.Glossary {
             try Run.command {
                 let location = options.location
                 try location.store.update { glossary in
-                    guard var c = glossary[id] else { throw Diagnostic.error("no-such-concept", "no concept with id '\(id)'", file: location.directory) }
+                    guard var c = glossary[id] else {
+                        throw Diagnostic.error(
+                            "no-such-concept", "no concept with id '\(id)'", file: location.directory)
+                    }
                     fields.apply(to: &c)
                     glossary.upsert(c)
                 }
@@ -79,7 +92,8 @@ extension Mekong.Glossary {
                 let location = options.location
                 try location.store.update { glossary in
                     guard glossary.remove(id: id) != nil else {
-                        throw Diagnostic.error("no-such-concept", "no concept with id '\(id)'", file: location.directory)
+                        throw Diagnostic.error(
+                            "no-such-concept", "no concept with id '\(id)'", file: location.directory)
                     }
                 }
                 return .ok

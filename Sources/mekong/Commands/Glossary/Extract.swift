@@ -21,7 +21,8 @@ extension Mekong.Glossary {
         @Argument(help: "Article files or folders.") var inputs: [String] = []
         @Option(name: .customLong("min-count"), help: "Only candidates seen at least N times.") var minCount = 1
         @Option(help: "Output format: text, json or csv.") var format: Format = .text
-        @Option(help: ArgumentHelp("Language of the articles (only fr is supported for now).", valueName: "fr")) var lang = "fr"
+        @Option(help: ArgumentHelp("Language of the articles (only fr is supported for now).", valueName: "fr"))
+        var lang = "fr"
         @OptionGroup var output: FileOutputOption
         @OptionGroup var options: GlossaryOptions
         @OptionGroup var batch: BatchOptions
@@ -34,17 +35,24 @@ extension Mekong.Glossary {
             try Run.command {
                 let (inputs, missing) = Run.inputs(self.inputs)
                 if batch.failFast, let first = missing.first { throw first }
-                let report = try ExtractJob(minCount: minCount, failFast: batch.failFast).run(inputs, glossary: try options.location.load())
+                let report = try ExtractJob(minCount: minCount, failFast: batch.failFast).run(
+                    inputs, glossary: try options.location.load())
                 let out = try Output(path: output.output)
                 switch format {
                 case .text:
                     for c in report.candidates {
                         var head = "\(c.forms[0].form)\t\(c.type.rawValue)\t\(c.count)x"
-                        if c.forms.count > 1 { head += "\tvariants: " + c.forms.dropFirst().map { "\($0.form) (\($0.count))" }.joined(separator: ", ") }
+                        if c.forms.count > 1 {
+                            head +=
+                                "\tvariants: "
+                                + c.forms.dropFirst().map { "\($0.form) (\($0.count))" }.joined(separator: ", ")
+                        }
                         if let a = c.acronym { head += "\tacronym: \(a)" }
                         if let v = c.variantOf { head += "\tnew variant of \(v)" }
                         try out.write(head + "\n")
-                        for ctx in c.contexts { try out.write("  \(ctx.place): \(ctx.sentence.replacingOccurrences(of: "\n", with: " "))\n") }
+                        for ctx in c.contexts {
+                            try out.write("  \(ctx.place): \(ctx.sentence.replacingOccurrences(of: "\n", with: " "))\n")
+                        }
                     }
                 case .json:
                     try out.write(try JSONOutput.pretty(report.candidates))
@@ -54,7 +62,11 @@ extension Mekong.Glossary {
                         var forms = c.forms.map(\.form)
                         if let a = c.acronym, !forms.contains(a) { forms.append(a) }
                         let note = "extracted: \(c.count) occurrence\(c.count == 1 ? "" : "s")"
-                        rows += [c.type.rawValue, "proposed", forms.joined(separator: " | "), note, c.places.joined(separator: " | ")]
+                        rows +=
+                            [
+                                c.type.rawValue, "proposed", forms.joined(separator: " | "), note,
+                                c.places.joined(separator: " | "),
+                            ]
                             .map(CSVFormat.quote).joined(separator: ",") + "\r\n"
                     }
                     try out.write(rows)

@@ -12,8 +12,10 @@ extension Mekong {
                 place.tsv, …), one concept per line: human-editable and diff-friendly. Forms are \
                 written "preferred | admitted | !forbidden". Languages: fr, vi, lo, lo-Latn.
                 """,
-            subcommands: [Add.self, Edit.self, Remove.self, Show.self, List.self, Find.self, Lint.self, Extract.self,
-                          Import.self, Export.self, Stats.self, TermList.self]
+            subcommands: [
+                Add.self, Edit.self, Remove.self, Show.self, List.self, Find.self, Lint.self, Extract.self,
+                Import.self, Export.self, Stats.self, TermList.self,
+            ]
         )
     }
 }
@@ -34,7 +36,9 @@ struct ConceptFieldOptions: ParsableArguments {
     var loLatn: String?
     @Option(help: "A note (what is unverified, who checked it).")
     var note: String?
-    @Option(help: ArgumentHelp("Where the name was seen, e.g. seeds/000_ac40248b14b1adc8.txt:3 (repeatable).", valueName: "FILE:LINE"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the name was seen, e.g. seeds/000_ac40248b14b1adc8.txt:3 (repeatable).", valueName: "FILE:LINE"))
     var source: [String] = []
 
     /// Applies the options given to a concept.
@@ -67,7 +71,9 @@ enum ConceptRendering {
     static func text(_ c: Concept) -> String {
         var out = "\(c.id)  \(c.type.rawValue)  \(c.status.rawValue)\n"
         for lang in TermLanguage.allCases {
-            if let t = c.terms[lang] { out += "  " + lang.tag.padding(toLength: 8, withPad: " ", startingAt: 0) + t.cell + "\n" }
+            if let t = c.terms[lang] {
+                out += "  " + lang.tag.padding(toLength: 8, withPad: " ", startingAt: 0) + t.cell + "\n"
+            }
         }
         if !c.note.isEmpty { out += "  note    \(c.note)\n" }
         for s in c.sources { out += "  source  \(s)\n" }
@@ -78,8 +84,16 @@ enum ConceptRendering {
 
 /// A concept as JSON shows it: id, type, status, note, sources, and terms by language tag.
 struct ConceptJSON: Encodable {
-    struct Forms: Encodable { var preferred: String?; var admitted: [String]; var forbidden: [String] }
-    struct Match: Encodable { var language: String; var form: String; var how: String }
+    struct Forms: Encodable {
+        var preferred: String?
+        var admitted: [String]
+        var forbidden: [String]
+    }
+    struct Match: Encodable {
+        var language: String
+        var form: String
+        var how: String
+    }
     var id: String
     var type: ConceptType
     var status: ConceptStatus
@@ -94,9 +108,13 @@ struct ConceptJSON: Encodable {
         status = c.status
         note = c.note
         sources = c.sources
-        terms = Dictionary(uniqueKeysWithValues: c.terms.map {
-            ($0.key.tag, Forms(preferred: $0.value.preferred, admitted: $0.value.admitted, forbidden: $0.value.forbidden))
-        })
+        terms = Dictionary(
+            uniqueKeysWithValues: c.terms.map {
+                (
+                    $0.key.tag,
+                    Forms(preferred: $0.value.preferred, admitted: $0.value.admitted, forbidden: $0.value.forbidden)
+                )
+            })
         self.match = match
     }
 

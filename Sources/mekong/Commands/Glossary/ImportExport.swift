@@ -21,14 +21,16 @@ extension Mekong.Glossary {
 
         @OptionGroup var options: GlossaryOptions
         @Argument(help: "The file to import.") var file: String
-        @Option(help: "The file's format: csv, tsv or tbx (default: from its extension).") var from: GlossaryImportJob.Format?
+        @Option(help: "The file's format: csv, tsv or tbx (default: from its extension).") var from:
+            GlossaryImportJob.Format?
         @Option(name: .customLong("format"), help: .hidden) var oldFrom: GlossaryImportJob.Format?
         @Option(help: ArgumentHelp("CSV separator: , ; or tab (default: detected from the header).", valueName: "SEP"))
         var separator: String?
         @Flag(name: .customLong("clear-empty"), help: "An empty cell clears the field (default: it changes nothing).")
         var clearEmpty = false
         @Flag(name: .customLong("dry-run"), help: "Show every change, write nothing.") var dryRun = false
-        @Option(name: .customLong("output-format"), help: "Report format: text or json.") var report: OutputFormat = .text
+        @Option(name: .customLong("output-format"), help: "Report format: text or json.") var report: OutputFormat =
+            .text
 
         func validate() throws {
             if let separator, ![",", ";", "tab", "\t"].contains(separator) {
@@ -39,15 +41,18 @@ extension Mekong.Glossary {
         func run() throws {
             try Run.command {
                 let sep: Character? = separator.map { $0 == "tab" || $0 == "\t" ? "\t" : Character($0) }
-                let result = try GlossaryImportJob(file: file, format: from ?? oldFrom, separator: sep, clearEmpty: clearEmpty, dryRun: dryRun)
-                    .run(into: options.location)
+                let result = try GlossaryImportJob(
+                    file: file, format: from ?? oldFrom, separator: sep, clearEmpty: clearEmpty, dryRun: dryRun
+                )
+                .run(into: options.location)
                 if report != .text {
                     print(try JSONOutput.pretty(result), terminator: "")
                 } else {
                     let m = result.merge
                     if let s = result.separator { print("read as CSV separated by '\(s)'") }
-                    print("\(result.dryRun ? "would add" : "added") \(m.added.count), changed \(m.changed.count), kept \(m.kept.count)"
-                          + (result.dryRun ? " (dry run: nothing written)" : ""))
+                    print(
+                        "\(result.dryRun ? "would add" : "added") \(m.added.count), changed \(m.changed.count), kept \(m.kept.count)"
+                            + (result.dryRun ? " (dry run: nothing written)" : ""))
                     for id in m.added { print("  added   \(id)") }
                     for id in m.changed {
                         print("  changed \(id)")
@@ -73,19 +78,23 @@ extension Mekong.Glossary {
 
         @OptionGroup var options: GlossaryOptions
         @Option(help: "tbx, tbx2008, csv, tsv or omegat.") var format: Format
-        @Option(help: ArgumentHelp("Language pair for omegat, e.g. fr-vi or fr-lo.", valueName: "SRC-TGT")) var pair: String = "fr-vi"
+        @Option(help: ArgumentHelp("Language pair for omegat, e.g. fr-vi or fr-lo.", valueName: "SRC-TGT")) var pair:
+            String = "fr-vi"
         @OptionGroup var output: FileOutputOption
 
         func validate() throws {
             if format == .omegat, let o = output.output, o.lowercased().hasSuffix(".tsv") {
                 throw ValidationError("OmegaT silently ignores .tsv glossaries: name the file .txt or .utf8")
             }
-            if format == .omegat, languages == nil { throw ValidationError("--pair must be two of fr, vi, lo, lo-Latn, e.g. fr-vi") }
+            if format == .omegat, languages == nil {
+                throw ValidationError("--pair must be two of fr, vi, lo, lo-Latn, e.g. fr-vi")
+            }
         }
 
         var languages: (TermLanguage, TermLanguage)? {
             guard let dash = pair.firstIndex(of: "-"), let s = TermLanguage(tag: String(pair[..<dash])),
-                  let t = TermLanguage(tag: String(pair[pair.index(after: dash)...])), s != t else { return nil }
+                let t = TermLanguage(tag: String(pair[pair.index(after: dash)...])), s != t
+            else { return nil }
             return (s, t)
         }
 

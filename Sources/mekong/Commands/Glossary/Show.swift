@@ -17,7 +17,8 @@ extension Mekong.Glossary {
                 guard let c = try location.load()[id] else {
                     throw Diagnostic.error("no-such-concept", "no concept with id '\(id)'", file: location.directory)
                 }
-                print(format == .text ? ConceptRendering.text(c) : try JSONOutput.pretty(ConceptJSON(c)), terminator: "")
+                print(
+                    format == .text ? ConceptRendering.text(c) : try JSONOutput.pretty(ConceptJSON(c)), terminator: "")
                 return .ok
             }
         }
@@ -69,16 +70,24 @@ extension Mekong.Glossary {
                 let suggestions = matches.isEmpty ? index.suggestions(for: query) : []
                 if format != .text {
                     if matches.isEmpty {
-                        print(try JSONOutput.pretty(FindResult(matches: [], suggestions: suggestions.map { m in
-                            ConceptJSON(index.glossary.concepts[m.conceptIndex],
-                                        match: .init(language: m.language.tag, form: m.form, how: m.how.rawValue))
-                        })), terminator: "")
+                        print(
+                            try JSONOutput.pretty(
+                                FindResult(
+                                    matches: [],
+                                    suggestions: suggestions.map { m in
+                                        ConceptJSON(
+                                            index.glossary.concepts[m.conceptIndex],
+                                            match: .init(language: m.language.tag, form: m.form, how: m.how.rawValue))
+                                    })), terminator: "")
                         return .findings
                     }
-                    print(try JSONOutput.pretty(matches.map { m in
-                        ConceptJSON(index.glossary.concepts[m.conceptIndex],
+                    print(
+                        try JSONOutput.pretty(
+                            matches.map { m in
+                                ConceptJSON(
+                                    index.glossary.concepts[m.conceptIndex],
                                     match: .init(language: m.language.tag, form: m.form, how: m.how.rawValue))
-                    }), terminator: "")
+                            }), terminator: "")
                 } else {
                     for m in matches {
                         let c = index.glossary.concepts[m.conceptIndex]
@@ -124,16 +133,26 @@ extension Mekong.Glossary {
                 for c in concepts {
                     counts.types[c.type.rawValue, default: 0] += 1
                     counts.statuses[c.status.rawValue, default: 0] += 1
-                    for lang in TermLanguage.allCases where c.preferred(lang) != nil { counts.languages[lang.tag, default: 0] += 1 }
+                    for lang in TermLanguage.allCases where c.preferred(lang) != nil {
+                        counts.languages[lang.tag, default: 0] += 1
+                    }
                 }
                 if format != .text {
                     print(try JSONOutput.pretty(counts), terminator: "")
                     return .ok
                 }
                 print("\(concepts.count) concepts")
-                for t in ConceptType.allCases where counts.types[t.rawValue] != nil { print("  \(t.rawValue): \(counts.types[t.rawValue]!)") }
-                print("status: " + ConceptStatus.allCases.map { "\($0.rawValue) \(counts.statuses[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-                print("with a preferred form: " + TermLanguage.allCases.map { "\($0.tag) \(counts.languages[$0.tag] ?? 0)" }.joined(separator: ", "))
+                for t in ConceptType.allCases where counts.types[t.rawValue] != nil {
+                    print("  \(t.rawValue): \(counts.types[t.rawValue]!)")
+                }
+                print(
+                    "status: "
+                        + ConceptStatus.allCases.map { "\($0.rawValue) \(counts.statuses[$0.rawValue] ?? 0)" }.joined(
+                            separator: ", "))
+                print(
+                    "with a preferred form: "
+                        + TermLanguage.allCases.map { "\($0.tag) \(counts.languages[$0.tag] ?? 0)" }.joined(
+                            separator: ", "))
                 return .ok
             }
         }

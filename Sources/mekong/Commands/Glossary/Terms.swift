@@ -36,7 +36,8 @@ extension Mekong.Glossary {
                     print("no glossary name in this text")
                 } else {
                     for t in terms {
-                        let forms = ["fr", "vi", "lo", "lo-Latn"].compactMap { l in t.forms[l].map { "\(l): \($0)" } }.joined(separator: "  ")
+                        let forms = ["fr", "vi", "lo", "lo-Latn"].compactMap { l in t.forms[l].map { "\(l): \($0)" } }
+                            .joined(separator: "  ")
                         print("\(t.text)\t\(t.concept) (\(t.type.rawValue), \(t.status.rawValue))\t\(forms)")
                     }
                 }
