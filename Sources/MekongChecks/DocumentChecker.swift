@@ -119,7 +119,10 @@ public final class DocumentChecker {
             switch b {
             case 0xC2: if i + 1 < n, buf[i + 1] >= 0x80 && buf[i + 1] <= 0x9F { return true }
             case 0xC3: if i + 1 < n, buf[i + 1] == 0x90 || buf[i + 1] == 0xB0 { return true }
-            case 0xC6, 0xC9, 0xCC, 0xCD, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3: return true
+            // Ɖ (C6 89) and ɖ (C9 96) only: the rest of C6 is Vietnamese ơ ư, checked by no hygiene rule.
+            case 0xC6: if i + 1 < n, buf[i + 1] == 0x89 { return true }
+            case 0xC9: if i + 1 < n, buf[i + 1] == 0x96 { return true }
+            case 0xCC, 0xCD, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3: return true
             case 0xE0: if i + 1 < n, (0xB8...0xBB).contains(buf[i + 1]) { return true }
             case 0xE2:
                 if i + 1 < n, buf[i + 1] == 0x80 || buf[i + 1] == 0x81 {
