@@ -278,7 +278,8 @@ public struct PrepareJob: Sendable {
             $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         }
         var handoff = HandoffArticle.build(
-            id: input.articleName, original: (name as NSString).lastPathComponent, segments: segments,
+            id: input.articleName,
+            original: input == .standardInput ? "stdin.txt" : (name as NSString).lastPathComponent, segments: segments,
             matcher: matcher)
         handoff.skeleton = ArticleSkeleton(bytes: bytes, ranges: segments.map { ($0.id, $0.start, $0.end) })
         var targetsWritten: [Article.Target] = []
@@ -334,13 +335,10 @@ public struct PrepareJob: Sendable {
     }
 
     static func standardInput() throws -> [UInt8] {
-        var out: [UInt8] = []
-        let reader = LineReader(fileDescriptor: 0, name: "<stdin>")
-        while let l = try reader.next() {
-            out += l.bytes
-            out.append(0x0A)
-        }
-        return out
+        // The bytes as they come (line ends and a BOM kept, so the skeleton is the article).
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        try TextFile.validate(bytes, file: "<stdin>")
+        return bytes
     }
 
     /// The first character of a line XML 1.0 cannot hold, with its 1-based column.

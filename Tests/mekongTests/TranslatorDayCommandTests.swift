@@ -72,6 +72,18 @@ import Testing
         #expect(r.stdout.hasPrefix("read as CSV separated by 'tab'\nadded 1"))
     }
 
+    @Test func anArticleFromStandardInputMergesBackByteForByte() throws {
+        let article = Data("Titre\r\n\r\nUne phrase. Une autre.\r\n".utf8)
+        let out = TestSupport.temporaryFolder("stdin")
+        #expect(
+            try CLI.run(["prepare", "-", "--to", "vi", "--xliff", "1.2", "--lang", "fr", "-o", out], stdin: article)
+                .status == 0)
+        let merged = TestSupport.temporaryFolder("stdin-merged")
+        let r = try CLI.run(["merge", out + "/stdin.fr-vi.xlf", "-o", merged])
+        #expect(r.status == 0)
+        #expect(Data(TestSupport.bytes(merged + "/stdin.vi.txt")) == article)
+    }
+
     @Test func termsOfASentence() throws {
         let r = try CLI.run(["glossary", "terms", "Le secrétaire Trấn Quốc Cường est arrivé à Luang Prabang."])
         #expect(r.status == 0)
