@@ -166,7 +166,8 @@ public final class DocumentChecker {
                 add(
                     line, column, byteOffsets[i]..<byteOffsets[i + 1], buf, .warning, "invisible-character",
                     expected: "",
-                    message: "invisible or control character U+\(hex(v)) (removed by --fix)", fixable: true)
+                    message: "invisible or control character \(ScriptChecks.codePoint(v)) (removed by --fix)",
+                    fixable: true)
             }
             // Decomposed accents: a base and its combining marks that NFC writes as one letter.
             if (0x0300...0x036F).contains(v) {
@@ -556,10 +557,6 @@ public final class DocumentChecker {
                 found: found, expected: expected, concept: concept, byteRange: range, fixable: fixable))
     }
 
-    private func hex(_ v: UInt32) -> String {
-        let h = String(v, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - h.count)) + h
-    }
 }
 
 /// Byte offset → 1-based column in scalars, for one line.

@@ -1,5 +1,5 @@
 import Foundation
-public import MekongText
+import MekongText
 
 /// A TMX memory on disk, updated without losing anything: the existing file is kept byte for
 /// byte (header, notes, props, inline codes, other languages, attributes) and new units are

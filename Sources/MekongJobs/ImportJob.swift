@@ -95,11 +95,7 @@ public struct ImportJob: Sendable {
         var sourceLanguage = "fr"
         report.failures = try forEachInput(paths.map { .file($0) }, failFast: failFast) { input in
             let path = input.description
-            guard FileSystem.kind(of: path) == .file else {
-                throw Diagnostic.error(
-                    FileSystem.exists(path) ? "is-a-folder" : "no-such-file",
-                    FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
-            }
+            try TextFile.requireFile(path)
             var segments: [XLIFFReader.Segment] = []
             let (src, trg) = try XLIFFReader.read(path: path) { segments.append($0) }
             // A memory unit needs both languages: a file that names none cannot be stored.
@@ -152,7 +148,8 @@ public struct ImportJob: Sendable {
                     report.warnings.append(
                         Diagnostic(
                             severity: .warning, rule: "not-xml-character",
-                            message: "not added to the memory: U+\(PrepareJob.hex(bad.value)) cannot be stored in TMX",
+                            message:
+                                "not added to the memory: \(ScriptChecks.codePoint(bad.value)) cannot be stored in TMX",
                             location: SourceLocation(file: path, segment: s.id)))
                     continue
                 }

@@ -51,11 +51,7 @@ public struct MergeJob: Sendable {
         var report = Report()
         report.failures = try forEachInput(paths.map { .file($0) }) { input in
             let path = input.description
-            guard FileSystem.kind(of: path) == .file else {
-                throw Diagnostic.error(
-                    FileSystem.exists(path) ? "is-a-folder" : "no-such-file",
-                    FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path)
-            }
+            try TextFile.requireFile(path)
             let document = try XLIFFReader.document(path: path)
             let target = document.target.flatMap(LanguageTag.init)?.description ?? "target"
             for (index, file) in document.files.enumerated() {

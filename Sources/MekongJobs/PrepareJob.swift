@@ -236,7 +236,7 @@ public struct PrepareJob: Sendable {
         let bytes: [UInt8]
         switch input {
         case .file(let path): bytes = try TextFile.bytes(at: path)
-        case .standardInput: bytes = try Self.standardInput()
+        case .standardInput: bytes = try TextFile.standardInput()
         }
         let name = input.description
         var lines: [LineReader.Line] = []
@@ -245,7 +245,7 @@ public struct PrepareJob: Sendable {
             if let bad = Self.firstNonXMLCharacter(l.bytes) {
                 throw Diagnostic.error(
                     "not-xml-character",
-                    "U+\(Self.hex(bad.scalar)) cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article",
+                    "\(ScriptChecks.codePoint(bad.scalar)) cannot be written to XLIFF (XML 1.0 forbids it): remove it from the article",
                     file: name, line: l.number, column: bad.column)
             }
             lines.append(l)
@@ -334,13 +334,6 @@ public struct PrepareJob: Sendable {
         }
     }
 
-    static func standardInput() throws -> [UInt8] {
-        // The bytes as they come (line ends and a BOM kept, so the skeleton is the article).
-        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        try TextFile.validate(bytes, file: "<stdin>")
-        return bytes
-    }
-
     /// The first character of a line XML 1.0 cannot hold, with its 1-based column.
     static func firstNonXMLCharacter(_ bytes: [UInt8]) -> (scalar: UInt32, column: Int)? {
         guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0D) || $0 == 0xEF }) else { return nil }
@@ -351,10 +344,6 @@ public struct PrepareJob: Sendable {
         return nil
     }
 
-    static func hex(_ v: UInt32) -> String {
-        let h = String(v, radix: 16, uppercase: true)
-        return String(repeating: "0", count: Swift.max(0, 4 - h.count)) + h
-    }
 }
 
 /// The memories of one run, indexed once per language pair, and the segments already seen in

@@ -198,7 +198,7 @@ enum InputBytes {
     static func read(_ input: Input) throws -> [UInt8] {
         switch input {
         case .file(let path): return try TextFile.bytes(at: path)
-        case .standardInput: return try PrepareJob.standardInput()
+        case .standardInput: return try TextFile.standardInput()
         }
     }
 }

@@ -34,11 +34,7 @@ public struct ValidateJob: Sendable {
         var report = Report()
         report.failures = try forEachInput(paths.map { .file($0) }) { input in
             let path = input.description
-            switch FileSystem.kind(of: path) {
-            case nil: throw Diagnostic.error("no-such-file", "no such file", file: path)
-            case .directory: throw Diagnostic.error("is-a-folder", "is a folder, not a file", file: path)
-            case .file: break
-            }
+            try TextFile.requireFile(path)
             do {
                 let (format, errors) = try Schemas.validate(file: path)
                 report.files.append(File(file: path, format: format.rawValue, errors: errors))

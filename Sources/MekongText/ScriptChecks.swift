@@ -122,6 +122,9 @@ public enum ScriptChecks {
             || (0x1E00...0x1EFF).contains(v)
     }
 
+    /// The code point as messages write it: `U+0001`, `U+1EA1`.
+    public static func codePoint(_ v: UInt32) -> String { "U+" + hex(v) }
+
     static func hex(_ v: UInt32) -> String {
         let h = String(v, radix: 16, uppercase: true)
         return String(repeating: "0", count: Swift.max(0, 4 - h.count)) + h

@@ -52,6 +52,24 @@ public enum TextFile {
         throw Diagnostic.error("invalid-utf8", "invalid UTF-8", file: file, line: line, column: column)
     }
 
+    /// Checks that `path` is a file Mekong can open.
+    /// - Throws: ``Diagnostic`` `no-such-file` or `is-a-folder`, naming `path`.
+    public static func requireFile(_ path: String) throws {
+        switch POSIX.kind(of: path) {
+        case .file: return
+        case .directory: throw Diagnostic.error("is-a-folder", "is a folder, not a file", file: path)
+        case nil: throw Diagnostic.error("no-such-file", "no such file", file: path)
+        }
+    }
+
+    /// Standard input read whole, as bytes (line ends and a BOM kept), checked to be UTF-8.
+    /// - Throws: ``Diagnostic`` `invalid-utf8` naming `<stdin>`.
+    public static func standardInput() throws -> [UInt8] {
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        try validate(bytes, file: "<stdin>")
+        return bytes
+    }
+
     /// Opens `path` for reading, refusing folders.
     public static func open(_ path: String) throws -> Int32 {
         let fd = openForReading(path)

@@ -202,10 +202,8 @@ public final class XMLStreamWriter {
             }
         }
         guard suspicious, let bad = firstForbiddenCharacter(in: value) else { return }
-        let hex = String(bad.value, radix: 16, uppercase: true)
         throw Diagnostic.error(
-            "not-xml-character",
-            "U+\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex) is not allowed in XML 1.0 (\(what()))",
+            "not-xml-character", "\(ScriptChecks.codePoint(bad.value)) is not allowed in XML 1.0 (\(what()))",
             file: file)
     }
 }

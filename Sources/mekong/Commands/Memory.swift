@@ -25,11 +25,7 @@ extension Mekong {
             }
 
             func index() throws -> MemoryIndex {
-                for path in tm where FileSystem.kind(of: path) != .file {
-                    throw Diagnostic.error(
-                        "no-such-file", FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path
-                    )
-                }
+                for path in tm { try TextFile.requireFile(path) }
                 return try MemoryIndex(paths: tm, source: from, target: to)
             }
         }

@@ -65,11 +65,7 @@ extension Mekong {
                     targets: Language.list(to)!, version: xliff,
                     options: .init(translatableOnly: translatableOnly, omitTargets: noTargets),
                     language: language.language, outputFolder: output, failFast: batch.failFast)
-                for path in tm where FileSystem.kind(of: path) != .file {
-                    throw Diagnostic.error(
-                        "no-such-file", FileSystem.exists(path) ? "is a folder, not a file" : "no such file", file: path
-                    )
-                }
+                for path in tm { try TextFile.requireFile(path) }
                 job.memories = tm
                 job.fuzzyThreshold = fuzzy
                 let tty = isatty(STDERR_FILENO) == 1

@@ -24,7 +24,7 @@ extension Mekong.Glossary {
             try Run.command {
                 let input: String
                 if text.isEmpty {
-                    let bytes = try LineReaderInput.all()
+                    let bytes = try TextFile.standardInput()
                     input = String(decoding: bytes, as: UTF8.self)
                 } else {
                     input = text.joined(separator: " ")
@@ -44,18 +44,5 @@ extension Mekong.Glossary {
                 return terms.isEmpty ? .findings : .ok
             }
         }
-    }
-}
-
-/// Standard input read whole, as validated UTF-8 lines.
-enum LineReaderInput {
-    static func all() throws -> [UInt8] {
-        var out: [UInt8] = []
-        let reader = LineReader(fileDescriptor: 0, name: "<stdin>")
-        while let l = try reader.next() {
-            if !out.isEmpty { out.append(0x0A) }
-            out += l.bytes
-        }
-        return out
     }
 }
