@@ -70,11 +70,23 @@ public final class DocumentChecker {
     public func check(line bytes: [UInt8], number: Int) {
         bytes.withUnsafeBufferPointer { buf in
             let column = ColumnMap(buf)
+            // Hygiene findings wait until the names are judged: inside a known name they are
+            // part of the one finding that gives the whole right name.
+            let before = findings.count
             hygiene(buf, number, column)
+            let hygieneFindings = Array(findings[before...])
+            findings.removeSubrange(before...)
             matcher.words(in: buf, into: &wordBuffer)
             let words = wordBuffer
-            let names = matcher.matches(in: buf, words: words)
-            for m in names { name(m, buf, words, number, column) }
+            let names = matcher.matches(in: buf, words: words, language: options.language)
+            // Names with a finding (it gives the whole right name) and Lao names (they match
+            // only as the glossary spells them, ຫລ included) absorb the hygiene findings inside.
+            var absorbed: [Range<Int>] = []
+            for m in names where name(m, buf, words, number, column) || m.words == 0 { absorbed.append(m.range) }
+            for f in hygieneFindings {
+                if let r = f.byteRange, absorbed.contains(where: { $0.contains(r.lowerBound) }) { continue }
+                findings.append(f)
+            }
             // Inside a glossary name the glossary's spelling wins, tone placement included
             // ("Ủy ban" stays as the glossary writes it under --tone-style new): otherwise the
             // tone rule and the name rule would undo each other's fixes.
@@ -178,7 +190,7 @@ public final class DocumentChecker {
                     let nfc = cluster.precomposedStringWithCanonicalMapping
                     if !nfc.unicodeScalars.elementsEqual(cluster.unicodeScalars) {
                         add(
-                            line, column, byteOffsets[base]..<byteOffsets[j], buf, .error, "not-nfc", expected: nfc,
+                            line, column, byteOffsets[base]..<byteOffsets[j], buf, .warning, "not-nfc", expected: nfc,
                             message: "decomposed (NFD) letter; NFC writes it as one character", fixable: true)
                     }
                 }
@@ -195,9 +207,10 @@ public final class DocumentChecker {
         }
         for f in ScriptChecks.laoSpelling(in: text) {
             let r = byteOffsets[f.offset]..<byteOffsets[min(f.offset + f.found.unicodeScalars.count, scalars.count)]
+            // Decomposed or old-style Lao spelling reads the same: a warning; a stray mark is broken text.
             add(
-                line, column, r, buf, .error, f.rule, expected: f.expected, message: f.message,
-                fixable: f.expected != nil)
+                line, column, r, buf, f.rule == "lao-stray-mark" ? .error : .warning, f.rule, expected: f.expected,
+                message: f.message, fixable: f.expected != nil)
         }
     }
 
@@ -222,10 +235,17 @@ public final class DocumentChecker {
     }
     private var decisions: [HashedBytes: Decision] = [:]
 
+    /// Set by ``judge`` when its decision depended on the words around the name (not cached).
+    private var decidedByContext = false
+
+    /// Judges one name found in a line; returns whether it gave a finding for the name.
+    @discardableResult
     private func name(
         _ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int,
         _ column: ColumnMap
-    ) {
+    ) -> Bool {
+        var judged = false
+        defer { stutter(m, buf, words, line, column) }
         let bytes = HashedBytes(Array(buf[m.range]))
         let col = column.column(m.range.lowerBound)
         if let d = decisions[bytes] {
@@ -239,31 +259,40 @@ public final class DocumentChecker {
                 f.location = SourceLocation(file: file, line: line, column: col)
                 f.byteRange = m.range
                 findings.append(f)
+                judged = true
             }
         } else {
             let namesBefore = names.count
             let findingsBefore = findings.count
-            judge(m, buf, line, column)
-            decisions[bytes] = Decision(
-                occurrence: names.count > namesBefore ? names.last : nil,
-                finding: findings.count > findingsBefore ? findings.last : nil)
+            decidedByContext = false
+            judge(m, buf, words, line, column)
+            judged = findings.count > findingsBefore
+            if !decidedByContext {
+                decisions[bytes] = Decision(
+                    occurrence: names.count > namesBefore ? names.last : nil,
+                    finding: judged ? findings.last : nil)
+            }
         }
-        stutter(m, buf, words, line, column)
+        return judged
     }
 
-    private func judge(_ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: ColumnMap) {
+    private func judge(
+        _ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ line: Int,
+        _ column: ColumnMap
+    ) {
         let found = String(decoding: UnsafeBufferPointer(rebasing: buf[m.range]), as: UTF8.self)
         let glossary = matcher.glossary
         let forms = m.forms.map { matcher.forms[$0] }
         let conceptIndex = forms[0].concept
         let concept = glossary.concepts[conceptIndex]
         let key = Folding.keyBytes(found)
-        let comparableFound = NameStyle.comparable(found)
         let isLao = m.words == 0
         // The common case, decided before anything else: the text is exactly a stored form.
-        if options.style == nil, !forms.contains(where: \.forbidden), forms.contains(where: { $0.text == found }),
+        if options.style == nil, !forms.contains(where: \.forbidden),
+            forms.contains(where: { $0.text.utf8.elementsEqual(found.utf8) }),
             options.language == .french || isLao
         {
+            let comparableFound = NameStyle.comparable(found)
             let vi = concept.preferred(.vi)
             let viDerived = concept.vietnameseName(forFoldedForm: key) != nil
             var styles: Set<NameStyle> = []
@@ -278,6 +307,10 @@ public final class DocumentChecker {
                     styles: viDerived ? styles : [], vietnamese: viDerived ? vi : nil))
             return
         }
+        // The name as it would be with its letters repaired (NFC, Đ for a look-alike Ð): the
+        // diacritics are judged on it, and a finding gives the whole right name.
+        let (clean, lookAlike) = Self.repaired(found)
+        let comparableFound = NameStyle.comparable(clean)
 
         // A forbidden form.
         if let bad = forms.first(where: { $0.forbidden && $0.comparable == comparableFound }) {
@@ -293,33 +326,45 @@ public final class DocumentChecker {
         var unambiguous = true
         var styles: Set<NameStyle> = []
         var vietnamese: String?
+        /// How accepted forms are compared with the text (French: spaces do not count, "Viêtnam").
+        var same: (String) -> Bool = { NameStyle.comparable($0) == comparableFound }
         switch (options.language, isLao) {
         case (.lao, true), (_, true):
             accepted = concept.terms[.lo].map { ($0.preferred.map { [$0] } ?? []) + $0.admitted } ?? []
             expected = concept.preferred(.lo)
         case (.vietnamese, false):
+            // Vietnamese text: the Vietnamese forms; romanised Lao or French ones only for a
+            // concept with no Vietnamese form (a Lao person written as in Laos).
             let vi = concept.terms[.vi].map { ($0.preferred.map { [$0] } ?? []) + $0.admitted } ?? []
             accepted =
                 vi.isEmpty
                 ? forms.filter { !$0.forbidden }.map(\.text)
-                : vi + forms.filter { !$0.forbidden && $0.language != .fr }.map(\.text)
+                : vi + forms.filter { !$0.forbidden && $0.language == .vi }.map(\.text)
             expected = concept.preferred(.vi) ?? forms.first?.text
         default:
             let sameKey = forms.filter { !$0.forbidden }.map(\.text)
-            // A Vietnamese name in French text: a person, or a place or body whose French name is
-            // the Vietnamese one ("Diên Biên"), not an exonym ("Laos"/"Lào", "Hanoï"/"Hà Nội").
-            if let vi = concept.vietnameseName(forFoldedForm: key) {
-                vietnamese = vi
+            let french = concept.terms[.fr].map { ($0.preferred.map { [$0] } ?? []) + $0.admitted } ?? []
+            // A Vietnamese name in French text: a person, place, body or office written the
+            // Vietnamese way in one of the styles (full, press, ASCII); the glossary's own
+            // French forms are always accepted too ("Hanoï", "Hoà Binh", "Viêtnam" as a style).
+            if let vi = concept.preferred(.vi), NameStyle.looksVietnamese(vi),
+                Self.squashed(Folding.keyBytes(vi)) == Self.squashed(key)
+            {
+                if concept.vietnameseName(forFoldedForm: key) != nil {
+                    vietnamese = vi
+                    let styleForms = matcher.styleForms(conceptIndex)
+                    styles = Set(NameStyle.allCases.filter { styleForms.comparable[$0] == comparableFound })
+                }
                 let styleForms = matcher.styleForms(conceptIndex)
-                styles = Set(NameStyle.allCases.filter { styleForms.comparable[$0] == comparableFound })
+                let squashedFound = comparableFound.replacingOccurrences(of: " ", with: "")
+                same = { NameStyle.comparable($0).replacingOccurrences(of: " ", with: "") == squashedFound }
+                let romanised = forms.filter { !$0.forbidden && $0.language == .loLatn }.map(\.text)
                 if let style = options.style {
-                    // The style's form, or a romanised form stored for the name (lo-Latn).
-                    accepted =
-                        [styleForms[style]!] + forms.filter { !$0.forbidden && $0.language == .loLatn }.map(\.text)
+                    accepted = [styleForms[style]!] + french + romanised
                     expected = styleForms[style]!
                 } else {
-                    accepted = NameStyle.allCases.map { styleForms[$0]! } + sameKey
-                    expected = Self.closest(found, among: NameStyle.allCases.map { ($0, styleForms[$0]!) }).1
+                    accepted = NameStyle.allCases.map { styleForms[$0]! } + sameKey + french
+                    expected = Self.closest(clean, among: NameStyle.allCases.map { ($0, styleForms[$0]!) }).1
                     unambiguous = false
                 }
             } else {
@@ -330,12 +375,57 @@ public final class DocumentChecker {
             }
         }
         let col = column.column(m.range.lowerBound)
-        if accepted.contains(where: { NameStyle.comparable($0) == comparableFound }) || accepted.isEmpty {
+        let caseAgrees = isLao || casesAgree(m, forms, buf, words)
+        let right = accepted.isEmpty || accepted.contains(where: same)
+        // Only the placement of a tone in oa/oe/uy differs (Hòa / Hoà): the same name.
+        let toneOnly =
+            !right && !isLao
+            && accepted.first(where: {
+                NameStyle.toneNeutral(NameStyle.comparable($0)) == NameStyle.toneNeutral(comparableFound)
+            }) != nil
+        if right || toneOnly {
+            guard caseAgrees else {
+                // "hà nội": a name written in lower case by mistake (one word in lower case is
+                // a common word: "vinh", "lao").
+                let named = forms[0].type == .person || forms[0].type == .place
+                if named, m.words >= 2, let form = accepted.first(where: same) ?? expected {
+                    add(
+                        line, column, m.range, buf, .warning, "name-case", expected: form, concept: concept.id,
+                        message: "a known name written in lower case", fixable: true)
+                }
+                return
+            }
             names.append(
                 NameOccurrence(
                     line: line, column: col, range: m.range, found: found, concept: conceptIndex,
                     key: Folding.wordHash(key), comparable: comparableFound, styles: styles, vietnamese: vietnamese))
-        } else if let expected, NameStyle.comparable(expected) != comparableFound {
+            if toneOnly,
+                let form = accepted.first(where: {
+                    NameStyle.toneNeutral(NameStyle.comparable($0)) == NameStyle.toneNeutral(comparableFound)
+                })
+            {
+                add(
+                    line, column, m.range, buf, .info, "tone-placement", expected: Self.withCase(of: clean, form),
+                    concept: concept.id, message: "tone mark placed otherwise than in the glossary's form of this name",
+                    fixable: true)
+            } else if !clean.utf8.elementsEqual(found.utf8) {
+                add(
+                    line, column, m.range, buf, lookAlike ? .error : .warning, lookAlike ? "look-alike" : "not-nfc",
+                    expected: clean, concept: concept.id,
+                    message: lookAlike
+                        ? "a known name written with a look-alike letter (U+00D0 Ð, U+0189 Ɖ for Đ)"
+                        : "a known name written decomposed (NFD); NFC writes its accented letters as one character",
+                    fixable: true)
+            }
+            return
+        }
+        // Other diacritics than the name's: a wrong spelling of it, or another word or name.
+        guard caseAgrees else { return }  // "lão", "vẫn nằm", "hai phòng": common words
+        if !isLao {
+            decidedByContext = true
+            if !namedHere(m, buf, words, concept.type, clean) { return }
+        }
+        if let expected, NameStyle.comparable(expected) != comparableFound {
             let rule = isLao ? "lao-name-spelling" : "name-diacritics"
             let what = isLao ? "Lao spelling" : "diacritics"
             add(
@@ -343,6 +433,118 @@ public final class DocumentChecker {
                 message: "\(what) of a known name differ from the glossary", fixable: unambiguous)
         }
     }
+
+    /// Whether the text's capitals agree with the name's: every word a person's or place's
+    /// form capitalises, the first word of a body's ("Bộ Chính trị", "Quốc hội"); offices are
+    /// free ("thủ tướng", "le Premier ministre"). The text may use more capitals (titles).
+    private func casesAgree(
+        _ m: NameMatcher.Match, _ forms: [NameMatcher.Form], _ buf: UnsafeBufferPointer<UInt8>,
+        _ words: [(Range<Int>, UInt64)]
+    ) -> Bool {
+        let own = TermLanguage(options.language)
+        var candidates = forms.filter { !$0.forbidden && $0.language == own }
+        if candidates.isEmpty { candidates = forms.filter { !$0.forbidden } }
+        if candidates.isEmpty { candidates = forms }
+        var required = UInt64.max
+        for f in candidates {
+            let scope: UInt64
+            switch f.type {
+            case .person, .place: scope = .max
+            case .office: scope = 0
+            default: scope = 1
+            }
+            required &= f.capitals & scope
+        }
+        for k in 0..<min(m.words, 64) where required & (1 << UInt64(k)) != 0 {
+            let word = UnsafeBufferPointer(rebasing: buf[words[m.firstWord + k].0])
+            if !NameMatcher.startsWithCapital(word) { return false }
+        }
+        return true
+    }
+
+    /// Whether a capitalised text whose diacritics differ from a known name's is that name
+    /// misspelt rather than another name or word: not part of a longer capitalised run
+    /// ("Nguyễn Huệ" is not Huế, "Vĩnh Phúc" not Vinh) or of a hyphenated compound
+    /// ("Bar-le-Duc"); in Vietnamese text a one-syllable name spelt as another real syllable
+    /// ("Lao" động, "Vĩnh") only after a word that announces a name (nước, tỉnh, ông…).
+    private func namedHere(
+        _ m: NameMatcher.Match, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)],
+        _ type: ConceptType, _ clean: String
+    ) -> Bool {
+        let first = m.firstWord
+        let last = first + m.words - 1
+        func gap(_ a: Int, _ b: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: buf[words[a].0.upperBound..<words[b].0.lowerBound])
+        }
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buf[words[k].0]) }
+        func isHyphen(_ g: UnsafeBufferPointer<UInt8>) -> Bool { g.count == 1 && g[0] == 0x2D }
+        func isSpace(_ g: UnsafeBufferPointer<UInt8>) -> Bool { g.count == 1 && g[0] == 0x20 }
+        /// A word that starts a sentence: its capital says nothing.
+        func startsSentence(_ k: Int) -> Bool {
+            k == 0 || gap(k - 1, k).contains { ".!?:;\"(«“–—-…".utf8.contains($0) || $0 >= 0x80 }
+        }
+        if first > 0 {
+            let g = gap(first - 1, first)
+            if isHyphen(g) { return false }
+            if isSpace(g), NameMatcher.startsWithCapital(word(first - 1)), !startsSentence(first - 1),
+                !NameContext.isTitle(word(first - 1)), NameMatcher.hasLowercase(word(first - 1))
+            {
+                return false
+            }
+        }
+        // (An acronym beside a name is a classifier, "UBND", "TP", not a part of it.)
+        if last + 1 < words.count {
+            let g = gap(last, last + 1)
+            if isHyphen(g) { return false }
+            if isSpace(g), NameMatcher.startsWithCapital(word(last + 1)), NameMatcher.hasLowercase(word(last + 1)) {
+                return false
+            }
+        }
+        guard options.language == .vietnamese, m.words == 1 else { return true }
+        // One syllable: is the text a Vietnamese word of its own?
+        guard case .success = VietnameseSyllable.analyse(clean.lowercased()) else { return true }
+        let before = (1...2).compactMap { n -> String? in
+            guard first - n >= 0 else { return nil }
+            for k in (first - n)..<first where k > first - n && !isSpace(gap(k - 1, k)) { return nil }
+            let r = words[first - n].0.lowerBound..<words[first - 1].0.upperBound
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
+        }
+        return before.contains { NameContext.announces($0, type) }
+    }
+
+    /// The text with look-alike letters of Đ/đ replaced and in NFC, and whether it had any.
+    static func repaired(_ text: String) -> (String, Bool) {
+        var lookAlike = false
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0x00D0, 0x0189:
+                out.append("Đ")
+                lookAlike = true
+            case 0x00F0, 0x0256:
+                out.append("đ")
+                lookAlike = true
+            default: out.append(u)
+            }
+        }
+        let s = String(out)
+        return (
+            s.unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
+                ? s.precomposedStringWithCanonicalMapping : s, lookAlike
+        )
+    }
+
+    /// `form` with the capitals of `text` where they have the same number of letters (a title
+    /// in capitals stays in capitals), else `form`.
+    static func withCase(of text: String, _ form: String) -> String {
+        let t = Array(text)
+        let f = Array(form)
+        guard t.count == f.count, text == text.uppercased() else { return form }
+        return form.uppercased()
+    }
+
+    /// A folded key without its spaces ("viet nam" and "vietnam" are one name).
+    static func squashed(_ key: [UInt8]) -> [UInt8] { key.filter { $0 != 0x20 } }
 
     /// A stuttered name: "Diên Biên Biên".
     private func stutter(

@@ -1,5 +1,5 @@
 import Foundation
-import MekongText
+public import MekongText
 
 /// Finds every glossary name in a line of text, whatever its diacritics and case.
 ///
@@ -24,6 +24,16 @@ public final class NameMatcher: @unchecked Sendable {
         public var key: [UInt8]
         /// ``NameStyle/comparable(_:)`` of the text, computed once.
         public var comparable: String
+        /// The concept's type (how its name is capitalised depends on it).
+        public var type: ConceptType
+        /// Bit *k* set: word *k* of the form starts with a capital letter ("Bộ Chính trị": words 0, 1).
+        public var capitals: UInt64
+        /// Bit *k* set: word *k* is an acronym (two or more letters, all capitals: "AN", "HĐND"),
+        /// matched only where the text writes it in capitals too.
+        public var acronyms: UInt64
+        /// A French form whose folded key no Vietnamese or romanised Lao form of the concept has
+        /// ("Laos" beside "Lào"): not looked for in Vietnamese text.
+        public var frenchOnly: Bool
     }
 
     /// A name found in a line.
@@ -96,15 +106,26 @@ public final class NameMatcher: @unchecked Sendable {
             }
         }
         for (ci, c) in glossary.concepts.enumerated() {
+            var otherKeys: Set<[UInt8]>?
             for (lang, terms) in c.terms {
                 for form in terms.all {
                     let index = forms.count
                     let key = Folding.keyBytes(form)
+                    let (capitals, acronyms) = Self.wordCases(form)
+                    var frenchOnly = false
+                    if lang == .fr, c.terms[.vi].map({ !$0.isEmpty }) == true {
+                        if otherKeys == nil {
+                            otherKeys = Set(
+                                [TermLanguage.vi, .loLatn].flatMap { c.terms[$0]?.all ?? [] }.map(Folding.keyBytes))
+                        }
+                        frenchOnly = !otherKeys!.contains(key)
+                    }
                     forms.append(
                         Form(
                             concept: ci, language: lang, text: form, forbidden: terms.forbidden.contains(form),
                             key: key,
-                            comparable: NameStyle.comparable(form)))
+                            comparable: NameStyle.comparable(form), type: c.type, capitals: capitals,
+                            acronyms: acronyms, frenchOnly: frenchOnly))
                     laoToneless.append([])
                     if lang == .lo {
                         let toneless = Folding.laoWithoutToneMarks(utf8: Array(form.utf8))
@@ -132,38 +153,52 @@ public final class NameMatcher: @unchecked Sendable {
     }
 
     /// The names in `line` (valid UTF-8), longest first, not overlapping, in order.
-    public func matches(in line: UnsafeBufferPointer<UInt8>) -> [Match] {
-        matches(in: line, words: words(in: line))
+    ///
+    /// A form's acronyms match only where the text writes them in capitals ("AN" is not "an",
+    /// "ăn" or "án"); with `language` Vietnamese, forms only French has ("Laos") are not looked
+    /// for. When the longest candidate at a word has no form left, shorter ones are tried.
+    public func matches(in line: UnsafeBufferPointer<UInt8>, language: Language? = nil) -> [Match] {
+        matches(in: line, words: words(in: line), language: language)
     }
 
     /// The same, with the line's words already computed.
-    public func matches(in line: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)]) -> [Match] {
+    public func matches(in line: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, UInt64)], language: Language? = nil)
+        -> [Match]
+    {
         var out: [Match] = []
         var i = 0
+        var candidates: [(Int, Node)] = []
         while i < words.count {
             var h = Folding.hashSeed
-            var best: (Int, Node)?
+            candidates.removeAll(keepingCapacity: true)
             var k = 0
             while k < maxWords, i + k < words.count {
                 h = Folding.combine(h, words[i + k].1)
                 guard let node = nodes[h] else { break }
-                if node.count > 0 { best = (k + 1, node) }
+                if node.count > 0 { candidates.append((k + 1, node)) }
                 if !node.isPrefix { break }
                 k += 1
             }
-            if let (count, node) = best {
+            var found = false
+            for (count, node) in candidates.reversed() {
                 let terminal = terminalList[Int(node.first)..<Int(node.first + node.count)]
                 let range = words[i].0.lowerBound..<words[i + count - 1].0.upperBound
                 // Verify (a hash collision would otherwise be a false name).
                 let key = Folding.keyBytes(utf8: UnsafeBufferPointer(rebasing: line[range]))
-                let verified = terminal.map(Int.init).filter { forms[$0].key == key }
+                let verified = terminal.map(Int.init).filter {
+                    let form = forms[$0]
+                    guard form.key == key else { return false }
+                    if language == .vietnamese && form.frenchOnly { return false }
+                    return form.acronyms == 0 || acronymsWritten(form.acronyms, line, words, from: i, count: count)
+                }
                 if !verified.isEmpty {
                     out.append(Match(range: range, forms: verified, words: count, firstWord: i))
                     i += count
-                    continue
+                    found = true
+                    break
                 }
             }
-            i += 1
+            if !found { i += 1 }
         }
         let lao = laoMatches(in: line)
         if lao.isEmpty { return out }
@@ -181,6 +216,54 @@ public final class NameMatcher: @unchecked Sendable {
     public func words(in line: UnsafeBufferPointer<UInt8>, into words: inout [(Range<Int>, UInt64)]) {
         words.removeAll(keepingCapacity: true)
         Folding.forEachWord(in: line) { words.append(($0, $1)) }
+    }
+
+    /// Whether every word of `mask` among the `count` words from `first` has no lower-case letter.
+    private func acronymsWritten(
+        _ mask: UInt64, _ line: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], from first: Int,
+        count: Int
+    ) -> Bool {
+        for k in 0..<min(count, 64) where mask & (1 << UInt64(k)) != 0 {
+            if Self.hasLowercase(UnsafeBufferPointer(rebasing: line[words[first + k].0])) { return false }
+        }
+        return true
+    }
+
+    /// Whether a word (valid UTF-8) has a lower-case letter.
+    public static func hasLowercase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 < 0x80 }) { return word.contains { (0x61...0x7A).contains($0) } }
+        return String(decoding: word, as: UTF8.self).unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// Whether a word (valid UTF-8) starts with a capital letter.
+    public static func startsWithCapital(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let b = word.first else { return false }
+        if b < 0x80 { return (0x41...0x5A).contains(b) }
+        return String(decoding: word, as: UTF8.self).unicodeScalars.first?.properties.isUppercase == true
+    }
+
+    /// The capitalised and the acronym words of a form, as bit masks (word *k* is bit *k*).
+    static func wordCases(_ form: String) -> (capitals: UInt64, acronyms: UInt64) {
+        var capitals: UInt64 = 0
+        var acronyms: UInt64 = 0
+        var bytes = Array(form.utf8)
+        bytes.withUnsafeMutableBufferPointer { raw in
+            let buf = UnsafeBufferPointer(raw)
+            var k: UInt64 = 0
+            Folding.forEachWord(in: buf) { range, _ in
+                defer { k += 1 }
+                guard k < 64 else { return }
+                let word = UnsafeBufferPointer(rebasing: buf[range])
+                if startsWithCapital(word) {
+                    capitals |= 1 << k
+                    let letters = String(decoding: word, as: UTF8.self).unicodeScalars.filter {
+                        $0.properties.isAlphabetic
+                    }
+                    if letters.count >= 2, !hasLowercase(word) { acronyms |= 1 << k }
+                }
+            }
+        }
+        return (capitals, acronyms)
     }
 
     private static func first(_ b: ArraySlice<UInt8>) -> UInt32 {

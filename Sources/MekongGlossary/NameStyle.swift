@@ -91,6 +91,42 @@ public enum NameStyle: String, Sendable, CaseIterable, Codable {
         return Set(allCases.filter { comparable($0.form(of: vietnamese)) == w })
     }
 
+    /// A ``comparable(_:)`` form with the tone of every final oa, oe, uy on its first vowel
+    /// (hoà → hòa, thuỷ → thủy; not quý, where u belongs to qu): the two tone placements
+    /// Vietnamese uses compare equal.
+    public static func toneNeutral(_ comparable: String) -> String {
+        let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+        var out: [String] = []
+        for word in comparable.split(separator: " ", omittingEmptySubsequences: false) {
+            var letters: [[Unicode.Scalar]] = []
+            for u in String(word).decomposedStringWithCanonicalMapping.unicodeScalars {
+                if (0x0300...0x036F).contains(u.value), !letters.isEmpty {
+                    letters[letters.count - 1].append(u)
+                } else {
+                    letters.append([u])
+                }
+            }
+            let n = letters.count
+            if n >= 2 {
+                let a = letters[n - 2][0]
+                let b = letters[n - 1][0]
+                let pair =
+                    (a == "o" && (b == "a" || b == "e"))
+                    || (a == "u" && b == "y" && !(n >= 3 && letters[n - 3][0] == "q"))
+                if pair, let t = letters[n - 1].first(where: { tones.contains($0.value) }),
+                    !letters[n - 2].contains(where: { tones.contains($0.value) })
+                {
+                    letters[n - 1].removeAll { tones.contains($0.value) }
+                    letters[n - 2].append(t)
+                }
+            }
+            var s = String.UnicodeScalarView()
+            for l in letters { s.append(contentsOf: l) }
+            out.append(String(s).precomposedStringWithCanonicalMapping)
+        }
+        return out.joined(separator: " ")
+    }
+
     /// For comparisons that care about diacritics only: lower case, apostrophes, hyphens and
     /// white space unified, NFC. Runs on every name found, so it avoids Foundation unless the
     /// text has combining marks.

@@ -3,7 +3,7 @@
 public enum ScriptChecks {
     /// One problem at a scalar offset of the text.
     public struct Finding: Hashable, Sendable {
-        /// The rule id: `look-alike`, `lao-ho-ligature`, `lao-am`, `lao-mark-order` or `lao-stray-mark`.
+        /// The rule id: `look-alike`, `lao-ho-ligature`, `lao-hl`, `lao-am`, `lao-mark-order` or `lao-stray-mark`.
         public var rule: String
         /// 0-based offset of the first scalar concerned, in Unicode scalars.
         public var offset: Int
@@ -60,9 +60,9 @@ public enum ScriptChecks {
         return findings
     }
 
-    /// Lao spelling problems: ຫນ/ຫມ where the standard ligatures ໜ/ໝ are expected, ໍ+າ where
-    /// ຳ is one character, a tone mark written before a vowel sign above or below, and a
-    /// combining mark with no consonant to sit on.
+    /// Lao spelling problems: ຫນ/ຫມ where the standard ligatures ໜ/ໝ are expected, ຫລ where
+    /// standard Lao writes ຫຼ, ໍ+າ (also ໍ + tone mark + າ) where ຳ is one character, a tone mark
+    /// written before a vowel sign above or below, and a combining mark with no consonant to sit on.
     public static func laoSpelling(in text: String) -> [Finding] {
         var findings: [Finding] = []
         let s = Array(text.unicodeScalars)
@@ -78,6 +78,30 @@ public enum ScriptChecks {
                         message:
                             "ຫ + \(next == 0x0E99 ? "ນ" : "ມ") is written \(expected) (one character) in standard Lao"))
                 i += 2
+                continue
+            }
+            // ຫລ for ຫຼ: ຫ never closes a syllable and modern spelling writes every vowel, so ຫ
+            // directly before ລ is always the cluster hl, which standard Lao writes with the
+            // subscript ◌ຼ (U+0EBC): ຫຼວງ, ຫຼາຍ, not ຫລວງ, ຫລາຍ (the habit of old texts and of
+            // keyboards without ◌ຼ).
+            if v == 0x0EAB && next == 0x0EA5 {
+                findings.append(
+                    Finding(
+                        rule: "lao-hl", offset: i, found: "\u{0EAB}\u{0EA5}", expected: "\u{0EAB}\u{0EBC}",
+                        message: "ຫ + ລ is written ຫຼ (ຫ + subscript ◌ຼ U+0EBC) in standard Lao"))
+                i += 2
+                continue
+            }
+            // ໍ + tone mark + າ (ນໍ້າ) for tone mark + ຳ (ນ້ຳ).
+            if v == 0x0ECD && isLaoToneMark(next) && i + 2 < s.count && s[i + 2].value == 0x0EB2 {
+                findings.append(
+                    Finding(
+                        rule: "lao-am", offset: i, found: String(s[i]) + String(s[i + 1]) + String(s[i + 2]),
+                        expected: String(s[i + 1]) + "\u{0EB3}",
+                        message:
+                            "ໍ + tone mark + າ looks like the tone mark + ຳ but is three characters; write ຳ (U+0EB3)"
+                    ))
+                i += 3
                 continue
             }
             if v == 0x0ECD && next == 0x0EB2 {

@@ -118,18 +118,34 @@ import Testing
 }
 
 @Suite struct HygieneRuleTests {
-    @Test func decomposedTextIsReported() {
-        let f = check("Tra\u{0302}\u{0300}n Quo\u{0302}\u{0301}c Cu\u{031B}o\u{031B}\u{0300}ng")
-        #expect(rules(f).filter { $0 == "not-nfc" }.count == 4)
-        #expect(f.first { $0.rule == "not-nfc" }?.expected == "ầ")
-        #expect(f.first { $0.rule == "not-nfc" }?.fixable == true)
+    @Test func decomposedTextIsReportedLetterByLetterOutsideNames() {
+        let f = check("la coope\u{0301}ration e\u{0301}conomique")
+        #expect(rules(f) == ["not-nfc", "not-nfc"])
+        #expect(f.first?.expected == "é")
+        #expect(f.first?.fixable == true)
+        #expect(f.first?.severity == .warning)
     }
 
-    @Test func lookAlikeEthIsAnErrorWithTheRightLetter() {
+    @Test func aDecomposedNameIsOneFindingWithTheWholeName() {
+        let f = check("Tra\u{0302}\u{0300}n Quo\u{0302}\u{0301}c Cu\u{031B}o\u{031B}\u{0300}ng")
+        #expect(rules(f) == ["not-nfc"])
+        #expect(f.first?.expected == "Trần Quốc Cường")
+        #expect(f.first?.severity == .warning)
+        #expect(f.first?.concept == "tran-quoc-cuong")
+        // Decomposed and misspelt: one error, the whole right name.
+        let g = check("Tra\u{0302}\u{0300}n Quo\u{0302}\u{0301}c Cu\u{031B}o\u{031B}\u{0301}ng", style: .full)
+        #expect(rules(g) == ["name-diacritics"])
+        #expect(g.first?.expected == "Trần Quốc Cường")
+    }
+
+    @Test func lookAlikeEthInANameIsAnErrorWithTheWholeName() {
         let f = check("la province de Ðiện Biên")
-        #expect(rules(f).contains("look-alike"))
-        #expect(f.first { $0.rule == "look-alike" }?.expected == "Đ")
-        #expect(f.first { $0.rule == "look-alike" }?.location?.column == 16)
+        #expect(rules(f) == ["look-alike"])
+        #expect(f.first?.expected == "Điện Biên")
+        #expect(f.first?.location?.column == 16)
+        #expect(f.first?.severity == .error)
+        // Outside a name: the letter.
+        #expect(check("le mot Ðo").first?.expected == "Đ")
     }
 
     @Test func cyrillicLetterInALatinWord() {

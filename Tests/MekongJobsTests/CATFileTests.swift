@@ -44,7 +44,7 @@ import Testing
         #expect(report.outcome == .ok)
         // A real translation is still checked.
         let translated = Self.write(
-            Self.xliff12(target: "vi", units: [("Il est à Hanoi.", "Ông ấy ở Hanoi.")]), "translated.xlf")
+            Self.xliff12(target: "vi", units: [("Il est à Hanoi.", "Ông ấy ở Hà Nôi.")]), "translated.xlf")
         var found: [Diagnostic] = []
         _ = try CheckJob().run([.file(translated)], glossary: Self.glossary) { found.append($0) }
         #expect(found.contains { $0.expected == "Hà Nội" })
@@ -78,7 +78,7 @@ import Testing
         #expect(findings.map(\.rule) == ["no-name-rules"])
         #expect(findings.first?.severity == .info)
         // A Vietnamese file runs the Vietnamese rules and says so.
-        let vi = Self.write(Self.xliff12(target: "vi", units: [("Il est à Hanoi.", "Ông ấy ở Hanoi.")]), "vi.xlf")
+        let vi = Self.write(Self.xliff12(target: "vi", units: [("Il est à Hanoi.", "Ông ấy ở Hà Nôi.")]), "vi.xlf")
         let viReport = try ImportJob().run([vi], glossary: Self.glossary)
         #expect(viReport.files.first?.nameRules == "vi")
         #expect(viReport.outcome == .findings)

@@ -41,12 +41,12 @@ import Testing
 
     @Test func fixAppliesOnlyUnambiguousFixesAtomically() throws {
         let file = CLI.temporaryFile(
-            Array("Ðiện Biên Biên et Tran Quoc Cuong.\r\nLe\u{200B} ministre Trấn Quốc Cường.\r\n".utf8))
+            Array("Ðiện Biên Biên et Tràn Quoc Cuong.\r\nLe\u{200B} ministre Trấn Quốc Cường.\r\n".utf8))
         let r = try CLI.run(["check", "--lang", "fr", "--style", "press", "--fix", file])
         #expect(r.status == 0)
         let fixed = String(decoding: FileManager.default.contents(atPath: file)!, as: UTF8.self)
         #expect(fixed == "Diên Biên et Trân Quôc Cuong.\r\nLe ministre Trân Quôc Cuong.\r\n")  // press style: Đ → D too
-        #expect(r.stdout.contains("fixed \"Tran Quoc Cuong\" -> \"Trân Quôc Cuong\" [name-diacritics]"))
+        #expect(r.stdout.contains("fixed \"Tràn Quoc Cuong\" -> \"Trân Quôc Cuong\" [name-diacritics]"))
         // Without a style, a misspelt name has several right answers: no fix.
         let other = CLI.temporaryFile(Array("Le ministre Trấn Quốc Cường.\n".utf8))
         _ = try CLI.run(["check", "--lang", "fr", "--fix", other])
