@@ -15,12 +15,18 @@ extension Mekong {
             discussion: """
                 Finds known names written with missing, extra or wrong diacritics, forbidden forms, \
                 a name written two ways, styles mixed in one document, stuttered names ("Diên Biên \
-                Biên"), decomposed (NFD) text, look-alike letters (Ð U+00D0 for Đ, Cyrillic or \
-                Greek inside Latin words, Thai in Lao), invisible characters, minority tone-mark \
-                placement (hòa/hoà) and malformed Lao (ຫນ for ໜ, ໍ+າ for ຳ, marks out of order).
+                Biên"), names in lower case ("hà nội"), decomposed (NFD) text, look-alike letters \
+                (Ð U+00D0 for Đ, Cyrillic or Greek inside Latin words, Thai in Lao), invisible \
+                characters, minority tone-mark placement (hòa/hoà), old-style Lao (ຫນ for ໜ, ຫລ for \
+                ຫຼ, ໍ+າ for ຳ, marks out of order) and impossible Vietnamese syllables. A wrong name \
+                is one finding whose expected text is the whole right name. Names are found as \
+                Vietnamese writes them: acronyms in capitals only ("AN" is not "ăn"), a common word \
+                that folds like a name is not that name ("lão", "hai phòng"), nor is a part of a \
+                longer name ("Huệ" in "Nguyễn Huệ").
                 Severities: error = a wrong or forbidden spelling of a known name, a look-alike \
-                letter; warning = style mix, inconsistency, decomposed text, invisible characters; \
-                info = tone placement.
+                letter, an impossible syllable; warning = style mix, inconsistency, a name in lower \
+                case, decomposed (NFD) text, decomposed or old-style Lao (ຫລ), invisible characters, \
+                unattested syllables; info = tone placement.
                 Output: file:line:column: severity: found "…", expected "…" [rule] (concept). \
                 Columns count Unicode scalars. Given an .xlf file, the targets are checked \
                 (file#segment). Exit status: 0 no error, 1 errors found (also after --fix, when \
@@ -31,7 +37,8 @@ extension Mekong {
         @Argument(help: "Article files, folders or XLIFF files (default: standard input).") var inputs: [String] = []
         @OptionGroup var language: LanguageOption
         @Option(
-            help: "For French: the style Vietnamese names must be in (full, press, ascii); default: any, but not mixed."
+            help:
+                "For French: the style Vietnamese names must be in (full, press, ascii); the glossary's French forms are always accepted; default: any, but not mixed."
         )
         var style: NameStyle?
         @Option(
