@@ -9,11 +9,14 @@ public struct ExtractJob: Sendable {
     public var minCount: Int
     /// Whether the first bad input ends the run (it throws) instead of being recorded as a failure.
     public var failFast: Bool
+    /// The language of the articles: French or Vietnamese.
+    public var language: Language
 
     /// Makes a job that keeps every candidate and goes on past a bad input, unless told otherwise.
-    public init(minCount: Int = 1, failFast: Bool = false) {
+    public init(minCount: Int = 1, failFast: Bool = false, language: Language = .french) {
         self.minCount = minCount
         self.failFast = failFast
+        self.language = language
     }
 
     /// A candidate as JSON shows it.
@@ -85,11 +88,11 @@ public struct ExtractJob: Sendable {
         public var outcome: Outcome { .of(failures: failures, found: false) }
     }
 
-    /// Reads each article, segments it as French and collects the names found outside credits.
+    /// Reads each article, segments it in ``language`` and collects the names found outside credits.
     /// - Throws: only with ``failFast``: what the first bad input throws.
     public func run(_ inputs: [Input], glossary: Glossary) throws -> Report {
-        let extractor = CandidateExtractor(glossary: glossary)
-        let segmenter = ArticleSegmenter(mode: .article, language: .french)
+        let extractor = CandidateExtractor(glossary: glossary, language: language)
+        let segmenter = ArticleSegmenter(mode: .article, language: language)
         var report = Report()
         report.failures = try forEachInput(inputs, failFast: failFast) { input in
             let bytes = try InputBytes.read(input)

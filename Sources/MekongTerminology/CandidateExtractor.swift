@@ -1,6 +1,6 @@
 import Foundation
 public import MekongGlossary
-import MekongText
+public import MekongText
 
 /// A name the corpus uses that the glossary may not know yet.
 public struct Candidate: Sendable {
@@ -38,6 +38,8 @@ public struct Candidate: Sendable {
 public final class CandidateExtractor {
     private var table: [String: Entry] = [:]
     private let index: GlossaryIndex?
+    /// The language of the text: French (the rules above) or Vietnamese (``addVietnamese(_:place:)``).
+    public let language: Language
 
     private struct Entry {
         var forms: [String: Int] = [:]
@@ -49,15 +51,37 @@ public final class CandidateExtractor {
     }
 
     /// - Parameter glossary: known concepts; a candidate equal to a known form is not proposed.
-    public init(glossary: Glossary?) {
+    /// - Parameter language: the language of the articles (French or Vietnamese).
+    public init(glossary: Glossary?, language: Language = .french) {
         index = glossary.map(GlossaryIndex.init)
+        self.language = language
     }
 
     /// Reads one sentence (a segment) from `place` (`file:line`).
     public func add(sentence: String, place: String) {
+        if language == .vietnamese {
+            addVietnamese(sentence, place: place)
+            return
+        }
         let tokens = Self.tokenize(sentence)
         var i = 0
         while i < tokens.count {
+            // A function before a name or an institution: an office of its own ("ministre des
+            // Affaires étrangères", "Premier ministre", "secrétaire du Comité provincial du
+            // Parti"); what follows is read on as usual.
+            if let office = Self.office(tokens, at: i) {
+                record(Self.join(office), type: .office, acronym: nil, sentence: sentence, place: place)
+                i += 1
+                continue
+            }
+            // A capitalised title glued to a person's name: "Président Kaysone Phomvihane".
+            if Self.capitalTitles.contains(tokens[i].text), i + 1 < tokens.count, tokens[i + 1].isCapitalised,
+                !Self.articles.contains(tokens[i + 1].text), !Self.particles.contains(tokens[i + 1].text)
+            {
+                record(tokens[i].text, type: .office, acronym: nil, sentence: sentence, place: place)
+                i += 1
+                continue
+            }
             let head = tokens[i]
             let lowercaseHead = Self.lowercaseHeads.contains(head.text)
             guard (head.isCapitalised && !Self.stopWords.contains(head.text)) || lowercaseHead else {
@@ -71,8 +95,17 @@ public final class CandidateExtractor {
             var end = i + 1
             var lastCapital = lowercaseHead ? -1 : i
             var lowercaseRun = 0
-            while end < tokens.count, !tokens[end].isPunctuation {
+            while end < tokens.count {
                 let t = tokens[end]
+                // "ministère de l’Information, de la Culture et du Tourisme": a list inside an
+                // institution's name goes on after a comma followed by a particle.
+                if t.isPunctuation {
+                    guard institution, t.text == ",", end + 1 < tokens.count,
+                        Self.particles.contains(tokens[end + 1].text.lowercased())
+                    else { break }
+                    end += 1
+                    continue
+                }
                 let previous = tokens[end - 1]
                 if t.isCapitalised && !Self.articles.contains(t.text) {
                     // A name right after a field noun starts a new run: "… des Communications Truong Minh Tuan".
@@ -140,6 +173,7 @@ public final class CandidateExtractor {
             }
             let before = Array(tokens[..<max(0, i - run.count)].suffix(4))
             record(text, type: Self.guessType(run, before: before), acronym: acronym, sentence: sentence, place: place)
+            if institution { nested(run, sentence: sentence, place: place) }
             if let acronym, !Self.stopWords.contains(acronym) {
                 record(
                     acronym, type: Self.guessType(run, before: []), acronym: nil, sentence: sentence, place: place,
@@ -154,6 +188,30 @@ public final class CandidateExtractor {
             if t.isAcronym, table[Folding.key(t.text)] != nil { continue }
             record(t.text, type: t.isAcronym ? .organization : .other, acronym: nil, sentence: sentence, place: place)
         }
+    }
+
+    /// The names inside a long institution name: an organisation after a particle
+    /// ("… relevant de l’[Académie des sciences sociales du Yunnan]") and the place it ends with
+    /// ("… du [Yunnan]", "… de la province de [Diên Biên]").
+    private func nested(_ run: [Token], sentence: String, place: String) {
+        // (An organisation inside: "du Parti" in "Comité du Parti de …" is the body's own word.)
+        for j in 2..<max(2, run.count) where Self.organizations.contains(run[j].text) {
+            guard Self.particles.contains(run[j - 1].text.lowercased()) else { continue }
+            let tail = Array(run[j...])
+            record(
+                Self.join(tail), type: Self.guessType(tail, before: []), acronym: nil, sentence: sentence, place: place)
+            break
+        }
+        guard let p = run.lastIndex(where: { Self.particles.contains($0.text.lowercased()) }), p + 1 < run.count
+        else { return }
+        let tail = Array(run[(p + 1)...])
+        guard tail.allSatisfy({ $0.isCapitalised && !$0.isAcronym }),
+            !tail.contains(where: {
+                Self.institutions.contains($0.text) || Self.fieldNouns.contains($0.text)
+                    || Self.commonCapitalised.contains($0.text) || Self.officeWords.contains($0.text)
+            })
+        else { return }
+        record(Self.join(tail), type: .place, acronym: nil, sentence: sentence, place: place)
     }
 
     private func record(
@@ -383,8 +441,214 @@ public final class CandidateExtractor {
         var out = ""
         for (k, t) in tokens.enumerated() {
             out += t.text
-            if k < tokens.count - 1 && !t.glued { out += " " }
+            if k < tokens.count - 1 && !t.glued && tokens[k + 1].text != "," { out += " " }
         }
         return out
+    }
+
+    // MARK: Offices
+
+    /// Capitalised titles written before a person's name.
+    static let capitalTitles: Set<String> = [
+        "Président", "Présidente", "Vice-Président", "Vice-président", "Secrétaire", "Ministre", "Ambassadeur",
+        "Ambassadrice", "Général", "Camarade", "Docteur", "Professeur", "Gouverneur", "Maire", "Directeur",
+        "Directrice", "M.", "Mme", "Dr",
+    ]
+    /// Lower-case words that head the name of an office.
+    static let officeHeads: Set<String> = [
+        "ministre", "vice-ministre", "président", "présidente", "vice-président", "vice-présidente", "secrétaire",
+        "directeur", "directrice", "chef", "ambassadeur", "ambassadrice", "gouverneur", "maire", "préfet",
+        "vice-gouverneur", "vice-maire", "secrétaire général", "secrétaire générale",
+    ]
+
+    /// The office named at `i`: "Premier ministre" / "vice-Premier ministre", or a lower-case
+    /// office head with the institution it belongs to ("ministre des Affaires étrangères",
+    /// "président du Comité populaire", "secrétaire du Comité provincial du Parti"), without
+    /// the place after it ("… de Hanoï", "… de la province de Diên Biên").
+    static func office(_ tokens: [Token], at i: Int) -> [Token]? {
+        let t = tokens[i].text
+        if t == "Premier" || t == "vice-Premier" || t == "Vice-Premier" {
+            return i + 1 < tokens.count && tokens[i + 1].text == "ministre" ? Array(tokens[i...(i + 1)]) : nil
+        }
+        guard officeHeads.contains(t), i + 2 < tokens.count else { return nil }
+        var end = i + 1
+        if tokens[end].text == "général" || tokens[end].text == "générale" { end += 1 }
+        // The institution comes after a particle; a name right after the title is a person's.
+        guard end < tokens.count, particles.contains(tokens[end].text) else { return nil }
+        // A particle, then the institution: capitalised words, particles, and up to two
+        // lower-case words after a capitalised one ("Affaires étrangères", "Comité populaire").
+        var last = -1
+        var k = end
+        var lowercase = 0
+        while k < tokens.count, !tokens[k].isPunctuation {
+            let w = tokens[k]
+            if particles.contains(w.text) {
+                // Stop before a place: "de la province de …", "de Hanoï" (a capitalised word
+                // that is not an institution or a field).
+                var n = k + 1
+                while n < tokens.count, particles.contains(tokens[n].text) { n += 1 }
+                guard n < tokens.count, last >= 0 || k == end, tokens[n].isCapitalised else { break }
+                let next = tokens[n]
+                if last >= 0, placeWords.contains(next.text) { break }
+                if last >= 0, next.isCapitalised, !institutions.contains(next.text), !fieldNouns.contains(next.text),
+                    !officeWords.contains(next.text)
+                {
+                    break
+                }
+                k = n
+                continue
+            }
+            if w.isCapitalised {
+                last = k
+                lowercase = 0
+            } else if last >= 0, w.isLetters, lowercase < 3, !officeStops.contains(w.text) {
+                lowercase += 1
+                last = k
+            } else if w.text == "et", last >= 0, k + 1 < tokens.count,
+                particles.contains(tokens[k + 1].text) || tokens[k + 1].isCapitalised
+            {
+                // "ministre de l’Information et des Communications"
+            } else {
+                break
+            }
+            k += 1
+        }
+        guard last > end else { return nil }
+        return Array(tokens[i...last])
+    }
+
+    /// Capitalised words that belong to an office's institution besides ``institutions``.
+    static let officeWords: Set<String> = ["Parti", "Comité", "Assemblée", "État", "Front", "Gouvernement"]
+    /// Lower-case words that end an office's name ("ministre des Affaires étrangères a déclaré").
+    static let officeStops: Set<String> = [
+        "a", "est", "et", "de", "du", "des", "le", "la", "les", "en", "à", "au", "qui", "que", "pour", "par", "sur",
+        "lors", "avec", "dans", "vietnamien", "vietnamienne", "laotien", "laotienne", "chinois", "a", "ont",
+    ]
+
+    // MARK: Vietnamese
+
+    /// Words that head a Vietnamese institution's name, whose later syllables may be in lower
+    /// case ("Bộ Ngoại giao", "Ủy ban nhân dân tỉnh Điện Biên", "Quốc hội").
+    static let vietnameseInstitutions: Set<String> = [
+        "Bộ", "Ban", "Ủy", "Uỷ", "Hội", "Viện", "Sở", "Cục", "Đảng", "Mặt", "Tòa", "Toà", "Ngân", "Quốc",
+        "Chính", "Trường", "Đại", "Công", "Tập", "Hiệp", "Liên", "Thông", "Học", "Văn", "Trung", "Phòng", "Báo",
+        "Đài", "Nhà", "Hãng", "Quân", "Bệnh", "Tỉnh", "Thành",
+    ]
+    static let vietnameseOrganizations: Set<String> = [
+        "Ngân", "Trường", "Đại", "Công", "Tập", "Hiệp", "Báo", "Đài", "Hãng", "Thông", "Bệnh", "Học",
+    ]
+    /// Capitalised words a run may start with that are not part of the name: titles and classifiers.
+    static let vietnameseTitles: Set<String> = [
+        "Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Bác", "Cụ", "Em", "Cháu", "Tỉnh", "Huyện", "Quận", "Xã", "Phường",
+        "TP", "Thị", "Sông", "Núi", "Đảo", "Vua", "Tướng", "Ngài", "Bố", "Mẹ", "Cha",
+    ]
+    /// Lower-case words before a name that say it is a place.
+    static let vietnamesePlaceCues: Set<String> = [
+        "tỉnh", "huyện", "quận", "xã", "phường", "thành phố", "tp", "thị xã", "thị trấn", "nước", "sông", "đảo", "vùng",
+        "miền", "tại", "ở", "về", "sang", "đến", "tới",
+    ]
+    /// Lower-case words before a name that say it is a person.
+    static let vietnamesePersonCues: Set<String> = [
+        "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "đồng chí", "thủ tướng", "chủ tịch",
+        "bộ trưởng", "bí thư", "tổng bí thư", "giám đốc", "phó", "trưởng", "thư ký", "đại sứ", "vợ", "chồng", "con",
+    ]
+    /// Capitalised words that start sentences and are no part of a name.
+    static let vietnameseSentenceStarts: Set<String> = [
+        "Khi", "Theo", "Sau", "Trước", "Trong", "Tại", "Ở", "Với", "Từ", "Nhưng", "Còn", "Vì", "Do", "Nếu", "Dù",
+        "Tuy", "Hôm", "Chiều", "Sáng", "Tối", "Trưa", "Đêm", "Ngày", "Năm", "Tháng", "Vợ", "Chồng", "Con", "Nhà",
+        "Người", "Ngoài", "Bên", "Giữa", "Cùng", "Cả", "Riêng", "Đến", "Về", "Cho", "Để", "Mới", "Lúc",
+    ]
+    /// Lower-case words that end a Vietnamese institution's name.
+    static let vietnameseStops: Set<String> = [
+        "của", "và", "đã", "với", "tại", "ở", "cho", "là", "được", "có", "trong", "về", "đến", "từ", "khi", "các",
+        "những", "này", "đó", "thì", "mà", "sẽ", "cũng", "đang", "vừa", "để", "theo", "như", "nhưng", "vì", "do",
+        "nên", "năm", "ngày", "tháng", "ra", "vào", "không", "bị", "rất", "đều", "lại", "còn", "vẫn", "phải",
+    ]
+
+    /// Vietnamese text: runs of capitalised syllables ("Nguyễn Văn An", "Điện Biên"), titles and
+    /// classifiers stripped ("Ông", "Tỉnh"); institution names with their lower-case syllables
+    /// ("Bộ Ngoại giao Việt Nam", "Ủy ban nhân dân tỉnh Điện Biên"); acronyms on their own.
+    /// A sentence's first word alone is no name.
+    func addVietnamese(_ sentence: String, place: String) {
+        let tokens = Self.tokenize(sentence)
+        var i = 0
+        func lower(_ k: Int) -> String { tokens[k].text.lowercased() }
+        while i < tokens.count {
+            let t = tokens[i]
+            guard t.isCapitalised || t.isAcronym, !t.isPunctuation else {
+                i += 1
+                continue
+            }
+            if t.isAcronym {
+                if t.text.count >= 2 {
+                    record(t.text, type: .organization, acronym: nil, sentence: sentence, place: place)
+                }
+                i += 1
+                continue
+            }
+            let sentenceInitial = i == 0 || [".", "\"", "“", "«", ":", "(", "-", "–"].contains(tokens[i - 1].text)
+            if Self.vietnameseTitles.contains(t.text), i + 1 < tokens.count, tokens[i + 1].isCapitalised {
+                i += 1
+                continue
+            }
+            // A sentence's first word capitalised only because it comes first: "Khi Tiến …".
+            if sentenceInitial, i + 1 < tokens.count, tokens[i + 1].isCapitalised,
+                Self.vietnameseStops.contains(t.text.lowercased()) || Self.vietnameseSentenceStarts.contains(t.text)
+            {
+                i += 1
+                continue
+            }
+            let institution =
+                Self.vietnameseInstitutions.contains(t.text) && i + 1 < tokens.count
+                && !tokens[i + 1].isPunctuation && !Self.vietnameseStops.contains(lower(i + 1))
+            var end = i + 1
+            var last = i
+            var lowercase = 0
+            while end < tokens.count, !tokens[end].isPunctuation, !tokens[end].isAcronym {
+                let w = tokens[end]
+                if w.isCapitalised {
+                    last = end
+                    lowercase = 0
+                } else if institution, w.isLetters, !Self.vietnameseStops.contains(w.text) {
+                    // After a capitalised syllable, its compound's second syllable; more lower-case
+                    // syllables only when a capitalised one follows ("nhân dân tỉnh Điện Biên").
+                    if lowercase == 0 {
+                        last = end
+                    } else if lowercase >= 4 {
+                        break
+                    }
+                    lowercase += 1
+                } else {
+                    break
+                }
+                end += 1
+            }
+            let run = Array(tokens[i...last])
+            i = last + 1
+            if run.count == 1 && (sentenceInitial || institution) { continue }
+            // "Trường hợp …", "Nhà nước …" at a sentence's start: a common word, not an institution.
+            if institution, sentenceInitial, run.filter(\.isCapitalised).count == 1 { continue }
+            let before = (1...2).compactMap { n -> String? in
+                let a = run.isEmpty ? 0 : i - run.count - n
+                guard a >= 0 else { return nil }
+                return tokens[a..<(i - run.count)].map { $0.text.lowercased() }.joined(separator: " ")
+            }
+            // One syllable alone is mostly a person called by a given name ("Tuấn", "Vy"); it is
+            // proposed only after a word that makes it a place ("nước Lào", "sang Mỹ").
+            if run.count == 1 && !before.contains(where: Self.vietnamesePlaceCues.contains) { continue }
+            let type: ConceptType
+            if institution {
+                type = Self.vietnameseOrganizations.contains(run[0].text) ? .organization : .body
+            } else if before.contains(where: Self.vietnamesePlaceCues.contains) {
+                type = .place
+            } else if before.contains(where: Self.vietnamesePersonCues.contains)
+                || (run.count >= 2 && VietnameseNames.surnames.contains(run[0].text))
+            {
+                type = .person
+            } else {
+                type = .other
+            }
+            record(Self.join(run), type: type, acronym: nil, sentence: sentence, place: place)
+        }
     }
 }
