@@ -82,7 +82,15 @@ public final class DocumentChecker {
             // Names with a finding (it gives the whole right name) and Lao names (they match
             // only as the glossary spells them, ຫລ included) absorb the hygiene findings inside.
             var absorbed: [Range<Int>] = []
-            for m in names where name(m, buf, words, number, column) || m.words == 0 { absorbed.append(m.range) }
+            // Matches judged to be names (a finding or an occurrence); the others are common words
+            // ("lão", "hai phòng") that the tone and syllable rules still read.
+            var named: [Range<Int>] = []
+            for m in names {
+                let occurrences = self.names.count
+                let judged = name(m, buf, words, number, column)
+                if judged || m.words == 0 { absorbed.append(m.range) }
+                if judged || self.names.count > occurrences { named.append(m.range) }
+            }
             for f in hygieneFindings {
                 if let r = f.byteRange, absorbed.contains(where: { $0.contains(r.lowerBound) }) { continue }
                 findings.append(f)
@@ -90,9 +98,9 @@ public final class DocumentChecker {
             // Inside a glossary name the glossary's spelling wins, tone placement included
             // ("Ủy ban" stays as the glossary writes it under --tone-style new): otherwise the
             // tone rule and the name rule would undo each other's fixes.
-            toneMarks(buf, words, number, column, outside: names.map(\.range))
+            toneMarks(buf, words, number, column, outside: named)
             spellingHits.removeAll(keepingCapacity: true)
-            spelling.check(buf, words: words, skip: names.map(\.range), into: &spellingHits)
+            spelling.check(buf, words: words, skip: named, into: &spellingHits)
             for h in spellingHits {
                 add(
                     number, column, h.range, buf, h.severity, h.rule, expected: h.expected, message: h.message,
