@@ -12,11 +12,17 @@ public struct CheckOptions: Sendable {
     /// Which placement of Vietnamese tone marks in oa/oe/uy is right.
     public var toneStyle: ToneStyle
 
+    /// Rules neither run nor reported ("vietnamese-syllable", "tone-placement"…).
+    public var ignoring: Set<String>
+
     /// Options for text in `language`.
-    public init(language: Language, style: NameStyle? = nil, toneStyle: ToneStyle = .majority) {
+    public init(
+        language: Language, style: NameStyle? = nil, toneStyle: ToneStyle = .majority, ignoring: Set<String> = []
+    ) {
         self.language = language
         self.style = style
         self.toneStyle = toneStyle
+        self.ignoring = ignoring
     }
 }
 
@@ -100,7 +106,7 @@ public final class DocumentChecker {
             // tone rule and the name rule would undo each other's fixes.
             toneMarks(buf, words, number, column, outside: named)
             spellingHits.removeAll(keepingCapacity: true)
-            spelling.check(buf, words: words, skip: named, into: &spellingHits)
+            if runsSpelling { spelling.check(buf, words: words, skip: named, into: &spellingHits) }
             for h in spellingHits {
                 add(
                     number, column, h.range, buf, h.severity, h.rule, expected: h.expected, message: h.message,
@@ -109,11 +115,15 @@ public final class DocumentChecker {
         }
     }
 
+    /// Whether the Vietnamese spelling rule has a rule left to report.
+    private lazy var runsSpelling = !VietnameseSpellingRule.rules.isSubset(of: options.ignoring)
+
     /// Document-level findings, then every finding in order (line, column, rule).
     public func finish() -> [Diagnostic] {
         consistency()
         styleMix()
         toneMinority()
+        if !options.ignoring.isEmpty { findings.removeAll { options.ignoring.contains($0.rule) } }
         return findings.sorted {
             ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.rule) < (
                 $1.location?.line ?? 0, $1.location?.column ?? 0, $1.rule

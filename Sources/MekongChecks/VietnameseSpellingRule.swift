@@ -41,6 +41,10 @@ struct SpellingHit: Sendable, Equatable {
 /// Works on the line's UTF-8 bytes; pure-ASCII words cost one scan; every other distinct word
 /// is analysed once per checker (a small cache keyed by the bytes' hash).
 final class VietnameseSpellingRule {
+    /// The rules this one reports.
+    static let rules: Set<String> = [
+        "vietnamese-syllable", "vietnamese-syllable-unattested", "name-style-inconsistent",
+    ]
     let language: Language
     /// Loaded on first use (20 ms): text with no Vietnamese word never needs it.
     private lazy var attested = VietnameseAttested.shared
@@ -80,11 +84,19 @@ final class VietnameseSpellingRule {
         var cache = HashTable<Int32>(capacity: 4096)
         var entries: [Info] = []
         var entryFlags: [UInt8] = []
+        /// Each entry's bytes in one arena (offset, length) and its hash chain: a lookup
+        /// compares bytes without touching (retaining) the entry itself.
+        var arena: [UInt8] = []
+        var entryOffset: [Int32] = []
+        var entryLength: [Int32] = []
+        var entryNext: [Int32] = []
         /// Per word of the current line: index in `entries` (-1: ASCII) and flags.
         var lineIndex: [Int32] = []
         var lineFlags: [UInt8] = []
     }
     private var state: State? = State()
+    /// The findings of each capitalised run seen, with ranges relative to the run.
+    private var runCache: [HashedBytes: [SpellingHit]] = [:]
 
     init(language: Language) {
         self.language = language
@@ -176,25 +188,41 @@ final class VietnameseSpellingRule {
     // MARK: Words
 
     private func lookup(_ st: inout State, _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
-        var h = Folding.hashSeed
-        for i in range { h = Folding.hash(h, buf[i]) }
-        let head = st.cache[h] ?? -1
-        var e = head
         let start = buf.baseAddress! + range.lowerBound
-        while e >= 0 {
-            let x = st.entries[Int(e)]
-            if x.bytes.count == range.count,
-                x.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, start, range.count) == 0 })
-            {
-                return e
+        let count = range.count
+        var h = Folding.hashSeed
+        for i in 0..<count { h = Folding.hash(h, start[i]) }
+        let head = st.cache[h] ?? -1
+        let found: Int32 = st.arena.withUnsafeBufferPointer { arena in
+            st.entryLength.withUnsafeBufferPointer { lengths in
+                st.entryOffset.withUnsafeBufferPointer { offsets in
+                    st.entryNext.withUnsafeBufferPointer { next in
+                        var e = head
+                        while e >= 0 {
+                            let k = Int(e)
+                            if Int(lengths[k]) == count,
+                                memcmp(arena.baseAddress! + Int(offsets[k]), start, count) == 0
+                            {
+                                return e
+                            }
+                            e = next[k]
+                        }
+                        return -1
+                    }
+                }
             }
-            e = x.next
         }
-        let info = analyse(UnsafeBufferPointer(rebasing: buf[range]))
+        if found >= 0 { return found }
+        let word = UnsafeBufferPointer(rebasing: buf[range])
+        let info = analyse(word)
         info.next = head
         let index = Int32(st.entries.count)
         st.entries.append(info)
         st.entryFlags.append(info.flags)
+        st.entryOffset.append(Int32(st.arena.count))
+        st.entryLength.append(Int32(count))
+        st.entryNext.append(head)
+        st.arena.append(contentsOf: word)
         st.cache[h] = index
         return index
     }
@@ -295,6 +323,23 @@ final class VietnameseSpellingRule {
     ) {
         let range = words[run.lowerBound].0.lowerBound..<words[run.upperBound - 1].0.upperBound
         guard !overlaps(range, skip) else { return }
+        // Names repeat: a run's findings depend only on its bytes, so each run is judged once.
+        let key = HashedBytes(Array(buf[range]))
+        if let cached = runCache[key] {
+            for var hit in cached {
+                hit.range = (hit.range.lowerBound + range.lowerBound)..<(hit.range.upperBound + range.lowerBound)
+                hits.append(hit)
+            }
+            return
+        }
+        let before = hits.count
+        defer {
+            runCache[key] = hits[before...].map { hit in
+                var h = hit
+                h.range = (hit.range.lowerBound - range.lowerBound)..<(hit.range.upperBound - range.lowerBound)
+                return h
+            }
+        }
         // Every word must be Vietnamese letters; marked ones must be syllables (errors are reported already).
         var letters: [VietnameseLetters.Decoded] = []
         for k in run {

@@ -22,14 +22,17 @@ public struct CheckJob: Sendable {
     /// and fixes nothing, unless told otherwise.
     public init(
         language: Language? = nil, style: NameStyle? = nil, toneStyle: ToneStyle = .majority, fix: Bool = false,
-        failFast: Bool = false
+        failFast: Bool = false, ignoring: Set<String> = []
     ) {
         self.language = language
         self.style = style
         self.toneStyle = toneStyle
         self.fix = fix
         self.failFast = failFast
+        self.ignoring = ignoring
     }
+    /// Rules not to run or report (`--ignore`).
+    public var ignoring: Set<String>
 
     /// What a run found.
     public struct Report: Sendable, Encodable {
@@ -88,7 +91,7 @@ public struct CheckJob: Sendable {
         func start(_ language: Language) -> DocumentChecker {
             let c = DocumentChecker(
                 file: input.description, matcher: matcher,
-                options: CheckOptions(language: language, style: style, toneStyle: toneStyle))
+                options: CheckOptions(language: language, style: style, toneStyle: toneStyle, ignoring: ignoring))
             for l in lines { c.check(line: l.bytes, number: l.number) }
             lines = []
             return c
@@ -147,7 +150,8 @@ public struct CheckJob: Sendable {
             lang = LanguageGuess(targets.map(\.1).joined(separator: "\n")).language
         }
         let checker = DocumentChecker(
-            file: path, matcher: matcher, options: CheckOptions(language: lang, style: style, toneStyle: toneStyle))
+            file: path, matcher: matcher,
+            options: CheckOptions(language: lang, style: style, toneStyle: toneStyle, ignoring: ignoring))
         for (n, t) in targets.enumerated() { checker.check(line: XLIFFTargets.checkable(t.1), number: n + 1) }
         return checker.finish().map { f in
             var f = f

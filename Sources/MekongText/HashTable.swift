@@ -2,8 +2,17 @@
 /// hashing (Swift's `Dictionary` runs SipHash on every lookup, one per word of the text here).
 @frozen
 public struct HashTable<Value>: @unchecked Sendable {
-    @usableFromInline var keys: [UInt64]
-    @usableFromInline var values: [Value?]
+    /// A key and its value side by side, so that a probe touches one cache line, not two.
+    @frozen @usableFromInline
+    struct Slot {
+        @usableFromInline var key: UInt64
+        @usableFromInline var value: Value?
+        @inlinable init(key: UInt64, value: Value?) {
+            self.key = key
+            self.value = value
+        }
+    }
+    @usableFromInline var slots: [Slot]
     @usableFromInline var mask: Int
     @usableFromInline var stored = 0
     /// The number of keys stored.
@@ -15,8 +24,7 @@ public struct HashTable<Value>: @unchecked Sendable {
         stored = 0
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
+        slots = [Slot](repeating: Slot(key: 0, value: nil), count: size)
         mask = size - 1
     }
 
@@ -29,20 +37,21 @@ public struct HashTable<Value>: @unchecked Sendable {
     @inlinable
     public subscript(key: UInt64) -> Value? {
         get {
-            var i = slot(key)
-            while let v = values[i] {
-                if keys[i] == key { return v }
-                i = (i + 1) & mask
+            slots.withUnsafeBufferPointer { s in
+                var i = slot(key)
+                while let v = s[i].value {
+                    if s[i].key == key { return v }
+                    i = (i + 1) & mask
+                }
+                return nil
             }
-            return nil
         }
         set {
-            if stored * 2 >= keys.count { grow() }
+            if stored * 2 >= slots.count { grow() }
             var i = slot(key)
-            while values[i] != nil, keys[i] != key { i = (i + 1) & mask }
-            if values[i] == nil { stored += 1 }
-            keys[i] = key
-            values[i] = newValue
+            while slots[i].value != nil, slots[i].key != key { i = (i + 1) & mask }
+            if slots[i].value == nil { stored += 1 }
+            slots[i] = Slot(key: key, value: newValue)
         }
     }
 
@@ -55,8 +64,8 @@ public struct HashTable<Value>: @unchecked Sendable {
 
     @usableFromInline
     mutating func grow() {
-        var bigger = HashTable(capacity: keys.count)
-        for (k, v) in zip(keys, values) { if let v { bigger[k] = v } }
+        var bigger = HashTable(capacity: slots.count)
+        for s in slots { if let v = s.value { bigger[s.key] = v } }
         self = bigger
     }
 }

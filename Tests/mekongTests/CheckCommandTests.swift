@@ -55,6 +55,17 @@ import Testing
                 == "Le ministre Trấn Quốc Cường.\n")
     }
 
+    @Test func ignoredRulesAreNeitherRunNorReported() throws {
+        let file = CLI.temporaryFile(Array("Ông Nguyễn Văn Cuờng về Bằc Giang ; hòa , khỏe , thuỷ .\n".utf8))
+        let all = try CLI.run(["check", "--lang", "vi", file])
+        #expect(all.stdout.contains("[vietnamese-syllable]"))
+        #expect(all.stdout.contains("[tone-placement]"))
+        let some = try CLI.run(["check", "--lang", "vi", "--ignore", "vietnamese-syllable,tone-placement", file])
+        #expect(!some.stdout.contains("[vietnamese-syllable]"))
+        #expect(!some.stdout.contains("[tone-placement]"))
+        #expect(some.status == 0)
+    }
+
     @Test func xliffTargetsAreChecked() throws {
         let xlf = CLI.temporaryFile(Array(ImportCommandTests.translated.utf8), name: "t.fr-vi.xlf")
         let r = try CLI.run(["check", xlf])

@@ -51,6 +51,12 @@ extension Mekong {
         )
         var format: OutputFormat = .text
         @Flag(help: "Apply the unambiguous fixes to the files (atomically) and print what changed.") var fix = false
+        @Option(
+            name: .customLong("ignore"),
+            help: ArgumentHelp(
+                "Rules not to run or report, comma-separated (e.g. tone-placement,vietnamese-syllable-unattested).",
+                valueName: "rule,…"))
+        var ignore: [String] = []
         @OptionGroup var glossary: GlossaryOptions
         @OptionGroup var batch: BatchOptions
 
@@ -64,7 +70,8 @@ extension Mekong {
                 let (inputs, missing) = Run.inputs(self.inputs, extensions: ["txt", "xlf", "xliff"])
                 if batch.failFast, let first = missing.first { throw first }
                 let job = CheckJob(
-                    language: language.language, style: style, toneStyle: toneStyle, fix: fix, failFast: batch.failFast)
+                    language: language.language, style: style, toneStyle: toneStyle, fix: fix, failFast: batch.failFast,
+                    ignoring: Set(ignore.flatMap { $0.split(separator: ",").map(String.init) }))
                 let out = try Output(path: nil)
                 var remaining: [Diagnostic] = []
                 let report = try job.run(inputs, glossary: glossary) { finding in
