@@ -11,7 +11,7 @@ extension ReportPage {
         html{-webkit-text-size-adjust:100%}
         body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",
         "Noto Sans","Noto Sans Lao","Phetsarath OT",sans-serif}
-        main,header.top{max-width:64rem;margin:0 auto;padding:0 1rem}
+        main,header.top{max-width:76rem;margin:0 auto;padding:0 1rem}
         header.top{padding-top:1.2rem;padding-bottom:.4rem;border-bottom:1px solid var(--line)}
         h1{font-size:1.6rem;margin:.2rem 0}
         h2{font-size:1.3rem;margin:1.6rem 0 .4rem}
@@ -55,7 +55,9 @@ extension ReportPage {
         .doc-head h2{margin-bottom:.1rem}
         .file{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.95rem;word-break:break-all}
         .doc-meta{margin:.1rem 0 .8rem;color:var(--muted);font-size:.9rem}
-        .text{max-width:42rem;font-family:Charter,"Bitstream Charter","Noto Serif","DejaVu Serif",Georgia,serif;
+        .block{display:grid;grid-template-columns:minmax(0,42rem) minmax(0,1fr);column-gap:1.6rem;align-items:start}
+        .block>.para{grid-column:1}.block>ol.notes{grid-column:2;margin:.1rem 0 .9rem}
+        .text{font-family:Charter,"Bitstream Charter","Noto Serif","DejaVu Serif",Georgia,serif;
         font-size:1.06rem;line-height:1.7}
         .text .para{margin:0 0 .9rem}
         .text h3.para{font-size:1.35rem;line-height:1.35;margin:.4rem 0 1rem}
@@ -67,7 +69,8 @@ extension ReportPage {
         .rep{text-decoration:underline dotted var(--muted)}
         #opt-sentences:checked~main .s{background:var(--soft);box-shadow:0 0 0 1px var(--line);border-radius:3px}
         #opt-sentences:checked~main .s::before{content:"▸";color:var(--accent);font-size:.75em;margin-right:.1em}
-        .n{text-decoration:underline 2px var(--name);text-underline-offset:3px;cursor:help}
+        .n{text-decoration:underline 1px dotted var(--name);text-underline-offset:3px;cursor:help}
+        .n:hover{text-decoration-style:solid;background:var(--soft)}
         mark.f{color:inherit;border-radius:3px;padding:0 .1em;cursor:pointer;scroll-margin:30vh}
         mark.f::after{content:attr(data-n);font:700 .62rem/1 system-ui,sans-serif;vertical-align:super;margin-left:.1em}
         mark.sev-error{background:var(--err-bg);box-shadow:inset 0 -2px var(--err)}
@@ -76,7 +79,7 @@ extension ReportPage {
         mark.sev-error::after{color:var(--err)}mark.sev-warning::after{color:var(--warn)}mark.sev-info::after{color:var(--info)}
         mark.empty::before{content:"⚑"}
         mark.legend{padding:0 .25em;border-radius:3px;color:inherit}
-        .legend-name{text-decoration:underline 2px var(--name);text-underline-offset:3px}
+        .legend-name{text-decoration:underline 1px dotted var(--name);text-underline-offset:3px}
         mark.f:focus,mark.f.current{outline:3px solid var(--accent);outline-offset:1px}
         .cp{font:600 .7em/1 ui-monospace,monospace;border:1px dashed currentColor;border-radius:3px;padding:0 .15em}
         ol.notes{list-style:none;margin:-.3rem 0 1.1rem;padding:.4rem .6rem;border-left:3px solid var(--line);
@@ -104,7 +107,10 @@ extension ReportPage {
         .st-approved{color:var(--accent)}.st-proposed{color:var(--warn)}
         .type{font-size:.75rem;color:var(--muted)}
         table.glossary td{font-size:.88rem}
-        ul.batch li{margin:.2rem 0}
+        .chips{display:flex;flex-wrap:wrap;gap:.35rem;font-size:.85rem}
+        .chip{border:1px solid var(--line);border-radius:999px;padding:.05rem .6rem;text-decoration:none;color:var(--ink);
+        background:var(--soft)}.chip b{color:var(--name)}
+        table.batch tr:not(.first) td{border-top:0}table.batch td{border-bottom:0}table.batch tr.first td{border-top:1px solid var(--line)}
         .findnav{position:fixed;right:1rem;bottom:1rem;display:flex;align-items:center;gap:.4rem;padding:.3rem;
         background:var(--paper);border:1px solid var(--line);border-radius:999px;box-shadow:0 4px 16px #0003;
         font-size:.85rem;z-index:2}
@@ -115,6 +121,7 @@ extension ReportPage {
         border:1px solid var(--line);border-radius:8px;box-shadow:0 8px 24px #0004;font:.86rem/1.45 system-ui,sans-serif}
         .card[hidden]{display:none}
         .card table{font-size:.82rem}
+        @media (max-width:60rem){.block{display:block}}
         @media (max-width:40rem){body{font-size:15px}.text{font-size:1rem}
         table.pairs,table.pairs tbody,table.pairs tr,table.pairs td{display:block;width:auto!important}
         table.pairs thead{display:none}table.pairs td{border:0;padding:.2rem 0}

@@ -204,6 +204,7 @@ private struct Builder {
         documentTable()
         ruleTable(all.map { $0 })
         batchConsistency()
+        nameChips()
         out += "</section>\n"
     }
 
@@ -280,6 +281,31 @@ private struct Builder {
         return loc.line.map { "\(name):\($0)" } ?? name
     }
 
+    mutating func nameChips() {
+        out += "<h3 id=\"names-found\">Names found</h3>\n"
+        guard !nameUses.isEmpty else {
+            out += "<p class=\"none\">No glossary name in these texts.</p>\n"
+            return
+        }
+        out += "<p class=\"chips\">"
+        for id in conceptsByUse() {
+            let n = nameUses[id]!.count
+            out += "<a class=\"chip\" href=\"#c-\(e(id))\">\(e(displayName(id))) <b>\(n)</b></a> "
+        }
+        out += "</p>\n"
+    }
+
+    /// Concept ids, most used first, then by id.
+    func conceptsByUse() -> [String] {
+        nameUses.keys.sorted { (nameUses[$0]!.count, $1) > (nameUses[$1]!.count, $0) }
+    }
+
+    /// A concept's name for the reader: its French form, else its Vietnamese one, else its id.
+    func displayName(_ id: String) -> String {
+        let c = report.concepts[id]
+        return c?.preferred(.fr) ?? c?.preferred(.vi) ?? c?.preferred(.lo) ?? id
+    }
+
     mutating func batchConsistency() {
         out += "<h3 id=\"batch\">Across the batch</h3>\n"
         if report.inconsistent.isEmpty && report.styleMix.isEmpty {
@@ -287,24 +313,30 @@ private struct Builder {
             return
         }
         if !report.inconsistent.isEmpty {
-            out += "<p>Names written in more than one way:</p><ul class=\"batch\">\n"
+            out +=
+                "<p>Glossary names written in more than one way (is each form meant?):</p>\n<div class=\"scroll\"><table class=\"batch\">"
+            out += "<thead><tr><th>Name</th><th>Written</th><th>Where</th></tr></thead><tbody>\n"
             for k in report.inconsistent {
-                let preferred =
-                    report.concepts[k.concept].flatMap { $0.preferred(.vi) ?? $0.preferred(.fr) } ?? k.concept
-                out += "<li><a href=\"#c-\(e(k.concept))\">\(e(preferred))</a>: "
-                out += k.forms.map { f in
-                    var s = "<q>\(e(f.form))</q> × \(f.count)"
-                    let links = f.places.compactMap { place -> String? in
-                        guard let href = placeAnchor(place) else { return nil }
-                        return
-                            "<a href=\"#\(e(href))\">\(e(place.split(separator: "/").last.map(String.init) ?? place))</a>"
+                for (i, f) in k.forms.enumerated() {
+                    out += "<tr\(i == 0 ? " class=\"first\"" : "")>"
+                    if i == 0 {
+                        out +=
+                            "<td rowspan=\"\(k.forms.count)\"><a href=\"#c-\(e(k.concept))\">\(e(displayName(k.concept)))</a></td>"
                     }
-                    if !links.isEmpty { s += " (" + links.joined(separator: ", ") + ")" }
-                    return s
-                }.joined(separator: "; ")
-                out += "</li>\n"
+                    out += "<td><q>\(e(f.form))</q> × \(f.count)</td><td class=\"places\">"
+                    for place in f.places {
+                        let label = place.split(separator: "/").last.map(String.init) ?? place
+                        if let href = placeAnchor(place) {
+                            out += "<a href=\"#\(e(href))\">\(e(label))</a> "
+                        } else {
+                            out += "\(e(label)) "
+                        }
+                    }
+                    if f.count > f.places.count { out += "…" }
+                    out += "</td></tr>\n"
+                }
             }
-            out += "</ul>\n"
+            out += "</tbody></table></div>\n"
         }
         if !report.styleMix.isEmpty {
             out += "<p>Articles writing Vietnamese names in more than one style:</p><ul class=\"batch\">\n"
@@ -384,7 +416,7 @@ private struct Builder {
         var cls = "para"
         if let single { cls += " k-\(single.rawValue)" }
         if kinds.allSatisfy({ !$0.isTranslatable }) { cls += " nt" }
-        out += "<\(tag) class=\"\(cls)\" id=\"\(anchor)\">"
+        out += "<div class=\"block\"><\(tag) class=\"\(cls)\" id=\"\(anchor)\">"
         if let single, !single.isTranslatable {
             out +=
                 "<span class=\"kind\">\(e(ReportPage.kindWords[single] ?? single.rawValue)) · not for translation</span> "
@@ -434,6 +466,7 @@ private struct Builder {
         }
         out += "</\(tag)>\n"
         notes(findings)
+        out += "</div>\n"
     }
 
     mutating func notes(_ findings: [FindingRef]) {
@@ -589,11 +622,10 @@ private struct Builder {
         }
         out += "<div class=\"scroll\"><table class=\"glossary\"><thead><tr><th>Name</th><th class=\"num\">Found</th>"
         out += "<th>fr</th><th>vi</th><th>lo</th><th>lo-Latn</th><th>Status, note</th></tr></thead><tbody>\n"
-        let ids = nameUses.keys.sorted { (nameUses[$0]!.count, $1) > (nameUses[$1]!.count, $0) }
-        for id in ids {
+        for id in conceptsByUse() {
             let uses = nameUses[id]!
             let c = report.concepts[id]
-            out += "<tr id=\"c-\(e(id))\"><th scope=\"row\">\(e(c?.preferred(.vi) ?? c?.preferred(.fr) ?? id))"
+            out += "<tr id=\"c-\(e(id))\"><th scope=\"row\">\(e(displayName(id)))"
             out +=
                 "<br><code>\(e(id))</code>\(c.map { " <span class=\"type\">\(e($0.type.rawValue))</span>" } ?? "")</th>"
             out += "<td class=\"num\"><a href=\"#\(uses[0].id)\">\(uses.count)</a></td>"
