@@ -27,7 +27,7 @@ extension ReportPage {
         .toggle::before{content:"☐ "}
         #opt-sentences:checked~header .toggle::before{content:"☑ "}
         #opt-sentences:focus-visible~header .toggle{outline:2px solid var(--accent)}
-        .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.6rem;margin:.6rem 0 1rem}
+        .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(6.8rem,1fr));gap:.6rem;margin:.6rem 0 1rem}
         .stat{display:flex;flex-direction:column;padding:.6rem .8rem;border:1px solid var(--line);border-radius:10px;
         text-decoration:none;color:var(--ink);background:var(--soft)}
         .stat b{font-size:1.6rem;line-height:1.1}
@@ -80,7 +80,7 @@ extension ReportPage {
         mark.empty::before{content:"⚑"}
         mark.legend{padding:0 .25em;border-radius:3px;color:inherit}
         .legend-name{text-decoration:underline 1px dotted var(--name);text-underline-offset:3px}
-        mark.f:focus,mark.f.current{outline:3px solid var(--accent);outline-offset:1px}
+        mark.f:focus,mark.f.current,mark.f:target{outline:3px solid var(--accent);outline-offset:1px}
         .cp{font:600 .7em/1 ui-monospace,monospace;border:1px dashed currentColor;border-radius:3px;padding:0 .15em}
         ol.notes{list-style:none;margin:-.3rem 0 1.1rem;padding:.4rem .6rem;border-left:3px solid var(--line);
         font:.86rem/1.45 system-ui,sans-serif;background:var(--soft);border-radius:0 6px 6px 0}
@@ -91,12 +91,12 @@ extension ReportPage {
         .note.sev-error{border-left:3px solid var(--err);padding-left:.4rem}
         .note.sev-warning{border-left:3px solid var(--warn);padding-left:.4rem}
         .note.sev-info{border-left:3px solid var(--info);padding-left:.4rem}
-        .rule,.where,.nofix{color:var(--muted)}
+        .rule,.where,.nofix,.cps{color:var(--muted)}.cps{font:.72rem ui-monospace,monospace}.where{font-size:.78rem}
         q.found{color:var(--err)}q.expected{color:var(--accent);font-weight:600}
         .fix code{background:var(--paper)}
         .outside{margin-top:1rem}
-        table.pairs td{width:45%}
-        table.pairs td.segid,table.pairs th.segid{width:10%;font-size:.78rem;word-break:break-all}
+        table.pairs{table-layout:fixed}table.pairs col.segid{width:9rem}
+        table.pairs td.segid{font-size:.78rem;word-break:break-all}
         table.pairs td[lang]{font-family:Charter,"Noto Serif","DejaVu Serif",Georgia,serif;font-size:1rem}
         tr.untranslated td{background:var(--warn-bg)}
         tr.nt td{color:var(--muted)}
@@ -121,9 +121,9 @@ extension ReportPage {
         border:1px solid var(--line);border-radius:8px;box-shadow:0 8px 24px #0004;font:.86rem/1.45 system-ui,sans-serif}
         .card[hidden]{display:none}
         .card table{font-size:.82rem}
-        @media (max-width:60rem){.block{display:block}}
+        @media (max-width:72rem){.block{display:block}.block>ol.notes{max-width:42rem}}
         @media (max-width:40rem){body{font-size:15px}.text{font-size:1rem}
-        table.pairs,table.pairs tbody,table.pairs tr,table.pairs td{display:block;width:auto!important}
+        table.pairs,table.pairs tbody,table.pairs tr,table.pairs td{display:block;width:auto}
         table.pairs thead{display:none}table.pairs td{border:0;padding:.2rem 0}
         table.pairs tr{border-bottom:1px solid var(--line);padding:.4rem 0}
         table.pairs td[lang]::before{content:attr(lang) " ";font:600 .7rem system-ui;color:var(--muted);text-transform:uppercase}
@@ -162,12 +162,13 @@ extension ReportPage {
           m.scrollIntoView({block:"center"});m.focus({preventScroll:true});
           pos.textContent=(cur+1)+" / "+marks.length;
         }
-        document.getElementById("next").addEventListener("click",function(){go(cur+1);});
-        document.getElementById("prev").addEventListener("click",function(){go(cur-1);});
+        function step(d){if(cur<0){go(d>0?0:marks.length-1);}else{go(cur+d);}}
+        document.getElementById("next").addEventListener("click",function(){step(1);});
+        document.getElementById("prev").addEventListener("click",function(){step(-1);});
         document.addEventListener("keydown",function(e){
           if(e.ctrlKey||e.metaKey||e.altKey||/INPUT|TEXTAREA|SELECT/.test(e.target.tagName))return;
-          if(e.key==="j"||e.key==="n"){go(cur+1);e.preventDefault();}
-          else if(e.key==="k"||e.key==="p"){go(cur-1);e.preventDefault();}
+          if(e.key==="j"||e.key==="n"){step(1);e.preventDefault();}
+          else if(e.key==="k"||e.key==="p"){step(-1);e.preventDefault();}
           else if(e.key==="Escape"){hide();}
           else if(e.key==="Enter"&&e.target.matches&&e.target.matches("mark.f")){
             var c=noteOf(e.target);if(c){show(e.target,c);}}

@@ -307,7 +307,7 @@ private struct Builder {
     }
 
     mutating func batchConsistency() {
-        out += "<h3 id=\"batch\">Across the batch</h3>\n"
+        out += "<h3 id=\"batch\">Consistency</h3>\n"
         if report.inconsistent.isEmpty && report.styleMix.isEmpty {
             out += "<p class=\"none\">Every glossary name is written one way, and no article mixes name styles.</p>\n"
             return
@@ -480,29 +480,46 @@ private struct Builder {
         let f = r.finding.diagnostic
         let sev = f.severity.rawValue
         out += "<li class=\"note sev-\(sev)\" id=\"nf\(r.number)\"><a class=\"back\" href=\"#f\(r.number)\" "
-        out +=
-            "title=\"Back to the text\">\(r.number)</a> <span class=\"badge sev-\(sev)\">\(severityWord(f.severity))</span> "
-        out += "<b>\(e(ReportPage.ruleInWords(f.rule) ?? f.rule))</b> <code class=\"rule\">\(e(f.rule))</code>"
+        out += "title=\"Back to the text\">\(r.number)</a> "
+        out += "<span class=\"badge sev-\(sev)\">\(severityWord(f.severity))</span> "
+        out += "<b>\(e(ReportPage.ruleInWords(f.rule) ?? f.rule))</b>"
         if let found = f.found {
-            out += "<br>found <q class=\"found\">\(visible(found))</q>"
-            if let expected = f.expected { out += ", expected <q class=\"expected\">\(visible(expected))</q>" }
+            out += "<br><q class=\"found\">\(visible(found))</q>\(codePoints(found))"
+            if let expected = f.expected {
+                out += " → <q class=\"expected\">\(visible(expected))</q>\(codePoints(expected))"
+            }
         }
         if f.found == nil || f.rule.hasPrefix("vietnamese-syllable") || f.rule == "no-name-rules" {
             out += "<br><span class=\"message\">\(e(f.message))</span>"
         }
-        if f.fixable, let expected = f.expected {
-            out +=
-                "<br><span class=\"fix\"><code>mekong check --fix</code> replaces it with <q>\(visible(expected))</q></span>"
-        } else if f.found != nil {
-            out += "<br><span class=\"nofix\">not fixed automatically: a person decides</span>"
+        if f.fixable, f.expected != nil {
+            out += "<br><span class=\"fix\"><code>mekong check --fix</code> makes this change</span>"
+        } else if f.location?.segment != nil, f.expected != nil {
+            out += "<br><span class=\"nofix\">to correct in the translation</span>"
+        } else if f.expected != nil {
+            out += "<br><span class=\"nofix\"><code>--fix</code> leaves it: a person decides</span>"
         }
-        var place: [String] = []
-        if let seg = f.location?.segment { place.append("segment \(seg)") }
-        if let l = f.location?.line { place.append("line \(l)") }
+        var place: [String] = [f.rule]
+        if let seg = f.location?.segment {
+            place.append("segment \(seg)")
+        } else if let l = f.location?.line {
+            place.append("line \(l)")
+        }
         if let c = f.location?.column { place.append("column \(c)") }
-        out += " <span class=\"where\">\(e(place.joined(separator: ", ")))"
+        out += "<br><span class=\"where\">\(e(place.joined(separator: " · ")))"
         if let c = f.concept { out += " · <a href=\"#c-\(e(c))\">\(e(c))</a>" }
         out += "</span></li>\n"
+    }
+
+    /// The code points of a short text (a letter and its look-alike look the same): ` U+00D0`.
+    func codePoints(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard scalars.count <= 2 else { return "" }
+        let list = scalars.map {
+            "U+" + String(repeating: "0", count: max(0, 4 - String($0.value, radix: 16).count))
+                + String($0.value, radix: 16, uppercase: true)
+        }
+        return " <span class=\"cps\">\(list.joined(separator: " "))</span>"
     }
 
     func openMark(_ r: FindingRef) -> String {
@@ -549,7 +566,8 @@ private struct Builder {
             out += " · all translated"
         }
         out += findingsPhrase(refs[d])
-        out += "</p></header>\n<div class=\"scroll\"><table class=\"pairs\"><thead><tr><th class=\"segid\">Segment</th>"
+        out += "</p></header>\n<div class=\"scroll\"><table class=\"pairs\"><colgroup><col class=\"segid\"><col><col>"
+        out += "</colgroup><thead><tr><th class=\"segid\">Segment</th>"
         out += "<th>Source (\(e(src)))</th><th>Target (\(e(trg)))</th></tr></thead><tbody>\n"
         var k = 0
         var refIndex = 0
