@@ -8,7 +8,6 @@
 #     element they would add exists, and their text is on the page as text.
 # Installs Debian's `chromium` with apt-get when it is missing; when it cannot, says so and exits 0.
 # Usage: scripts/report-check.sh [OUT_DIR]   (MEKONG=path/to/mekong to use a built binary)
-# SHOT=path.png also writes a small screenshot there (the README's docs/report.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d)}
@@ -159,14 +158,3 @@ if failures:
     sys.exit(1)
 print("report-check: OK: marks match mekong check, names marked, hostile text inert")
 PY
-
-if [ -n "${SHOT:-}" ]; then
-    run_browser --window-size=1000,1500 --screenshot="$out/shot-full.png" \
-        "file://$(realpath "$out/seeds.html")#d1" >/dev/null
-    if command -v convert >/dev/null 2>&1; then
-        convert "$out/shot-full.png" -resize 800x -colors 64 -strip "PNG8:$SHOT"
-    else
-        cp "$out/shot-full.png" "$SHOT"
-    fi
-    echo "report-check: wrote $SHOT ($(stat -c %s "$SHOT") bytes)"
-fi
