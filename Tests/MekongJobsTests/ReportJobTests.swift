@@ -65,6 +65,33 @@ import Testing
         for concept in Set(a.names.map(\.concept)) { #expect(html.contains("<tr id=\"c-\(concept)\">")) }
     }
 
+    @Test func marksHoldWhatWasFoundEvenWithABOMAndCRLF() throws {
+        let text =
+            "\u{FEFF} date 2025-12-17 Titre sur Ðiện Biên\r\n\r\nLe secrétaire Trấn Quốc Cường est arrivé à Ðiện Biên Biên.\r\n"
+            + "Deuxième ligne avec Luang Prabang Prabang et un\u{200B} blanc.\r\n"
+        let file = TestSupport.temporaryFile(text)
+        let (_, html) = try Self.page([.file(file)], language: .french)
+        let findings = try Self.findings([.file(file)], language: .french)
+        #expect(findings.count == 6)
+        let shown = findings.map { f in
+            f.found!.unicodeScalars.map {
+                HTMLText.isInvisible($0) ? "U+\(String($0.value, radix: 16, uppercase: true))" : String($0)
+            }
+            .joined()
+        }
+        #expect(HTMLScan.markTexts(html).sorted() == shown.sorted())
+        #expect(!html.contains("\r"))
+    }
+
+    @Test func anEmptyFileIsAnEmptyArticle() throws {
+        let file = TestSupport.temporaryFile("")
+        let (report, html) = try Self.page([.file(file)])
+        #expect(report.outcome == .ok)
+        #expect(HTMLScan.findingMarks(html).isEmpty)
+        #expect(html.contains("No findings"))
+        #expect(HTMLScan.isWellNested(html))
+    }
+
     @Test func hostileTextStaysText() throws {
         let text = """
             <script>document.title='pwned'</script> Titre
@@ -203,11 +230,41 @@ enum HTMLScan {
         }
     }
 
+    /// The text inside each finding mark (tags dropped, references decoded), in page order.
+    static func markTexts(_ html: String) -> [String] {
+        var out: [String] = []
+        var search = html.startIndex
+        while let open = html.range(of: "<mark class=\"f ", range: search..<html.endIndex) {
+            var i = html[open.lowerBound...].firstIndex(of: ">")!
+            i = html.index(after: i)
+            var depth = 1
+            var text = ""
+            while depth > 0, i < html.endIndex {
+                if html[i] == "<" {
+                    let close = html[i...].firstIndex(of: ">")!
+                    let tag = html[i...close]
+                    if tag.hasPrefix("<mark") { depth += 1 }
+                    if tag.hasPrefix("</mark") { depth -= 1 }
+                    i = html.index(after: close)
+                } else {
+                    text.append(html[i])
+                    i = html.index(after: i)
+                }
+            }
+            for (ref, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+                text = text.replacingOccurrences(of: ref, with: char)
+            }
+            out.append(text)
+            search = open.upperBound
+        }
+        return out
+    }
+
     static func count(_ needle: String, in html: String) -> Int { html.components(separatedBy: needle).count - 1 }
 
     /// Every element closed in order (void elements excepted), outside the style and script.
     static func isWellNested(_ html: String) -> Bool {
-        let void: Set<String> = ["meta", "input", "br", "!doctype"]
+        let void: Set<String> = ["meta", "input", "br", "col", "!doctype"]
         var stack: [String] = []
         var body = html
         for block in ["style", "script"] {
