@@ -65,11 +65,39 @@ status=0
 "$MEKONG" report "$out/hostile/hostile.txt" --lang fr -o "$out/hostile.html" || status=$?
 [ "$status" -le 1 ] || { echo "report-check: mekong report (hostile) failed ($status)" >&2; exit 1; }
 
+# The page's conveniences, driven in the browser: a copy of the page with a test script (allowed
+# by the page's own nonce) that presses j, j, k, k and clicks a finding and a name, and writes
+# what happened into <body data-test>.
+python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+page = open(f"{out}/seeds.html", encoding="utf-8").read()
+nonce = re.search(r'<script nonce="([^"]+)">', page).group(1)
+test = """<script nonce="%s">
+(function(){
+  function key(k){document.dispatchEvent(new KeyboardEvent("keydown",{key:k,bubbles:true}));}
+  function current(){var m=document.querySelector("mark.f.current");return m?m.id:null;}
+  var r={keys:[]};
+  ["j","j","k","k"].forEach(function(k){key(k);r.keys.push(current());});
+  r.position=document.getElementById("findpos").textContent;
+  var card=document.getElementById("card");
+  document.querySelector("mark.f").click();
+  r.findingCard=!card.hidden&&card.querySelector(".note")!==null;
+  key("Escape");r.closed=card.hidden;
+  document.querySelector(".text .n").click();
+  r.nameCard=!card.hidden&&card.querySelector("tbody tr th")!==null;
+  document.body.setAttribute("data-test",JSON.stringify(r));
+})();
+</script>""" % nonce
+open(f"{out}/seeds.keys.html", "w", encoding="utf-8").write(page.replace("</body>", test + "\n</body>"))
+PY
+
 flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
     --virtual-time-budget=3000)
 run_browser() { timeout 120 "$browser" "${flags[@]}" "$@" 2>/dev/null; }
 run_browser --dump-dom "file://$(realpath "$out/seeds.html")" >"$out/seeds.dom.html"
 run_browser --dump-dom "file://$(realpath "$out/hostile.html")" >"$out/hostile.dom.html"
+run_browser --dump-dom "file://$(realpath "$out/seeds.keys.html")" >"$out/seeds.keys.dom.html"
 run_browser --window-size=1280,2400 --screenshot="$out/seeds.png" "file://$(realpath "$out/seeds.html")" >/dev/null
 echo "report-check: screenshot $out/seeds.png"
 
@@ -129,6 +157,22 @@ if not seeds.names:
     failures.append("no data-concept names in the seeds' page")
 if seeds.nav_hidden is not False:
     failures.append("the page's own script did not run (the finding navigation is still hidden)")
+
+keys_dom = open(f"{out}/seeds.keys.dom.html", encoding="utf-8").read()
+import html as htmllib, re
+m = re.search(r'<body[^>]*data-test="([^"]*)"', keys_dom)
+if not m:
+    failures.append("the keyboard test script did not run")
+else:
+    t = json.loads(htmllib.unescape(m.group(1)))
+    n = len(seeds.marks)
+    want = ["f1", "f2", "f1", f"f{n}"] if n >= 2 else None
+    print(f"report-check: keys j j k k -> {t['keys']} ({t['position']}); click on a finding opens its note: "
+          f"{t['findingCard']}, Esc closes it: {t['closed']}; click on a name opens its glossary entry: {t['nameCard']}")
+    if want and t["keys"] != want:
+        failures.append(f"keys j j k k went to {t['keys']}, expected {want}")
+    if not (t["findingCard"] and t["closed"] and t["nameCard"]):
+        failures.append("clicking a finding or a name did not open its card, or Esc did not close it")
 
 hostile = parse("hostile.dom.html")
 text = "".join(hostile.text)
