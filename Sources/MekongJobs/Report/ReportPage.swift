@@ -375,23 +375,36 @@ private struct Builder {
         out += findingsPhrase(refs[d])
         out += "</p></header>\n<div class=\"text\">\n"
 
-        var placed = Array(repeating: false, count: refs[d].count)
-        var nameUsed = Array(repeating: false, count: a.names.count)
+        // Findings (sorted by place, unplaced last) and names (in text order) are taken in one
+        // pass over the paragraphs, which are in text order and do not overlap.
+        let sorted = refs[d]
+        var fi = 0
+        var ni = 0
+        var rest: [FindingRef] = []
         for (pi, p) in a.paragraphs.enumerated() {
             let range = p.range
             let isLast = pi == a.paragraphs.count - 1
-            // Findings and names that start in this paragraph (at its very end only for the last).
-            let mine = refs[d].indices.filter { i in
-                guard !placed[i], let r = refs[d][i].finding.range else { return false }
-                return range.contains(r.lowerBound) || (r.lowerBound == range.upperBound && isLast)
-                    || (r.lowerBound == range.upperBound && r.isEmpty)
+            // Findings and names that start in this paragraph (at its very end: an empty finding,
+            // or anything in the last paragraph).
+            var mine: [FindingRef] = []
+            while fi < sorted.count, let r = sorted[fi].finding.range {
+                if r.lowerBound < range.lowerBound {
+                    rest.append(sorted[fi])
+                } else if range.contains(r.lowerBound) || (r.lowerBound == range.upperBound && (isLast || r.isEmpty)) {
+                    mine.append(sorted[fi])
+                } else {
+                    break
+                }
+                fi += 1
             }
-            for i in mine { placed[i] = true }
-            let names = a.names.indices.filter { !nameUsed[$0] && range.contains(a.names[$0].range.lowerBound) }
-            for i in names { nameUsed[i] = true }
-            paragraph(a, p, d, findings: mine.map { refs[d][$0] }, names: names.map { ($0, a.names[$0]) })
+            var names: [(Int, ReportJob.PlacedName)] = []
+            while ni < a.names.count, a.names[ni].range.lowerBound < range.upperBound {
+                if a.names[ni].range.lowerBound >= range.lowerBound { names.append((ni, a.names[ni])) }
+                ni += 1
+            }
+            paragraph(a, p, d, findings: mine, names: names)
         }
-        let rest = refs[d].indices.filter { !placed[$0] }.map { refs[d][$0] }
+        rest += sorted[fi...]
         if !rest.isEmpty {
             out += "<div class=\"outside\"><h3>Not in the article's text</h3><p>Outside any paragraph "
             out += "(a header, a blank line) or about the whole file:</p>\n<ul class=\"outside-list\">\n"
@@ -544,6 +557,10 @@ private struct Builder {
         if let c = report.concepts[name.concept] {
             let forms = TermLanguage.allCases.compactMap { l in c.preferred(l).map { "\(l.tag): \($0)" } }
             title = forms.joined(separator: " · ") + " (\(c.status.rawValue))"
+            if !c.note.isEmpty {
+                let note = c.note.unicodeScalars.count > 160 ? String(c.note.prefix(157)) + "…" : c.note
+                title += "\n" + note
+            }
         }
         return "<span class=\"n\" id=\"\(id)\" data-concept=\"\(e(name.concept))\" title=\"\(e(title))\">"
     }
