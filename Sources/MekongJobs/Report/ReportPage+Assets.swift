@@ -66,7 +66,9 @@ extension ReportPage {
         .kind{font:600 .68rem/1 system-ui,sans-serif;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);
         border:1px solid var(--line);border-radius:4px;padding:.1rem .3rem;margin-right:.2rem;vertical-align:.15em;
         white-space:nowrap}
-        .rep{text-decoration:underline dotted var(--muted)}
+        .s.rep::after{content:"repeated";font:600 .62rem/1 system-ui,sans-serif;text-transform:uppercase;
+        letter-spacing:.05em;color:var(--muted);border:1px dashed var(--line);border-radius:4px;padding:.1rem .25rem;
+        margin-left:.3rem;vertical-align:.15em}
         #opt-sentences:checked~main .s{background:var(--soft);box-shadow:0 0 0 1px var(--line);border-radius:3px}
         #opt-sentences:checked~main .s::before{content:"▸";color:var(--accent);font-size:.75em;margin-right:.1em}
         .n{text-decoration:underline 1px dotted var(--name);text-underline-offset:3px;cursor:help}
