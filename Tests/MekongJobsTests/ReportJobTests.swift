@@ -74,10 +74,8 @@ import Testing
         let findings = try Self.findings([.file(file)], language: .french)
         #expect(findings.count == 6)
         let shown = findings.map { f in
-            f.found!.unicodeScalars.map {
-                HTMLText.isInvisible($0) ? "U+\(String($0.value, radix: 16, uppercase: true))" : String($0)
-            }
-            .joined()
+            f.found!.unicodeScalars.map { HTMLText.isInvisible($0) ? ScriptChecks.codePoint($0.value) : String($0) }
+                .joined()
         }
         #expect(HTMLScan.markTexts(html).sorted() == shown.sorted())
         #expect(!html.contains("\r"))
@@ -149,8 +147,8 @@ import Testing
         var b = ReportPage.inlineForTests(
             text, [(2..<6, "<i>", "</i>", 0), (4..<9, "<u>", "</u>", 1), (9..<9, "<s>", "</s>", 0)])
         #expect(b == "ab<i>cd<u>ef</u></i>ghi<s></s>j")
-        b = ReportPage.inlineForTests("a<b\nc", [])
-        #expect(b == "a&lt;b<br>c")
+        b = ReportPage.inlineForTests("a<b\nc\r\n\u{7}\u{200B}", [])
+        #expect(b == "a&lt;b<br>c<br><span class=\"cp\">U+0007</span><span class=\"cp\">U+200B</span>")
     }
 
     static let translated = """

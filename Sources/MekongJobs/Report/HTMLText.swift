@@ -27,8 +27,11 @@ enum HTMLText {
     }
 
     /// Whether a scalar is invisible when printed (format characters such as U+200B, U+FEFF, the
-    /// bidirectional controls): the page shows such a character as its code point.
+    /// bidirectional controls; control characters other than tab, line feed and CR): the page
+    /// shows such a character as its code point.
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .format || (0x2028...0x2029).contains(s.value)
+        if s == "\t" || s == "\n" || s == "\r" { return false }
+        return s.properties.generalCategory == .format || (0x2028...0x2029).contains(s.value) || s.value < 0x20
+            || (0x7F...0x9F).contains(s.value)
     }
 }

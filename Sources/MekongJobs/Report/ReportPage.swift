@@ -528,10 +528,7 @@ private struct Builder {
     func codePoints(_ s: String) -> String {
         let scalars = s.unicodeScalars
         guard scalars.count <= 2 else { return "" }
-        let list = scalars.map {
-            "U+" + String(repeating: "0", count: max(0, 4 - String($0.value, radix: 16).count))
-                + String($0.value, radix: 16, uppercase: true)
-        }
+        let list = scalars.map { ScriptChecks.codePoint($0.value) }
         return " <span class=\"cps\">\(list.joined(separator: " "))</span>"
     }
 
@@ -690,7 +687,7 @@ private struct Builder {
         var out = ""
         for u in s.unicodeScalars {
             if HTMLText.isInvisible(u) {
-                out += "<span class=\"cp\">U+\(String(u.value, radix: 16, uppercase: true))</span>"
+                out += "<span class=\"cp\">\(ScriptChecks.codePoint(u.value))</span>"
             } else {
                 HTMLText.append(u, to: &out)
             }
@@ -751,7 +748,7 @@ extension ReportPage {
                 } else if u == "\r" {
                     continue
                 } else if HTMLText.isInvisible(u) {
-                    out += "<span class=\"cp\">U+\(String(u.value, radix: 16, uppercase: true))</span>"
+                    out += "<span class=\"cp\">\(ScriptChecks.codePoint(u.value))</span>"
                 } else {
                     HTMLText.append(u, to: &out)
                 }
