@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `mekong report` in a real browser: renders the seeds' report and a hostile article in headless
-# Chromium (--dump-dom runs the page's script, --screenshot draws it) and checks
+# `mekong report` in a real browser: renders the seeds' report, the two examples in docs/ and a
+# hostile article in headless Chromium (--dump-dom runs the page's script, --screenshot draws it)
+# and checks
 #   - the rendered DOM has one finding mark per finding of `mekong check --format json` (same rule,
 #     severity, line and column) and glossary names with data-concept;
+#   - the page's script works: j j k k move through the findings, a click opens a card, Esc closes it;
 #   - the page's own script ran (the finding navigation is shown), yet the hostile article's
 #     <script>, <img onerror>, <svg onload> and <iframe> did nothing: the title is unchanged, no
 #     element they would add exists, and their text is on the page as text.
@@ -53,6 +55,17 @@ status=0
 "$MEKONG" check --format json seeds/ >"$out/check.json" || status=$?
 [ "$status" -le 1 ] || { echo "report-check: mekong check failed ($status)" >&2; exit 1; }
 
+# An article with errors, a look-alike letter inside a name and a stutter (nested marks), and a
+# returned XLIFF translation: their marks too must be check's findings.
+for name in example:docs/report-example.txt xliff:docs/report-example.fr-vi.xlf; do
+    status=0
+    "$MEKONG" report "${name#*:}" -o "$out/${name%%:*}.html" || status=$?
+    [ "$status" -le 1 ] || { echo "report-check: mekong report ${name#*:} failed ($status)" >&2; exit 1; }
+    status=0
+    "$MEKONG" check --format json "${name#*:}" >"$out/${name%%:*}.json" || status=$?
+    [ "$status" -le 1 ] || { echo "report-check: mekong check ${name#*:} failed ($status)" >&2; exit 1; }
+done
+
 mkdir -p "$out/hostile"
 cat >"$out/hostile/hostile.txt" <<'EOF'
  date 2025-12-17 <script>document.title='pwned';document.body.appendChild(document.createElement('pwned-script'))</script> Diên Biên
@@ -98,6 +111,9 @@ run_browser() { timeout 120 "$browser" "${flags[@]}" "$@" 2>/dev/null; }
 run_browser --dump-dom "file://$(realpath "$out/seeds.html")" >"$out/seeds.dom.html"
 run_browser --dump-dom "file://$(realpath "$out/hostile.html")" >"$out/hostile.dom.html"
 run_browser --dump-dom "file://$(realpath "$out/seeds.keys.html")" >"$out/seeds.keys.dom.html"
+for name in example xliff; do
+    run_browser --dump-dom "file://$(realpath "$out/$name.html")" >"$out/$name.dom.html"
+done
 run_browser --window-size=1280,2400 --screenshot="$out/seeds.png" "file://$(realpath "$out/seeds.html")" >/dev/null
 echo "report-check: screenshot $out/seeds.png"
 
@@ -157,6 +173,16 @@ if not seeds.names:
     failures.append("no data-concept names in the seeds' page")
 if seeds.nav_hidden is not False:
     failures.append("the page's own script did not run (the finding navigation is still hidden)")
+
+for name in ("example", "xliff"):
+    page = parse(f"{name}.dom.html")
+    findings = json.load(open(f"{out}/{name}.json", encoding="utf-8"))
+    want = collections.Counter(
+        (f["rule"], f["severity"], str(f["line"] or ""), str(f["column"] or "")) for f in findings)
+    got = collections.Counter(page.marks)
+    print(f"report-check: {name}: {len(page.marks)} finding marks, {len(findings)} findings from mekong check")
+    if got != want:
+        failures.append(f"{name}: marks differ from check: missing {dict(want - got)}, extra {dict(got - want)}")
 
 keys_dom = open(f"{out}/seeds.keys.dom.html", encoding="utf-8").read()
 import html as htmllib, re
