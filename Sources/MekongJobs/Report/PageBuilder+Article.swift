@@ -8,7 +8,8 @@ extension PageBuilder {
     mutating func article(_ a: ReportJob.Article, _ d: Int) {
         let id = "d\(d + 1)"
         out += "<section class=\"doc\" id=\"\(id)\" lang=\"\(e(a.language.tag))\">\n<header class=\"doc-head\">"
-        out += "<h2><span class=\"file\">\(e(a.file))</span></h2><p class=\"doc-meta\">"
+        out +=
+            "<h2><span class=\"docno\">\(d + 1)</span> <span class=\"file\">\(e(a.file))</span></h2><p class=\"doc-meta\">"
         var meta = [language(a.language.tag)]
         if let date = a.date { meta.append(date) }
         meta += [plural(a.segmentCount, "segment"), plural(a.words, "word") + " for translation"]

@@ -10,7 +10,8 @@ extension PageBuilder {
         let src = b.sourceLanguage ?? ""
         let trg = b.targetLanguage ?? ""
         out += "<section class=\"doc bitext\" id=\"\(id)\">\n<header class=\"doc-head\">"
-        out += "<h2><span class=\"file\">\(e(b.file))</span></h2><p class=\"doc-meta\">"
+        out +=
+            "<h2><span class=\"docno\">\(d + 1)</span> <span class=\"file\">\(e(b.file))</span></h2><p class=\"doc-meta\">"
         let untranslated = b.rows.filter { $0.untranslated && $0.segment.translate }
         var meta = ["\(language(src)) → \(language(trg))", plural(b.rows.count, "segment")]
         meta.append(plural(b.words, "word") + " for translation")

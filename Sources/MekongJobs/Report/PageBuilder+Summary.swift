@@ -50,12 +50,13 @@ extension PageBuilder {
 
     mutating func documentTable() {
         out += "<h3 id=\"documents\">Documents</h3>\n<div class=\"scroll\"><table class=\"docs\"><thead><tr>"
-        out += "<th>File</th><th>Language</th><th class=\"num\">Segments</th><th class=\"num\">Words</th>"
+        out +=
+            "<th class=\"num\">#</th><th>File</th><th>Language</th><th class=\"num\">Segments</th><th class=\"num\">Words</th>"
         out +=
             "<th class=\"num\">Errors</th><th class=\"num\">Warnings</th><th class=\"num\">Notes</th></tr></thead><tbody>\n"
         for (d, doc) in report.documents.enumerated() {
             let anchor = "d\(d + 1)"
-            out += "<tr><td><a href=\"#\(anchor)\">\(e(doc.file))</a></td>"
+            out += "<tr><td class=\"num\">\(d + 1)</td><td><a href=\"#\(anchor)\">\(e(doc.file))</a></td>"
             switch doc {
             case .article(let a):
                 out += "<td>\(e(language(a.language.tag)))</td><td class=\"num\">\(a.segmentCount)</td>"
@@ -200,13 +201,33 @@ extension PageBuilder {
 
     // MARK: Names
 
+    /// Links to each occurrence of a name, grouped by document: `article: 1 2 3`.
+    mutating func usesCell(_ uses: [(doc: Int, id: String, text: String)]) {
+        out += "<td class=\"uses\">"
+        var byDoc: [(Int, [(doc: Int, id: String, text: String)])] = []
+        for u in uses {
+            if byDoc.last?.0 == u.doc { byDoc[byDoc.count - 1].1.append(u) } else { byDoc.append((u.doc, [u])) }
+        }
+        for (d, list) in byDoc {
+            out += "<span class=\"use\"><a class=\"use-doc\" href=\"#d\(d + 1)\" "
+            out += "title=\"\(e(report.documents[d].file))\">doc \(d + 1)</a>: "
+            for (i, u) in list.prefix(20).enumerated() {
+                out += "<a href=\"#\(e(u.id))\" title=\"\(e(u.text))\">\(i + 1)</a> "
+            }
+            if list.count > 20 { out += "… " }
+            out += "</span>"
+        }
+        out += "</td>"
+    }
+
     mutating func glossaryTable() {
         out += "<section id=\"names\" class=\"names\">\n<h2>Names from the glossary</h2>\n"
         guard !nameUses.isEmpty else {
             out += "<p class=\"none\">No glossary name in these texts.</p>\n</section>\n"
             return
         }
-        out += "<div class=\"scroll\"><table class=\"glossary\"><thead><tr><th>Name</th><th class=\"num\">Found</th>"
+        out +=
+            "<div class=\"scroll\"><table class=\"glossary\"><thead><tr><th>Name</th><th class=\"num\">Found</th><th>Where</th>"
         out += "<th>fr</th><th>vi</th><th>lo</th><th>lo-Latn</th><th>Status, note</th></tr></thead><tbody>\n"
         for id in conceptsByUse() {
             let uses = nameUses[id]!
@@ -215,6 +236,7 @@ extension PageBuilder {
             out +=
                 "<br><code>\(e(id))</code>\(c.map { " <span class=\"type\">\(e($0.type.rawValue))</span>" } ?? "")</th>"
             out += "<td class=\"num\"><a href=\"#\(uses[0].id)\">\(uses.count)</a></td>"
+            usesCell(uses)
             for l in [TermLanguage.fr, .vi, .lo, .loLatn] {
                 out += "<td>"
                 if let t = c?.terms[l] {

@@ -53,6 +53,8 @@ extension ReportPage {
         a.untr{color:var(--warn)}
         .doc{border-top:3px solid var(--line);margin-top:2rem;padding-top:.2rem}
         .doc-head h2{margin-bottom:.1rem}
+        .docno{display:inline-block;min-width:1.6em;padding:0 .3em;border-radius:5px;background:var(--ink);color:var(--paper);
+        text-align:center;font-size:.85rem;vertical-align:.1em}
         .file{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.95rem;word-break:break-all}
         .doc-meta{margin:.1rem 0 .8rem;color:var(--muted);font-size:.9rem}
         .block{display:grid;grid-template-columns:minmax(0,42rem) minmax(0,1fr);column-gap:1.6rem;align-items:start}
@@ -109,6 +111,7 @@ extension ReportPage {
         .st-approved{color:var(--accent)}.st-proposed{color:var(--warn)}
         .type{font-size:.75rem;color:var(--muted)}
         table.glossary td{font-size:.88rem}
+        td.uses{font-size:.78rem;min-width:11rem}.use{display:block}td.uses a{margin-right:.15rem}a.use-doc{color:var(--muted);white-space:nowrap}
         .chips{display:flex;flex-wrap:wrap;gap:.35rem;font-size:.85rem}
         .chip{border:1px solid var(--line);border-radius:999px;padding:.05rem .6rem;text-decoration:none;color:var(--ink);
         background:var(--soft)}.chip b{color:var(--name)}
