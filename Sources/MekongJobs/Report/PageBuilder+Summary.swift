@@ -30,7 +30,7 @@ extension PageBuilder {
             let list = bySeverity[sev] ?? []
             stat(list.count, label, list.first.map { "#f\($0.number)" } ?? "#rules", " sev-\(sev.rawValue)")
         }
-        stat(names, "names from the glossary", "#names", " names")
+        stat(names, "names found", "#names-found", " names")
         out += "</div>\n"
         if !report.failures.isEmpty {
             out += "<div class=\"failures\"><h3>Not read</h3><ul>"
