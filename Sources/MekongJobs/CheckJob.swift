@@ -85,12 +85,17 @@ public struct CheckJob: Sendable {
     /// The findings of one input.
     public func check(_ input: Input, _ matcher: NameMatcher) throws -> [Diagnostic] {
         if case .file(let path) = input, Self.isXLIFF(path) { return try checkXLIFF(path, matcher) }
-        let reader = try input.lineReader()
+        return try check(try input.lineReader(), file: input.description, matcher)
+    }
+
+    /// The findings of one text read from `reader`, named `file` in their locations (what
+    /// ``check(_:_:)`` does for a text input, for a caller that has the bytes already).
+    public func check(_ reader: LineReader, file: String, _ matcher: NameMatcher) throws -> [Diagnostic] {
         var lines: [LineReader.Line] = []
         var checker: DocumentChecker?
         func start(_ language: Language) -> DocumentChecker {
             let c = DocumentChecker(
-                file: input.description, matcher: matcher,
+                file: file, matcher: matcher,
                 options: CheckOptions(language: language, style: style, toneStyle: toneStyle, ignoring: ignoring))
             for l in lines { c.check(line: l.bytes, number: l.number) }
             lines = []

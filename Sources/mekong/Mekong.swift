@@ -10,7 +10,7 @@ struct Mekong: ParsableCommand {
         version: MekongInfo.version,
         subcommands: [
             Segment.self, Check.self, Consistency.self, Glossary.self, Prepare.self, Import.self, Merge.self,
-            Memory.self, Export.self, Validate.self,
+            Memory.self, Export.self, Validate.self, Report.self,
         ]
     )
 
