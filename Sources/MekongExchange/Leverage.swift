@@ -1,5 +1,6 @@
 import Foundation
-import MekongText
+public import MekongGlossary
+public import MekongText
 
 /// Translation memories loaded for one language pair, indexed for exact and fuzzy matches:
 /// what `mekong prepare --tm` and `mekong tm lookup` use.
@@ -9,7 +10,11 @@ import MekongText
 /// that differs only in case or diacritics costs 0.3; punctuation costs 0.5; numbers are
 /// placeables and cost nothing — when a match differs only in its numbers ("4581" for
 /// "3200"), the numbers are replaced in the match's target, in order, and the match is marked
-/// repaired. The score is `100 × (1 − cost / length)`, length counted with the same weights.
+/// repaired. Glossary names are placeables too (``names``): when a match differs only in names
+/// the glossary knows ("Hanoï" for "Vientiane"), each old name's form in the target is replaced
+/// by the new name's target-language form and the match is marked repaired; a name the glossary
+/// has no target form for, or that the target does not write exactly once, leaves the match as
+/// scored word by word. The score is `100 × (1 − cost / length)`, length counted with the same weights.
 /// 100 is an exact match; an exact match whose previous segment also matched the unit before
 /// it in the memory is "in context".
 ///
@@ -54,6 +59,9 @@ public final class MemoryIndex {
 
     /// The units, in load order.
     public private(set) var units: [Unit] = []
+    /// The glossary names to treat as placeables, and the languages of the memory's sources and
+    /// targets: set it to repair matches that differ only in names.
+    public var names: (matcher: NameMatcher, source: Language, target: Language)?
     /// Exact-match key → the units with that source, as linked lists in flat arrays (a million
     /// units allocate no array each).
     private var exactHead = HashTable<Int32>(capacity: 1 << 16)
@@ -192,16 +200,32 @@ public final class MemoryIndex {
             return abs(n - queryLength) <= maxGap * Swift.max(n, queryLength) + 2
         }.prefix(20).map { ($0.unit, $0.shared) }
         var fuzzy: [Match] = []
+        // The segment's names, found once (only when names are placeables and the segment has one).
+        let queryNames = names.map { Self.names(in: source, $0.matcher, $0.source) } ?? []
         for (u, _) in candidates {
             let i = Int(u)
             let tokens = Token.split(units[i].source)
-            let (score, numbersOnly) = Self.score(query, tokens)
-            guard score >= threshold else { continue }
+            let (wordScore, numbersOnly) = Self.score(query, tokens)
+            guard wordScore >= threshold || !queryNames.isEmpty else { continue }
+            if wordScore < threshold {
+                // Below the threshold word by word: only a match that names make one is kept.
+                guard let names, !queryNames.isEmpty,
+                    let (fixedScore, fixed) = repairNames(source, queryNames, units[i], names),
+                    fixedScore >= threshold
+                else { continue }
+                fuzzy.append(Match(unit: i, score: fixedScore, inContext: false, target: fixed, repaired: true))
+                continue
+            }
             var target = units[i].target
             var repaired = false
+            var score = wordScore
             if numbersOnly, let fixed = Self.repairNumbers(from: tokens, to: query, in: target) {
                 target = fixed
                 repaired = fixed != units[i].target
+            } else if let names, !queryNames.isEmpty,
+                let (fixedScore, fixed) = repairNames(source, queryNames, units[i], names)
+            {
+                (score, target, repaired) = (fixedScore, fixed, true)
             }
             fuzzy.append(Match(unit: i, score: score, inContext: false, target: target, repaired: repaired))
         }
@@ -248,7 +272,7 @@ public final class MemoryIndex {
     }
 
     struct Token: Equatable {
-        enum Kind { case word, number, punctuation }
+        enum Kind { case word, number, punctuation, name }
         var kind: Kind
         /// The text as written.
         var text: Substring
@@ -256,6 +280,8 @@ public final class MemoryIndex {
         var hash: UInt64
         /// Hash of the exact text.
         var exact: UInt64
+        /// For a name (``withNames``): its concept's index in the glossary.
+        var concept = -1
 
         static func split(_ s: String) -> [Token] {
             var out: [Token] = []
@@ -304,6 +330,7 @@ public final class MemoryIndex {
         func cost(_ x: Token, _ y: Token) -> Double {
             if x.exact == y.exact { return 0 }
             if x.kind == .number && y.kind == .number { return 0 }
+            if x.kind == .name && y.kind == .name { return 0 }  // placeables: repaired, not paid for
             if x.hash == y.hash { return 0.3 }
             if x.kind == .punctuation && y.kind == .punctuation { return 0.5 }
             return 1
@@ -323,6 +350,78 @@ public final class MemoryIndex {
         let distance = previous[m]
         let numbersOnly = distance == 0 && a.count == b.count && zip(a, b).contains { $0.exact != $1.exact }
         return (Swift.max(0, 100 * (1 - distance / length)), numbersOnly)
+    }
+
+    /// Names in `text` as (UTF-8 range, concept index), found as `language` writes them.
+    static func names(in text: String, _ matcher: NameMatcher, _ language: Language) -> [(Range<Int>, Int)] {
+        var text = text
+        return text.withUTF8 { buf in
+            matcher.matches(in: buf, language: language).compactMap { m in
+                let concepts = Set(m.forms.map { matcher.forms[$0].concept })
+                return concepts.count == 1 ? (m.range, concepts.first!) : nil
+            }
+        }
+    }
+
+    /// The tokens with each name's words made one token whose hash is its concept's.
+    static func withNames(_ text: String, _ tokens: [Token], _ names: [(Range<Int>, Int)]) -> [Token] {
+        guard !names.isEmpty else { return tokens }
+        var out: [Token] = []
+        var k = 0
+        let utf8 = text.utf8
+        for t in tokens {
+            let start = utf8.distance(from: utf8.startIndex, to: t.text.startIndex)
+            while k < names.count, names[k].0.upperBound <= start { k += 1 }
+            if k < names.count, names[k].0.contains(start) {
+                let (range, concept) = names[k]
+                if start == range.lowerBound {
+                    let a = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                    let b = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+                    let sub = text[a..<b]
+                    out.append(
+                        Token(
+                            kind: .name, text: sub, hash: UInt64(truncatingIfNeeded: concept) &* 0x9E37_79B9_7F4A_7C15,
+                            exact: UInt64(truncatingIfNeeded: concept), concept: concept))
+                }
+                continue
+            }
+            out.append(t)
+        }
+        return out
+    }
+
+    /// A match that differs from `source` only in glossary names (and numbers), repaired: its
+    /// score with names as placeables, and its target with each old name's target-language form
+    /// replaced by the new name's. `nil` when names are not the difference or cannot be repaired.
+    func repairNames(
+        _ source: String, _ newNames: [(Range<Int>, Int)], _ unit: Unit,
+        _ names: (matcher: NameMatcher, source: Language, target: Language)
+    ) -> (Double, String)? {
+        let oldNames = Self.names(in: unit.source, names.matcher, names.source)
+        guard oldNames.count == newNames.count else { return nil }
+        let a = Self.withNames(source, Token.split(source), newNames)
+        let b = Self.withNames(unit.source, Token.split(unit.source), oldNames)
+        guard Self.score(a, b).1 else { return nil }
+        // Which names changed (in order), and where the target writes the old ones.
+        let pairs = zip(oldNames, newNames).filter { $0.0.1 != $0.1.1 }.map { ($0.0.1, $0.1.1) }
+        guard !pairs.isEmpty else { return nil }
+        let targetNames = Self.names(in: unit.target, names.matcher, names.target)
+        let targetLanguage = TermLanguage(names.target)
+        var replacements: [(Range<Int>, String)] = []
+        for (old, new) in pairs {
+            let places = targetNames.filter { $0.1 == old }
+            guard places.count == 1, let form = names.matcher.glossary.concepts[new].preferred(targetLanguage) else {
+                return nil
+            }
+            replacements.append((places[0].0, form))
+        }
+        var bytes = Array(unit.target.utf8)
+        for (range, form) in replacements.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
+            bytes.replaceSubrange(range, with: Array(form.utf8))
+        }
+        var target = String(decoding: bytes, as: UTF8.self)
+        if let fixed = Self.repairNumbers(from: b, to: a, in: target) { target = fixed }
+        return (100, target)
     }
 
     /// The target with the memory source's numbers replaced by the new segment's, in order,

@@ -173,7 +173,7 @@ public struct PrepareJob: Sendable {
         try Self.prepareFolder(outputFolder)
         let matcher = NameMatcher(glossary)
         var report = Report()
-        let leverager = Leverager(memories: memories, threshold: fuzzyThreshold)
+        let leverager = Leverager(memories: memories, threshold: fuzzyThreshold, names: matcher)
         var sourceLanguages: [Language] = []
         var n = 0
         report.failures = try forEachInput(inputs, failFast: failFast) { input in
@@ -354,9 +354,13 @@ final class Leverager {
     private var indexes: [String: MemoryIndex] = [:]
     private var seen: [String: Set<UInt64>] = [:]
 
-    init(memories: [String], threshold: Double) {
+    /// The glossary's names, placeables in fuzzy matches.
+    let names: NameMatcher?
+
+    init(memories: [String], threshold: Double, names: NameMatcher? = nil) {
         self.memories = memories
         self.threshold = threshold
+        self.names = names
     }
 
     /// Leverages `article` for `source` → `target`, or `nil` without memories.
@@ -366,7 +370,9 @@ final class Leverager {
         guard !memories.isEmpty else { return nil }
         let key = "\(source.tag)-\(target.tag)"
         if indexes[key] == nil {
-            indexes[key] = try MemoryIndex(paths: memories, source: source.tag, target: target.tag)
+            let index = try MemoryIndex(paths: memories, source: source.tag, target: target.tag)
+            if let names { index.names = (names, source, target) }
+            indexes[key] = index
         }
         return PrepareJob.leverage(&article, index: indexes[key]!, threshold: threshold, seen: &seen[key, default: []])
     }

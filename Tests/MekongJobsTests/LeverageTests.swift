@@ -49,6 +49,35 @@ import Testing
         #expect(m.target == "Thương mại đạt 3200 tấn năm 2025.")
     }
 
+    /// Beyond CAT tools: a match that differs only in glossary names gets the new name's
+    /// target-language form, and is marked repaired; a name the target does not write, or one
+    /// the glossary has no target form for, leaves the match as scored.
+    @Test func glossaryNamesArePlaceablesAndAreRepaired() throws {
+        let glossary = try GlossaryStore(directory: TestSupport.path("glossary")).load()
+        let index = MemoryIndex(units: [
+            .init(
+                source: "Le Premier ministre est arrivé à Hanoï le 12 mars.",
+                target: "Thủ tướng đã đến Hà Nội ngày 12 tháng 3.", origin: "m", id: nil),
+            .init(
+                source: "La délégation a visité Vientiane et le Laos.", target: "Đoàn đã thăm thủ đô và đất nước.",
+                origin: "m", id: nil),
+        ])
+        index.names = (NameMatcher(glossary), .french, .vietnamese)
+        let m = try #require(index.matches(for: "Le Premier ministre est arrivé à Vientiane le 14 mars.").first)
+        #expect(m.repaired)
+        #expect(m.score == 100)
+        #expect(m.target == "Thủ tướng đã đến Viêng Chăn ngày 14 tháng 3.")
+        // The target does not write the old names: scored word by word, not repaired.
+        let n = index.matches(for: "La délégation a visité Hanoï et le Laos.", threshold: 50).first
+        #expect(n?.repaired == false)
+        #expect((n?.score ?? 100) < 100)
+        // Without names as placeables, the first is an ordinary fuzzy match.
+        let plain = MemoryIndex(units: index.units)
+        let p = try #require(plain.matches(for: "Le Premier ministre est arrivé à Vientiane le 14 mars.").first)
+        #expect(!p.repaired)
+        #expect(p.score < 95)
+    }
+
     @Test(arguments: [XLIFFWriter.Version.v21, .v12])
     func prepareFillsExactMatchesOffersFuzzyOnesAndAnalysesTheBatch(version: XLIFFWriter.Version) throws {
         let folder = TestSupport.temporaryFolder("leverage")
