@@ -69,8 +69,14 @@ public final class MemoryIndex {
     /// Folded word hash → the units with that word (linked lists in flat arrays), and how many.
     /// Open-addressing tables keyed by the hashes themselves (a Swift Dictionary would hash them
     /// again, twelve million times for a million units).
-    private var wordHead = HashTable<Int32>(capacity: 1 << 16)
-    private var wordCount = HashTable<Int32>(capacity: 1 << 16)
+    private var words = HashTable<WordPostings>(capacity: 1 << 16)
+    /// A word's postings: the newest posting (a linked list through ``postNext``) and how many units have it.
+    private struct WordPostings {
+        var head: Int32
+        var count: Int32
+    }
+    /// Scratch for ``add(_:)``: the distinct word hashes of one unit.
+    private var scratchWords: [UInt64] = []
     private var postUnit: [Int32] = []
     private var postNext: [Int32] = []
     /// Scratch counts of shared words per unit, reused by every lookup (one byte a unit).
@@ -110,18 +116,30 @@ public final class MemoryIndex {
         let k = Self.key(u.source)
         exactNext.append(exactHead[k] ?? -1)
         exactHead[k] = i
+        // The unit's distinct words first (a local buffer: no access to the index's tables from
+        // inside the closure), then one table lookup and one store per word.
         var source = u.source
-        var seen: [UInt64] = []
+        var seen = scratchWords
+        scratchWords = []
+        seen.removeAll(keepingCapacity: true)
         source.withUTF8 { buf in
             Folding.forEachWord(in: buf) { range, hash in
                 guard let first = range.first, !(0x30...0x39).contains(buf[first]), !seen.contains(hash) else { return }
                 seen.append(hash)
-                postUnit.append(i)
-                postNext.append(wordHead[hash] ?? -1)
-                wordHead[hash] = Int32(postUnit.count - 1)
-                wordCount[hash] = (wordCount[hash] ?? 0) + 1
             }
         }
+        for hash in seen {
+            let posting = Int32(postUnit.count)
+            postUnit.append(i)
+            if let w = words[hash] {
+                postNext.append(w.head)
+                words[hash] = WordPostings(head: posting, count: w.count + 1)
+            } else {
+                postNext.append(-1)
+                words[hash] = WordPostings(head: posting, count: 1)
+            }
+        }
+        scratchWords = seen
     }
 
     /// The units under a linked list's head, newest first.
@@ -166,15 +184,15 @@ public final class MemoryIndex {
         // visits at most 2,000 units (the newest), so a lookup costs a bounded scan whatever
         // the memory's size. Counts go into a reused array, not a dictionary.
         let query = Token.split(source)
-        let words = Self.wordHashes(source).sorted { (wordCount[$0] ?? 0) < (wordCount[$1] ?? 0) }.prefix(8)
+        let rarest = Self.wordHashes(source).sorted { (words[$0]?.count ?? 0) < (words[$1]?.count ?? 0) }.prefix(8)
         var scratch = counts.count == units.count ? counts : [UInt8](repeating: 0, count: units.count)
         counts = []  // taken out of the object while in use
         var touched: [Int32] = []
         scratch.withUnsafeMutableBufferPointer { c in
             postUnit.withUnsafeBufferPointer { unitOf in
                 postNext.withUnsafeBufferPointer { next in
-                    for w in words {
-                        var p = wordHead[w] ?? -1
+                    for w in rarest {
+                        var p = words[w]?.head ?? -1
                         var n = 0
                         while p >= 0, n < 2_000 {
                             let u = Int(unitOf[Int(p)])
@@ -236,9 +254,11 @@ public final class MemoryIndex {
     /// Units whose source contains every word of `words` (case and diacritics ignored), in order.
     public func concordance(_ words: String, limit: Int = 50) -> [Int] {
         let query = Self.wordHashes(words)
-        guard let rarest = query.min(by: { (wordCount[$0] ?? 0) < (wordCount[$1] ?? 0) }) else { return [] }
+        guard let rarest = query.min(by: { (self.words[$0]?.count ?? 0) < (self.words[$1]?.count ?? 0) }) else {
+            return []
+        }
         var out: [Int] = []
-        for u in list(wordHead[rarest], next: postNext, value: { postUnit[Int($0)] }).reversed() {
+        for u in list(self.words[rarest]?.head, next: postNext, value: { postUnit[Int($0)] }).reversed() {
             let have = Set(Self.wordHashes(units[Int(u)].source))
             if query.allSatisfy(have.contains) {
                 out.append(Int(u))
