@@ -206,17 +206,26 @@ public final class MemoryIndex {
             }
         }
         let exactSet = Set(exactUnits)
-        var ranked = touched.filter { !exactSet.contains($0) }.map { (unit: $0, shared: scratch[Int($0)]) }
+        // Ranked by shared words (at most eight): buckets, not a sort
+        // of every unit touched (thousands per segment against a large memory); only the buckets
+        // the 20 candidates come from are ordered (oldest first among equals, as before).
+        var buckets = [[Int32]](repeating: [], count: 9)
+        for u in touched where !exactSet.contains(u) { buckets[Swift.min(8, Int(scratch[Int(u)]))].append(u) }
         for u in touched { scratch[Int(u)] = 0 }
         counts = scratch
-        ranked.sort { ($0.shared, $1.unit) > ($1.shared, $0.unit) }
         // A unit whose length alone keeps it below the threshold is not scored (lengths in words).
         let queryLength = Double(query.count)
         let maxGap = 1 - threshold / 100
-        let candidates = ranked.lazy.filter { r in
-            let n = Double(self.units[Int(r.unit)].source.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
-            return abs(n - queryLength) <= maxGap * Swift.max(n, queryLength) + 2
-        }.prefix(20).map { ($0.unit, $0.shared) }
+        var candidates: [(Int32, UInt8)] = []
+        ranking: for shared in stride(from: 8, through: 1, by: -1) where !buckets[shared].isEmpty {
+            buckets[shared].sort()
+            for u in buckets[shared] {
+                let n = Double(units[Int(u)].source.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
+                guard abs(n - queryLength) <= maxGap * Swift.max(n, queryLength) + 2 else { continue }
+                candidates.append((u, UInt8(shared)))
+                if candidates.count == 20 { break ranking }
+            }
+        }
         var fuzzy: [Match] = []
         // The segment's names, found once (only when names are placeables and the segment has one).
         let queryNames = names.map { Self.names(in: source, $0.matcher, $0.source) } ?? []
