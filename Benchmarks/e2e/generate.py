@@ -3,8 +3,9 @@
 
 Writes into the folder given as the first argument (git-ignored: Benchmarks/e2e/data):
   fr60.txt          60 MB of real French sentences (UD Sequoia + GSD), 3-8 a paragraph
-  articles20.txt    20 MB of news-like articles in the seeds' format (header, >> links,
-                    captions, credits, Voir plus teasers), real sentences with names put in
+  articles20/       20 MB of news-like articles in the seeds' format, one file each (header,
+                    >> links, captions, credits, Voir plus teasers), real sentences with names
+  articles20.txt    the same articles in one file
   glossary.csv      100,000 concepts (Vietnamese and Lao names, French press forms)
   units1m.xlf       XLIFF 2.1, fr -> vi, 1,000,000 translated units
   few.xlf           XLIFF 2.1, 2 translated units (new pairs for a big memory)
@@ -82,17 +83,19 @@ def with_names(rng, s):
     return " ".join(words)
 
 
-def write_articles(path, size, seed):
+def write_articles(path, folder, size, seed):
+    """One 20 MB file (for check) and the same articles as one file each (for segment)."""
     rng = random.Random(seed)
+    os.makedirs(folder, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f" date 2025-12-17 {name(rng)} reçu à {rng.choice(PLACES)}\n\n")
         n = 0
         article = 0
         while n < size:
             parts = []
             article += 1
-            if article > 1:
-                parts.append(f"{rng.choice(PLACES)} : {with_names(rng, rng.choice(fr))}")
+            parts.append(f" date 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {name(rng)} reçu à "
+                         f"{rng.choice(PLACES)} ({article})")
+            parts.append(f"{rng.choice(PLACES)} : {with_names(rng, rng.choice(fr))}")
             parts.append(" ".join(with_names(rng, rng.choice(fr)) for _ in range(rng.randint(2, 4))))
             for _ in range(rng.randint(1, 3)):
                 parts.append(f">> {with_names(rng, rng.choice(fr))}")
@@ -105,9 +108,11 @@ def write_articles(path, size, seed):
             if rng.random() < 0.3:
                 parts.append("Voir plus")
                 parts.append(with_names(rng, rng.choice(fr)))
-            text = "\n\n".join(parts) + "\n\n"
-            f.write(text)
-            n += len(text.encode())
+            text = "\n\n".join(parts) + "\n"
+            f.write(text + "\n")
+            with open(os.path.join(folder, f"{article:05d}.txt"), "w", encoding="utf-8") as a:
+                a.write(text)
+            n += len(text.encode()) + 1
 
 
 def csv_field(s):
@@ -155,18 +160,31 @@ def write_xliff(path, count, seed, prefix="s"):
 
 
 MB = 1_000_000
-write_french(os.path.join(out, "fr60.txt"), int(60 * MB * scale), 1)
-write_articles(os.path.join(out, "articles20.txt"), int(20 * MB * scale), 2)
-write_glossary(os.path.join(out, "glossary.csv"), int(100_000 * scale), 3)
-write_xliff(os.path.join(out, "units1m.xlf"), int(1_000_000 * scale), 4)
-write_xliff(os.path.join(out, "few.xlf"), 2, 5, prefix="new")
-rng = random.Random(6)
-with open(os.path.join(out, "paragraph1m.txt"), "w", encoding="utf-8") as f:
-    n = 0
-    while n < int(MB * max(scale, 0.2)):
-        s = rng.choice(fr) + " "
-        f.write(s)
-        n += len(s.encode())
-    f.write("\n")
-if big:
+
+
+def missing(name):
+    """Inputs already there are kept (delete one to make it again)."""
+    return not os.path.exists(os.path.join(out, name))
+
+
+if missing("fr60.txt"):
+    write_french(os.path.join(out, "fr60.txt"), int(60 * MB * scale), 1)
+if missing("articles20"):
+    write_articles(os.path.join(out, "articles20.txt"), os.path.join(out, "articles20"), int(20 * MB * scale), 2)
+if missing("glossary.csv"):
+    write_glossary(os.path.join(out, "glossary.csv"), int(100_000 * scale), 3)
+if missing("units1m.xlf"):
+    write_xliff(os.path.join(out, "units1m.xlf"), int(1_000_000 * scale), 4)
+if missing("few.xlf"):
+    write_xliff(os.path.join(out, "few.xlf"), 2, 5, prefix="new")
+if missing("paragraph1m.txt"):
+    rng = random.Random(6)
+    with open(os.path.join(out, "paragraph1m.txt"), "w", encoding="utf-8") as f:
+        n = 0
+        while n < int(MB * max(scale, 0.2)):
+            s = rng.choice(fr) + " "
+            f.write(s)
+            n += len(s.encode())
+        f.write("\n")
+if big and missing("fr200.txt"):
     write_french(os.path.join(out, "fr200.txt"), 200 * MB, 7)

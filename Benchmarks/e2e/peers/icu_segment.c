@@ -1,27 +1,40 @@
-/* Peer for `mekong segment`: ICU's sentence BreakIterator over a whole file (read at once),
-   one sentence a line on standard output, in C. Usage: icu_segment LOCALE FILE */
+/* Peer for `mekong segment`: ICU's sentence BreakIterator over each file (read at once), one
+   sentence a line on standard output, in C. Usage: icu_segment LOCALE FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+static long segment(const char *locale, const char *path);
+
 int main(int argc, char **argv) {
-    if (argc != 3) { fprintf(stderr, "usage: icu_segment LOCALE FILE\n"); return 2; }
-    FILE *f = fopen(argv[2], "rb");
-    if (!f) { perror(argv[2]); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: icu_segment LOCALE FILE...\n"); return 2; }
+    static char out[1 << 16];
+    setvbuf(stdout, out, _IOFBF, sizeof out);
+    long n = 0;
+    for (int i = 2; i < argc; i++) {
+        long k = segment(argv[1], argv[i]);
+        if (k < 0) return 2;
+        n += k;
+    }
+    fprintf(stderr, "%ld sentences\n", n);
+    return 0;
+}
+
+static long segment(const char *locale, const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { perror(path); return -1; }
     fseek(f, 0, SEEK_END);
     long len = ftell(f);
     fseek(f, 0, SEEK_SET);
     char *text = malloc(len + 1);
-    if (fread(text, 1, len, f) != (size_t)len) { perror("read"); return 2; }
+    if (fread(text, 1, len, f) != (size_t)len) { perror("read"); return -1; }
     fclose(f);
     UErrorCode st = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, text, len, &st);
-    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, argv[1], NULL, 0, &st);
-    if (U_FAILURE(st)) { fprintf(stderr, "icu: %s\n", u_errorName(st)); return 2; }
+    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &st);
+    if (U_FAILURE(st)) { fprintf(stderr, "icu: %s\n", u_errorName(st)); return -1; }
     ubrk_setUText(bi, ut, &st);
-    static char out[1 << 16];
-    setvbuf(stdout, out, _IOFBF, sizeof out);
     long n = 0;
     int32_t prev = ubrk_first(bi);
     for (int32_t b; (b = ubrk_next(bi)) != UBRK_DONE; prev = b) {
@@ -36,6 +49,6 @@ int main(int argc, char **argv) {
     }
     ubrk_close(bi);
     utext_close(ut);
-    fprintf(stderr, "%ld sentences\n", n);
-    return 0;
+    free(text);
+    return n;
 }

@@ -6,7 +6,7 @@ import Foundation
 /// UTF-8; others fall back to ICU through `NSRegularExpression`. Each side also carries the set
 /// of scalars a match can end (before) or start (after) with, so that most rules are ruled out
 /// at a position by one bitmap test.
-final class CompiledRule {
+final class CompiledRule: @unchecked Sendable {  // the lazy search automata are behind a lock
     enum Side {
         case always
         /// The pattern tree, and its automaton when it has one.
@@ -34,6 +34,25 @@ final class CompiledRule {
         (before, beforeLast) = try Self.compile(rule.before, rule: rule, fromEnd: true)
         (after, afterFirst) = try Self.compile(rule.after, rule: rule, fromEnd: false)
     }
+
+    /// The search automaton of a side (see ``PatternDFA/search(_:fromEnd:)``), built the first
+    /// time a scan of that side reads too far (most rules never need one); `nil` when the side
+    /// has no automaton or the search automaton would be too large.
+    func searchDFA(ending: Bool) -> PatternDFA? {
+        lock.lock()
+        defer { lock.unlock() }
+        let k = ending ? 0 : 1
+        if let built = searches[k] { return built }
+        var dfa: PatternDFA?
+        if case .native(let node, .some) = ending ? before : after {
+            dfa = PatternDFA.search(node, fromEnd: ending)
+        }
+        searches[k] = .some(dfa)
+        return dfa
+    }
+
+    private let lock = NSLock()
+    private var searches: [PatternDFA??] = [nil, nil]
 
     private static func compile(_ pattern: String, rule: SRXRule, fromEnd: Bool) throws -> (Side, ScalarSet?) {
         if pattern.isEmpty { return (.always, nil) }
