@@ -81,6 +81,16 @@ public enum XLIFFReader {
     public static func read(path: String, files: (File) throws -> Void, each: (Segment) throws -> Void) throws
         -> (source: String?, target: String?)
     {
+        try read(path: path, files: files, eachWithLanguages: { s, _ in try each(s) })
+    }
+
+    /// Streams segments to `each` with the languages known when the segment is read (from the
+    /// root in 2.x, from the `<file>`s read so far in 1.2), which may still change until the end.
+    @discardableResult
+    public static func read(
+        path: String, files: (File) throws -> Void = { _ in },
+        eachWithLanguages each: (Segment, _ languages: (source: String?, target: String?)) throws -> Void
+    ) throws -> (source: String?, target: String?) {
         try Schemas.sniff(path)  // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
         var file = File(id: nil, original: nil, skeleton: nil)
@@ -179,10 +189,10 @@ public enum XLIFFReader {
                 }
                 switch name {
                 case "segment":
-                    if let c = current { try each(c) }
+                    if let c = current { try each(c, (srcLang, trgLang)) }
                     current = nil
                 case "trans-unit":
-                    if let c = current { try each(c) }
+                    if let c = current { try each(c, (srcLang, trgLang)) }
                     current = nil
                     noTranslate.removeLast()
                 case "unit", "group":
