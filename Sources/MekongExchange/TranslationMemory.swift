@@ -44,6 +44,27 @@ public enum TranslationMemory {
             insert(hashes: Self.hash(source), Self.hash(target))
         }
 
+        /// A source and target text as the sets know them, hashed once for the three questions
+        /// an import asks about one pair.
+        public struct Key: Sendable {
+            fileprivate var source: UInt64
+            fileprivate var target: UInt64
+            /// The key of a pair.
+            public init(_ source: String, _ target: String) {
+                self.source = Pairs.hash(source)
+                self.target = Pairs.hash(target)
+            }
+        }
+
+        /// ``contains(_:_:)`` for a key.
+        public func contains(_ key: Key) -> Bool { pairs.contains(Pair(source: key.source, target: key.target)) }
+
+        /// ``hasSource(_:)`` for a key's source.
+        public func hasSource(_ key: Key) -> Bool { sources.contains(key.source) }
+
+        /// ``insert(_:_:)`` for a key.
+        public mutating func insert(_ key: Key) { insert(hashes: key.source, key.target) }
+
         mutating func insert(hashes source: UInt64, _ target: UInt64) {
             sources.insert(source)
             pairs.insert(Pair(source: source, target: target))
@@ -51,7 +72,10 @@ public enum TranslationMemory {
 
         mutating func countUnit() { units += 1 }
 
-        static func hash(_ s: String) -> UInt64 { Folding.wordHash(s.utf8) }
+        static func hash(_ s: String) -> UInt64 {
+            var s = s
+            return s.withUTF8 { Folding.wordHash(UnsafeRawBufferPointer($0), continuing: 0xcbf2_9ce4_8422_2325) }
+        }
     }
 
     /// Reads the pairs of `source` → `target` language a memory holds.

@@ -135,7 +135,8 @@ public struct ImportJob: Sendable {
             func handle(_ s: XLIFFReader.Segment) throws {
                 defer { n += 1 }
                 guard s.translate, let (source, target) = languages else { return }
-                if !s.hasSource || Self.trimmed(s.source).isEmpty {
+                let trimmedSource = Self.trimmed(s.source)
+                if !s.hasSource || trimmedSource.isEmpty {
                     if !(s.target ?? "").isEmpty {
                         warnings.append(
                             Diagnostic(
@@ -148,7 +149,7 @@ public struct ImportJob: Sendable {
                 let t = Self.trimmed(s.target ?? "")
                 // The text decides, not the state: OmegaT writes translations and leaves
                 // state="needs-translation" as it was.
-                if t.isEmpty || t == Self.trimmed(s.source) {
+                if t.isEmpty || t == trimmedSource {
                     file.untranslated.append(s.id)
                     return
                 }
@@ -167,9 +168,10 @@ public struct ImportJob: Sendable {
                             location: SourceLocation(file: path, segment: s.id)))
                     return
                 }
-                if memory!.contains(s.source, t) { return }
-                if memory!.hasSource(s.source) { file.changed.append(s.id) }
-                memory!.insert(s.source, t)
+                let key = TranslationMemory.Pairs.Key(s.source, t)
+                if memory!.contains(key) { return }
+                if memory!.hasSource(key) { file.changed.append(s.id) }
+                memory!.insert(key)
                 try newUnits?.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
                 added += 1
             }
@@ -234,6 +236,9 @@ public struct ImportJob: Sendable {
     }
 
     static func trimmed(_ s: String) -> String {
+        // Nearly every text starts and ends with an ASCII letter or punctuation: nothing to trim.
+        func plain(_ b: UInt8?) -> Bool { b.map { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) } ?? false }
+        if plain(s.utf8.first), plain(s.utf8.last) { return s }
         var sub = Substring(s)
         while let f = sub.first, f.isWhitespace { sub.removeFirst() }
         while let l = sub.last, l.isWhitespace { sub.removeLast() }
