@@ -285,11 +285,23 @@ public enum CSVFormat {
         var working = WorkingSet(glossary)
         defer { glossary = working.glossary }
         var report = ImportReport()
-        var byFrench: [String: String] = [:]
-        for c in glossary.concepts { if let fr = c.preferred(.fr) { byFrench[Folding.key(fr)] = c.id } }
+        // Folded French form → id, for rows without an id; made (folding is not cheap) only
+        // when such a row comes: until then the forms to add to it are kept in order.
+        var byFrenchMap: [String: String]?
+        var pendingFrench: [(form: String, id: String)] = []
+        let initial = glossary.concepts
+        func byFrench() -> [String: String] {
+            if let map = byFrenchMap { return map }
+            var map: [String: String] = [:]
+            for c in initial { if let fr = c.preferred(.fr) { map[Folding.key(fr)] = c.id } }
+            for (form, id) in pendingFrench { map[Folding.key(form)] = id }
+            pendingFrench = []
+            byFrenchMap = map
+            return map
+        }
         for row in rows {
             var concept = row.concept
-            let existingID = row.hasID ? concept.id : byFrench[Folding.key(concept.preferred(.fr) ?? "")]
+            let existingID = row.hasID ? concept.id : byFrench()[Folding.key(concept.preferred(.fr) ?? "")]
             if let id = existingID, let old = working[id] {
                 var merged = old
                 var changes: [String] = []
@@ -322,7 +334,9 @@ public enum CSVFormat {
                 working.upsert(concept)
                 report.added.append(concept.id)
             }
-            if let fr = concept.preferred(.fr) { byFrench[Folding.key(fr)] = concept.id }
+            if let fr = concept.preferred(.fr) {
+                if byFrenchMap != nil { byFrenchMap![Folding.key(fr)] = concept.id } else { pendingFrench.append((fr, concept.id)) }
+            }
         }
         return report
     }
@@ -423,6 +437,114 @@ public enum CSVFormat {
 
     /// Splits text into records (RFC 4180 quoting for CSV; none for TSV).
     static func records(in text: String, file: String, separator: Character) throws -> [Record] {
+        guard let sep = separator.asciiValue, separator.unicodeScalars.count == 1 else {
+            return try scalarRecords(in: text, file: file, separator: separator)
+        }
+        var text = text
+        return try text.withUTF8 { try byteRecords(in: $0, file: file, separator: sep) }
+    }
+
+    /// ``records(in:file:separator:)`` for an ASCII separator, on UTF-8 bytes: every byte that
+    /// matters (quote, separator, CR, LF) is ASCII and never inside a multi-byte scalar; lines
+    /// and columns count scalars, as the scalar version does.
+    private static func byteRecords(in b: UnsafeBufferPointer<UInt8>, file: String, separator sep: UInt8) throws
+        -> [Record]
+    {
+        let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        var records: [Record] = []
+        var fields: [String] = []
+        var columns: [Int] = []
+        var field: [UInt8] = []
+        var line = 1
+        var column = 1
+        var recordLine = 1
+        var fieldColumn = 1
+        var inQuotes = false
+        var quotedField = false
+        let n = b.count
+        var i = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            columns.append(fieldColumn)
+            field.removeAll(keepingCapacity: true)
+            quotedField = false
+        }
+        func endRecord() {
+            endField()
+            records.append(Record(line: recordLine, fields: fields, columns: columns))
+            fields = []
+            columns = []
+        }
+        while i < n {
+            let c = b[i]
+            if c >= 0x80 {
+                // One scalar of several bytes: text, wherever it is.
+                let length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+                if !inQuotes, quotedField {
+                    throw Diagnostics([
+                        .error("bad-row", "text after a closing quote", file: file, line: line, column: column)
+                    ])
+                }
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<Swift.min(i + length, n)]))
+                i += length
+                column += 1
+                continue
+            }
+            if inQuotes {
+                if c == quote {
+                    if i + 1 < n, b[i + 1] == quote {
+                        field.append(quote)
+                        i += 2
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    field.append(c)
+                    if c == lf {
+                        line += 1
+                        column = 0
+                    }
+                }
+                i += 1
+                column += 1
+                continue
+            }
+            if c == quote, sep != 0x09, field.isEmpty, !quotedField {
+                inQuotes = true
+                quotedField = true
+            } else if c == sep {
+                endField()
+                fieldColumn = column + 1
+            } else if c == cr, i + 1 < n, b[i + 1] == lf {
+                // the LF ends the record
+            } else if c == lf {
+                endRecord()
+                line += 1
+                column = 0
+                recordLine = line
+                fieldColumn = 1
+            } else {
+                if quotedField {
+                    throw Diagnostics([
+                        .error("bad-row", "text after a closing quote", file: file, line: line, column: column)
+                    ])
+                }
+                field.append(c)
+            }
+            i += 1
+            column += 1
+        }
+        if inQuotes {
+            throw Diagnostics([
+                .error("bad-row", "unterminated quoted field", file: file, line: recordLine, column: fieldColumn)
+            ])
+        }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        return records
+    }
+
+    private static func scalarRecords(in text: String, file: String, separator: Character) throws -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var columns: [Int] = []
