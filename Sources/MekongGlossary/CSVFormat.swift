@@ -335,7 +335,11 @@ public enum CSVFormat {
                 report.added.append(concept.id)
             }
             if let fr = concept.preferred(.fr) {
-                if byFrenchMap != nil { byFrenchMap![Folding.key(fr)] = concept.id } else { pendingFrench.append((fr, concept.id)) }
+                if byFrenchMap != nil {
+                    byFrenchMap![Folding.key(fr)] = concept.id
+                } else {
+                    pendingFrench.append((fr, concept.id))
+                }
             }
         }
         return report
@@ -450,7 +454,9 @@ public enum CSVFormat {
     private static func byteRecords(in b: UnsafeBufferPointer<UInt8>, file: String, separator sep: UInt8) throws
         -> [Record]
     {
-        let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let quote = UInt8(ascii: "\"")
+        let lf: UInt8 = 0x0A
+        let cr: UInt8 = 0x0D
         var records: [Record] = []
         var fields: [String] = []
         var columns: [Int] = []
