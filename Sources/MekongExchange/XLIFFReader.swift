@@ -105,11 +105,14 @@ public enum XLIFFReader {
         var noTranslate: [Bool] = []  // translate="no" of enclosing unit/group
         var segIDCounter = 0
         var unitID = ""
-        while let event = try reader.next() {
-            switch event {
-            case .startElement(let qname, _, let attrs, let empty):
+        // Nodes are looked at in place (XMLStreamReader.nextNode): a name is a small string,
+        // and only the attributes asked for are made into strings.
+        while let node = try reader.nextNode() {
+            switch node {
+            case .startElement(let empty):
+                let qname = reader.qualifiedName
                 let name = localName(qname)
-                let attr: (String) -> String? = { k in attrs.first { $0.name == k }?.value }
+                let attr: (String) -> String? = { k in reader.attribute(k) }
                 if skipDepth > 0 || name == "matches" || name == "alt-trans" {
                     skipDepth += 1  // every start, empty or not, has its end event
                     continue
@@ -165,7 +168,8 @@ public enum XLIFFReader {
                     if let s = attr("state") { current?.state = s }
                 default: break
                 }
-            case .text(let t):
+            case .text:
+                let t = reader.text
                 if skipDepth > 0 { continue }
                 if skeletonText != nil, field == nil {
                     skeletonText! += t
@@ -173,7 +177,8 @@ public enum XLIFFReader {
                 }
                 guard let f = field else { continue }
                 append(t, to: f, &current)
-            case .endElement(let qname):
+            case .endElement:
+                let qname = reader.qualifiedName
                 let name = localName(qname)
                 if skipDepth > 0 {
                     skipDepth -= 1

@@ -190,6 +190,12 @@ public final class XMLStreamReader {
         return nil
     }
 
+    /// The current element's qualified name, as ``XMLEvent`` gives it (`""` when libxml2 has none).
+    public var qualifiedName: String { string(xmlTextReaderConstName(reader)) ?? "" }
+
+    /// The current text node's text, as ``XMLEvent/text(_:)`` gives it.
+    public var text: String { string(xmlTextReaderConstValue(reader)) ?? "" }
+
     /// Calls `body` with the UTF-8 bytes of the current text node (valid only during the call).
     public func withText<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         guard let p = xmlTextReaderConstValue(reader) else {
