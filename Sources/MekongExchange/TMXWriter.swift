@@ -135,7 +135,7 @@ public enum TMXWriter {
     }
 
     /// `<tu>` elements as bytes, each on its own line (to splice into an existing memory).
-    static func unitBytes(_ units: [Unit]) throws -> [UInt8] {
+    static func unitBytes(_ units: some Sequence<Unit>) throws -> [UInt8] {
         let w = try XMLStreamWriter(indent: false)
         try w.startDocument()
         try w.startElement("m")

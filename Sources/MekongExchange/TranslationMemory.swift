@@ -1,5 +1,6 @@
 import Foundation
 import MekongText
+import MekongXML
 
 /// A TMX memory on disk, updated without losing anything: the existing file is kept byte for
 /// byte (header, notes, props, inline codes, other languages, attributes) and new units are
@@ -9,46 +10,146 @@ public enum TranslationMemory {
     /// The pairs a memory holds for one language pair, as hashes: source text → target text.
     /// Languages match by their primary subtag (`fr-FR` is `fr`).
     public struct Pairs: Sendable {
-        /// Hash of a source text → hashes of the target texts it has.
-        public private(set) var targets: [UInt64: [UInt64]] = [:]
+        /// Hash of a source text → hashes of the target texts it has (order unspecified).
+        public var targets: [UInt64: [UInt64]] {
+            var out: [UInt64: [UInt64]] = [:]
+            for p in pairs { out[p.source, default: []].append(p.target) }
+            return out
+        }
         /// Units read.
         public private(set) var units = 0
+        /// Two sets of 64-bit hashes (about 50 bytes a unit): a memory of a million units is
+        /// read in constant memory beyond them.
+        private var sources: Set<UInt64> = []
+        private var pairs: Set<Pair> = []
+
+        private struct Pair: Hashable, Sendable {
+            var source: UInt64
+            var target: UInt64
+        }
 
         /// An empty set.
         public init() {}
 
         /// Whether the memory has `target` for `source`.
         public func contains(_ source: String, _ target: String) -> Bool {
-            targets[Self.hash(source)]?.contains(Self.hash(target)) ?? false
+            pairs.contains(Pair(source: Self.hash(source), target: Self.hash(target)))
         }
 
         /// Whether the memory has some translation of `source`.
-        public func hasSource(_ source: String) -> Bool { targets[Self.hash(source)] != nil }
+        public func hasSource(_ source: String) -> Bool { sources.contains(Self.hash(source)) }
 
         /// Records a pair.
         public mutating func insert(_ source: String, _ target: String) {
-            let t = Self.hash(target)
-            if targets[Self.hash(source), default: []].contains(t) == false {
-                targets[Self.hash(source), default: []].append(t)
+            insert(hashes: Self.hash(source), Self.hash(target))
+        }
+
+        /// A source and target text as the sets know them, hashed once for the three questions
+        /// an import asks about one pair.
+        public struct Key: Sendable {
+            fileprivate var source: UInt64
+            fileprivate var target: UInt64
+            /// The key of a pair.
+            public init(_ source: String, _ target: String) {
+                self.source = Pairs.hash(source)
+                self.target = Pairs.hash(target)
             }
+        }
+
+        /// ``contains(_:_:)`` for a key.
+        public func contains(_ key: Key) -> Bool { pairs.contains(Pair(source: key.source, target: key.target)) }
+
+        /// ``hasSource(_:)`` for a key's source.
+        public func hasSource(_ key: Key) -> Bool { sources.contains(key.source) }
+
+        /// ``insert(_:_:)`` for a key.
+        public mutating func insert(_ key: Key) { insert(hashes: key.source, key.target) }
+
+        mutating func insert(hashes source: UInt64, _ target: UInt64) {
+            sources.insert(source)
+            pairs.insert(Pair(source: source, target: target))
         }
 
         mutating func countUnit() { units += 1 }
 
-        static func hash(_ s: String) -> UInt64 { Folding.wordHash(s.utf8) }
+        static func hash(_ s: String) -> UInt64 {
+            var s = s
+            return s.withUTF8 { Folding.wordHash(UnsafeRawBufferPointer($0), continuing: 0xcbf2_9ce4_8422_2325) }
+        }
     }
 
     /// Reads the pairs of `source` → `target` language a memory holds.
+    ///
+    /// The same units, variants and texts as ``TMXReader/read(path:each:)`` (the native codes
+    /// of `<bpt>`, `<ept>`, `<ph>`, `<it>` and `<ut>` left out), hashed as they are read:
+    /// no string is made per unit.
     /// - Throws: ``Diagnostic`` for a file that is not a readable TMX.
     public static func pairs(in path: String, source: String, target: String) throws -> Pairs {
         var pairs = Pairs()
         let s = LanguageTag(source)?.primary
         let t = LanguageTag(target)?.primary
-        try TMXReader.read(path: path) { unit in
-            pairs.countUnit()
-            let sources = unit.variants.filter { LanguageTag($0.language)?.primary == s }
-            let targets = unit.variants.filter { LanguageTag($0.language)?.primary == t }
-            for a in sources { for b in targets { pairs.insert(a.text, b.text) } }
+        try Schemas.sniff(path)
+        let reader = try XMLStreamReader(path: path)
+        // Per distinct xml:lang value: is it the source language, the target language?
+        var sides: [String: (source: Bool, target: Bool)] = [:]
+        var inUnit = false
+        var lang: (source: Bool, target: Bool)?
+        var seg: [UInt8] = []
+        var inSeg = false
+        var depth = 0
+        var codeDepth = 0
+        var sourceHashes: [UInt64] = []
+        var targetHashes: [UInt64] = []
+        while let node = try reader.nextNode() {
+            switch node {
+            case .startElement:
+                if inSeg {
+                    depth += 1
+                    if codeDepth > 0 || ["bpt", "ept", "ph", "it", "ut"].contains(where: { reader.nodeName(is: $0) }) {
+                        codeDepth += 1
+                    }
+                    continue
+                }
+                if reader.nodeName(is: "tu") {
+                    inUnit = true
+                    sourceHashes.removeAll(keepingCapacity: true)
+                    targetHashes.removeAll(keepingCapacity: true)
+                } else if reader.nodeName(is: "tuv") {
+                    lang = reader.attribute("xml:lang", "lang").map { value in
+                        if let known = sides[value] { return known }
+                        let primary = LanguageTag(value)?.primary
+                        let side = (source: primary == s, target: primary == t)
+                        sides[value] = side
+                        return side
+                    }
+                } else if reader.nodeName(is: "seg") {
+                    inSeg = true
+                    seg.removeAll(keepingCapacity: true)
+                    depth = 0
+                }
+            case .text:
+                if inSeg, codeDepth == 0 { reader.withText { seg.append(contentsOf: $0) } }
+            case .endElement:
+                if inSeg, depth > 0 {
+                    depth -= 1
+                    if codeDepth > 0 { codeDepth -= 1 }
+                    continue
+                }
+                if reader.nodeName(is: "seg") {
+                    if inUnit, let side = lang {
+                        let h = Folding.wordHash(seg)
+                        if side.source { sourceHashes.append(h) }
+                        if side.target { targetHashes.append(h) }
+                    }
+                    inSeg = false
+                } else if reader.nodeName(is: "tu") {
+                    if inUnit {
+                        pairs.countUnit()
+                        for a in sourceHashes { for b in targetHashes { pairs.insert(hashes: a, b) } }
+                    }
+                    inUnit = false
+                }
+            }
         }
         return pairs
     }
@@ -58,13 +159,25 @@ public enum TranslationMemory {
     /// - Throws: ``Diagnostic`` when the file has no `</body>` (not a TMX Mekong can update
     ///   without loss: it is left as it is) or cannot be written.
     public static func add(_ units: [TMXWriter.Unit], to path: String, sourceLanguage: String) throws {
+        try add(units, count: units.count, to: path, sourceLanguage: sourceLanguage)
+    }
+
+    /// ``add(_:to:sourceLanguage:)`` for units kept in a spool: a new memory is written as
+    /// they are read back, so a million units never sit in memory.
+    public static func add(_ units: UnitSpool, to path: String, sourceLanguage: String) throws {
+        try add(units, count: units.count, to: path, sourceLanguage: sourceLanguage)
+    }
+
+    private static func add(
+        _ units: some Sequence<TMXWriter.Unit>, count: Int, to path: String, sourceLanguage: String
+    ) throws {
         guard FileSystem.exists(path) else {
             let w = try AtomicWriter(path: path)
             try TMXWriter.write(units, sourceLanguage: sourceLanguage, to: w)
             try w.commit()
             return
         }
-        guard !units.isEmpty else { return }
+        guard count > 0 else { return }
         let fingerprint = FileFingerprint(path: path)
         let fd = try TextFile.open(path)
         defer { close(fd) }

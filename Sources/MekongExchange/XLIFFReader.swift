@@ -81,6 +81,16 @@ public enum XLIFFReader {
     public static func read(path: String, files: (File) throws -> Void, each: (Segment) throws -> Void) throws
         -> (source: String?, target: String?)
     {
+        try read(path: path, files: files, eachWithLanguages: { s, _ in try each(s) })
+    }
+
+    /// Streams segments to `each` with the languages known when the segment is read (from the
+    /// root in 2.x, from the `<file>`s read so far in 1.2), which may still change until the end.
+    @discardableResult
+    public static func read(
+        path: String, files: (File) throws -> Void = { _ in },
+        eachWithLanguages each: (Segment, _ languages: (source: String?, target: String?)) throws -> Void
+    ) throws -> (source: String?, target: String?) {
         try Schemas.sniff(path)  // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
         var file = File(id: nil, original: nil, skeleton: nil)
@@ -95,11 +105,14 @@ public enum XLIFFReader {
         var noTranslate: [Bool] = []  // translate="no" of enclosing unit/group
         var segIDCounter = 0
         var unitID = ""
-        while let event = try reader.next() {
-            switch event {
-            case .startElement(let qname, _, let attrs, let empty):
+        // Nodes are looked at in place (XMLStreamReader.nextNode): a name is a small string,
+        // and only the attributes asked for are made into strings.
+        while let node = try reader.nextNode() {
+            switch node {
+            case .startElement(let empty):
+                let qname = reader.qualifiedName
                 let name = localName(qname)
-                let attr: (String) -> String? = { k in attrs.first { $0.name == k }?.value }
+                let attr: (String) -> String? = { k in reader.attribute(k) }
                 if skipDepth > 0 || name == "matches" || name == "alt-trans" {
                     skipDepth += 1  // every start, empty or not, has its end event
                     continue
@@ -155,7 +168,8 @@ public enum XLIFFReader {
                     if let s = attr("state") { current?.state = s }
                 default: break
                 }
-            case .text(let t):
+            case .text:
+                let t = reader.text
                 if skipDepth > 0 { continue }
                 if skeletonText != nil, field == nil {
                     skeletonText! += t
@@ -163,7 +177,8 @@ public enum XLIFFReader {
                 }
                 guard let f = field else { continue }
                 append(t, to: f, &current)
-            case .endElement(let qname):
+            case .endElement:
+                let qname = reader.qualifiedName
                 let name = localName(qname)
                 if skipDepth > 0 {
                     skipDepth -= 1
@@ -179,10 +194,10 @@ public enum XLIFFReader {
                 }
                 switch name {
                 case "segment":
-                    if let c = current { try each(c) }
+                    if let c = current { try each(c, (srcLang, trgLang)) }
                     current = nil
                 case "trans-unit":
-                    if let c = current { try each(c) }
+                    if let c = current { try each(c, (srcLang, trgLang)) }
                     current = nil
                     noTranslate.removeLast()
                 case "unit", "group":

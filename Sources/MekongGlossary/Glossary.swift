@@ -63,6 +63,15 @@ public struct Glossary: Sendable {
 extension Concept {
     /// The same concept with every text in NFC.
     public func normalized() -> Concept {
+        // Nearly always so already (read from a file Mekong wrote): then nothing is rebuilt.
+        if note.isNFCAsIs, sources.allSatisfy(\.isNFCAsIs),
+            terms.values.allSatisfy({ t in
+                !t.isEmpty && t.preferred?.isNFCAsIs != false && t.admitted.allSatisfy(\.isNFCAsIs)
+                    && t.forbidden.allSatisfy(\.isNFCAsIs)
+            })
+        {
+            return self
+        }
         func nfc(_ s: String) -> String { s.nfc }
         var c = self
         c.note = nfc(note)
@@ -80,16 +89,17 @@ extension String {
     /// The string in NFC. Most glossary text is already NFC and made of scalars that NFC never
     /// changes (no combining marks, nothing that composes): those are returned as they are,
     /// without the cost of Foundation's normaliser.
-    var nfc: String {
-        var simple = true
+    var nfc: String { isNFCAsIs ? self : precomposedStringWithCanonicalMapping }
+
+    /// Whether ``nfc`` is the string itself: every scalar is one NFC never changes.
+    var isNFCAsIs: Bool {
         for s in unicodeScalars {
             let v = s.value
             if v < 0x0300 || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2000 && v <= 0x206F) { continue }
             if v >= 0x0E80 && v <= 0x0EFF && s.properties.canonicalCombiningClass == .notReordered { continue }
-            simple = false
-            break
+            return false
         }
-        return simple ? self : precomposedStringWithCanonicalMapping
+        return true
     }
 }
 

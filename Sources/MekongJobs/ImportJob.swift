@@ -69,7 +69,9 @@ public struct ImportJob: Sendable {
         var report = Report()
         // The memory is never rewritten from Mekong's model: its pairs are read as hashes, and
         // the new units are spliced into the file as it is (TranslationMemory).
-        var newUnits: [TMXWriter.Unit] = []
+        // New units wait in a spool (a temporary file), not in memory; a file that turns out
+        // to be bad is rolled back out of it, as out of everything else: it adds nothing.
+        var newUnits: UnitSpool? = nil
         var known: [String: TranslationMemory.Pairs] = [:]  // "src|tgt" → pairs
         var existingUnits = 0
         let memoryExists = memoryPath.map(FileSystem.exists) ?? false
@@ -81,6 +83,7 @@ public struct ImportJob: Sendable {
                     file: memoryPath)
             }
         }
+        if memoryPath != nil { newUnits = try UnitSpool() }
         func pairs(_ source: String, _ target: String) throws -> TranslationMemory.Pairs {
             let key = "\(source)|\(target)"
             if let p = known[key] { return p }
@@ -96,69 +99,114 @@ public struct ImportJob: Sendable {
         report.failures = try forEachInput(paths.map { .file($0) }, failFast: failFast) { input in
             let path = input.description
             try TextFile.requireFile(path)
-            var segments: [XLIFFReader.Segment] = []
-            let (src, trg) = try XLIFFReader.read(path: path) { segments.append($0) }
-            // A memory unit needs both languages: a file that names none cannot be stored.
-            guard let target = trg, !target.isEmpty else {
-                throw Diagnostic.error(
-                    "no-target-language",
-                    "the file does not say its target language (trgLang on <xliff>, target-language on <file>): its translations cannot be stored",
-                    file: path, line: Self.rootLine(path))
-            }
-            guard let source = src, !source.isEmpty else {
-                throw Diagnostic.error(
-                    "no-source-language",
-                    "the file does not say its source language (srcLang on <xliff>, source-language on <file>): its translations cannot be stored",
-                    file: path, line: Self.rootLine(path))
-            }
-            sourceLanguage = source
-            var memory = memoryPath == nil ? TranslationMemory.Pairs() : try pairs(source, target)
-            defer { if memoryPath != nil { known["\(source)|\(target)"] = memory } }
-            // Name rules exist only for the glossary's languages; another target is stored unchecked.
-            let checker = Language(tag: target).map {
-                DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: $0))
-            }
-            var file = File(
-                file: path, segments: segments.count, translated: 0, untranslated: [], changed: [], findings: [],
-                nameRules: checker == nil ? nil : Language(tag: target)?.tag)
+            let mark = newUnits?.mark()
+            var committed = false
+            defer { if !committed, let mark { try? newUnits?.rollBack(to: mark) } }
+            // Everything the file adds is kept aside until it has been read to its end.
+            var warnings: [Diagnostic] = []
+            var added = 0
+            var memory: TranslationMemory.Pairs?
+            var checker: DocumentChecker?
+            var file = File(file: path, segments: 0, translated: 0, untranslated: [], changed: [], findings: [])
+            var languages: (source: String, target: String)?
             var lineToSegment: [Int: String] = [:]
-            for (n, s) in segments.enumerated() where s.translate {
-                if !s.hasSource || Self.trimmed(s.source).isEmpty {
+            var n = 0
+            func start(_ src: String?, _ trg: String?) throws {
+                guard let target = trg, !target.isEmpty else {
+                    throw Diagnostic.error(
+                        "no-target-language",
+                        "the file does not say its target language (trgLang on <xliff>, target-language on <file>): its translations cannot be stored",
+                        file: path, line: Self.rootLine(path))
+                }
+                guard let source = src, !source.isEmpty else {
+                    throw Diagnostic.error(
+                        "no-source-language",
+                        "the file does not say its source language (srcLang on <xliff>, source-language on <file>): its translations cannot be stored",
+                        file: path, line: Self.rootLine(path))
+                }
+                languages = (source, target)
+                memory = memoryPath == nil ? TranslationMemory.Pairs() : try pairs(source, target)
+                // Name rules exist only for the glossary's languages; another target is stored unchecked.
+                checker = Language(tag: target).map {
+                    DocumentChecker(file: path, matcher: matcher, options: CheckOptions(language: $0))
+                }
+                file.nameRules = checker == nil ? nil : Language(tag: target)?.tag
+            }
+            func handle(_ s: XLIFFReader.Segment) throws {
+                defer { n += 1 }
+                guard s.translate, let (source, target) = languages else { return }
+                let trimmedSource = Self.trimmed(s.source)
+                if !s.hasSource || trimmedSource.isEmpty {
                     if !(s.target ?? "").isEmpty {
-                        report.warnings.append(
+                        warnings.append(
                             Diagnostic(
                                 severity: .warning, rule: "no-source",
                                 message: "not added to the memory: the segment has a translation but no source text",
                                 location: SourceLocation(file: path, segment: s.id, line: s.line)))
                     }
-                    continue
+                    return
                 }
                 let t = Self.trimmed(s.target ?? "")
                 // The text decides, not the state: OmegaT writes translations and leaves
                 // state="needs-translation" as it was.
-                if t.isEmpty || t == Self.trimmed(s.source) {
+                if t.isEmpty || t == trimmedSource {
                     file.untranslated.append(s.id)
-                    continue
+                    return
                 }
                 file.translated += 1
                 checker?.check(line: XLIFFTargets.checkable(t), number: n + 1)
                 lineToSegment[n + 1] = s.id
-                if let bad = XMLStreamWriter.firstForbiddenCharacter(in: s.source + t) {
+                if let bad = XMLStreamWriter.firstForbiddenCharacter(in: s.source)
+                    ?? XMLStreamWriter.firstForbiddenCharacter(in: t)
+                {
                     // Valid XLIFF (<cp hex="0001"/>) that TMX cannot hold: the unit is skipped, not the run.
-                    report.warnings.append(
+                    warnings.append(
                         Diagnostic(
                             severity: .warning, rule: "not-xml-character",
                             message:
                                 "not added to the memory: \(ScriptChecks.codePoint(bad.value)) cannot be stored in TMX",
                             location: SourceLocation(file: path, segment: s.id)))
-                    continue
+                    return
                 }
-                if memory.contains(s.source, t) { continue }
-                if memory.hasSource(s.source) { file.changed.append(s.id) }
-                memory.insert(s.source, t)
-                newUnits.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
-                report.added += 1
+                let key = TranslationMemory.Pairs.Key(s.source, t)
+                if memory!.contains(key) { return }
+                if memory!.hasSource(key) { file.changed.append(s.id) }
+                memory!.insert(key)
+                try newUnits?.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
+                added += 1
             }
+            // Segments are handled as they are read when the languages are known at the first
+            // one (the root of 2.x, the first <file> of 1.2: nearly always). Otherwise, or when
+            // a later <file> gave them, the file is read whole first and handled with the
+            // languages of the whole file, as they are decided at its end.
+            var streamedWith: (String?, String?)?
+            var collected: [XLIFFReader.Segment] = []
+            var (src, trg) = try XLIFFReader.read(
+                path: path,
+                eachWithLanguages: { s, current in
+                    file.segments += 1
+                    if file.segments == 1, let a = current.source, !a.isEmpty, let b = current.target, !b.isEmpty {
+                        streamedWith = (a, b)
+                        try start(a, b)
+                    }
+                    if streamedWith != nil { try handle(s) } else { collected.append(s) }
+                })
+            if let used = streamedWith, used.0 != src || used.1 != trg {
+                // Languages changed after the first segment: start the file again, read whole.
+                if let mark { try newUnits?.rollBack(to: mark) }
+                (warnings, added, lineToSegment, n, languages, checker) = ([], 0, [:], 0, nil, nil)
+                file = File(file: path, segments: 0, translated: 0, untranslated: [], changed: [], findings: [])
+                let whole = try XLIFFReader.read(path: path)
+                (src, trg, collected) = (whole.source, whole.target, whole.segments)
+                file.segments = collected.count
+                streamedWith = nil
+            }
+            if streamedWith == nil {
+                try start(src, trg)
+                for s in collected { try handle(s) }
+            }
+            sourceLanguage = languages!.source
+            if memoryPath != nil { known["\(languages!.source)|\(languages!.target)"] = memory }
             file.findings = (checker?.finish() ?? []).map { f in
                 var f = f
                 let line = f.location?.line ?? 0
@@ -166,8 +214,11 @@ public struct ImportJob: Sendable {
                 return f
             }
             report.files.append(file)
+            report.warnings += warnings
+            report.added += added
+            committed = true
         }
-        if let memoryPath {
+        if let memoryPath, let newUnits {
             try output { try TranslationMemory.add(newUnits, to: memoryPath, sourceLanguage: sourceLanguage) }
             report.memory = memoryPath
             report.total = existingUnits + newUnits.count
@@ -185,6 +236,9 @@ public struct ImportJob: Sendable {
     }
 
     static func trimmed(_ s: String) -> String {
+        // Nearly every text starts and ends with an ASCII letter or punctuation: nothing to trim.
+        func plain(_ b: UInt8?) -> Bool { b.map { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) } ?? false }
+        if plain(s.utf8.first), plain(s.utf8.last) { return s }
         var sub = Substring(s)
         while let f = sub.first, f.isWhitespace { sub.removeFirst() }
         while let l = sub.last, l.isWhitespace { sub.removeLast() }

@@ -99,28 +99,57 @@ public final class SentenceSegmenter: @unchecked Sendable {
         var icu: ICUText?
         var breaks: [Int] = []
 
+        // Sides whose automaton read more than `scanLimit` scalars for one question (`[^)]*`
+        // with no `)` in sight) answer from the positions their search automaton accepts at,
+        // computed once for the paragraph: linear time whatever the paragraph's length.
+        // Indexed by rule index * 2 (+ 1 for the after side); empty (no allocation) until needed.
+        var accepted: [[Bool]?] = []
+        var noSearch: [Bool] = []
+
         func consider(_ p: Int) {
             guard p > 0, p < n, breaks.last != p else { return }
             if let nextAllowed, !nextAllowed.contains(matcher.scalar(at: p).0) { return }
             if let abbreviations, abbreviations.suppressesBreak(at: p, in: matcher) { return }
-            for rule in rules {
+            for (k, rule) in rules.enumerated() {
                 if let last = rule.beforeLast {
                     guard last.contains(matcher.scalar(before: p).0) else { continue }
                 }
                 if let first = rule.afterFirst {
                     guard first.contains(matcher.scalar(at: p).0) else { continue }
                 }
-                guard side(rule.before, p, ending: true) && side(rule.after, p, ending: false) else { continue }
+                guard side(rule, k, p, ending: true) && side(rule, k, p, ending: false) else { continue }
                 if rule.isBreak { breaks.append(p) }
                 return
             }
         }
 
-        func side(_ s: CompiledRule.Side, _ p: Int, ending: Bool) -> Bool {
-            switch s {
+        func side(_ rule: CompiledRule, _ k: Int, _ p: Int, ending: Bool) -> Bool {
+            switch ending ? rule.before : rule.after {
             case .always: return true
             case .native(let node, let dfa):
-                if let dfa, let answer = dfa.matches(matcher, at: p, backwards: ending) { return answer }
+                if let dfa {
+                    let key = 2 * k + (ending ? 0 : 1)
+                    if !accepted.isEmpty, let positions = accepted[key] { return positions[p] }
+                    let limit = !noSearch.isEmpty && noSearch[key] ? Int.max : Self.scanLimit
+                    switch dfa.matches(matcher, at: p, backwards: ending, limit: limit) {
+                    case .yes: return true
+                    case .no: return false
+                    case .tooLong:
+                        if accepted.isEmpty {
+                            accepted = Array(repeating: nil, count: 2 * rules.count)
+                            noSearch = Array(repeating: false, count: 2 * rules.count)
+                        }
+                        if let search = rule.searchDFA(ending: ending),
+                            let positions = search.acceptingPositions(matcher, forwards: ending)
+                        {
+                            accepted[key] = positions
+                            return positions[p]
+                        }
+                        noSearch[key] = true
+                        if let answer = dfa.matches(matcher, at: p, backwards: ending) { return answer }
+                    case .unknown: break
+                    }
+                }
                 return ending ? matcher.matchesEnding(at: p, node) : matcher.matchesStarting(at: p, node)
             case .icu(let re):
                 if icu == nil { icu = ICUText(base: base, count: n) }
@@ -181,6 +210,10 @@ public final class SentenceSegmenter: @unchecked Sendable {
         }
         return ranges
     }
+
+    /// How many scalars an automaton reads for one question before the whole paragraph is
+    /// searched at once instead.
+    static let scanLimit = 256
 
     /// Convenience: the sentences of a string.
     public func sentences(in text: String) -> [Substring] {

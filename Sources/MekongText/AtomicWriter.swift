@@ -227,9 +227,28 @@ public struct FileFingerprint: Hashable, Sendable {
     public var hash: UInt64
 
     /// The fingerprint of the file at `path` now, or `nil` if there is none.
+    ///
+    /// The file is hashed as it is read, 1 MB at a time (a memory of a million units is not
+    /// held in memory to be fingerprinted).
     public init?(path: String) {
-        guard let st = POSIX.status(path), let data = FileManager.default.contents(atPath: path) else { return nil }
-        self.init(size: st.size, mtime: st.mtime, inode: st.inode, bytes: [UInt8](data))
+        guard let st = POSIX.status(path) else { return nil }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
+        defer { chunk.deallocate() }
+        while true {
+            let n = read(fd, chunk.baseAddress!, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { break }
+            h = Folding.wordHash(UnsafeRawBufferPointer(rebasing: chunk[0..<n]), continuing: h)
+        }
+        self.size = st.size
+        self.mtime = st.mtime
+        self.inode = st.inode
+        hash = h
     }
 
     /// The fingerprint of bytes just read from a file with this status.

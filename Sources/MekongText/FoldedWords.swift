@@ -22,6 +22,14 @@ extension Folding {
         return h
     }
 
+    /// ``wordHash(_:)`` of what was hashed into `h` followed by `bytes`: a file hashed a chunk
+    /// at a time has the hash of its bytes read at once.
+    public static func wordHash(_ bytes: UnsafeRawBufferPointer, continuing h: UInt64) -> UInt64 {
+        var h = h
+        for b in bytes { h = hash(h, b) }
+        return h
+    }
+
     /// Calls `body` for every word of valid UTF-8 text with the word's byte range and the hash
     /// of its folded form, folding exactly as ``key(_:)`` does, without building any string.
     /// Words are runs of letters, digits and combining marks; Lao script is not split into

@@ -128,7 +128,19 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
                 endWord()
                 continue
             }
-            if scalar.properties.isAlphabetic {
+            if v < 0x80 {
+                // ASCII without the Unicode property tables: a lowercaseMapping string per
+                // letter made the guess cost 2 s a thousand articles.
+                if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
+                    letters += 1
+                    word.unicodeScalars.append(Unicode.Scalar(UInt8(v | 0x20)))
+                } else if v == 0x27 {
+                    word.unicodeScalars.append("'")
+                    endWord()
+                } else {
+                    endWord()
+                }
+            } else if scalar.properties.isAlphabetic {
                 letters += 1
                 if Language.isVietnameseOnly(v) { vietnameseLetters += 1 }
                 word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)

@@ -101,11 +101,15 @@ public final class LineReader {
     private func finish(_ raw: [UInt8], terminated: Bool) throws -> Line {
         var bytes = raw
         lineNumber += 1
-        if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
+        // Validated and counted in one pass.
+        let (scalars, invalid) = bytes.withUnsafeBufferPointer {
+            UTF8Validation.scalarCountOrFirstInvalidOffset(in: $0)
+        }
+        if let bad = invalid {
             let column = UTF8Validation.scalarCount(bytes[..<bad]) + 1
             throw Diagnostic.error("invalid-utf8", "invalid UTF-8", file: name, line: lineNumber, column: column)
         }
-        let total = UTF8Validation.scalarCount(bytes) + (terminated ? 1 : 0)
+        let total = scalars + (terminated ? 1 : 0)
         if bytes.last == 0x0D { bytes.removeLast() }
         let result = Line(bytes: bytes, number: lineNumber, scalarOffset: scalarOffset)
         scalarOffset += total

@@ -56,6 +56,64 @@ public enum UTF8Validation {
         return nil
     }
 
+    /// One pass of ``firstInvalidOffset(in:)`` that also counts the scalars (valid text's
+    /// ``scalarCount(_:)``); `firstInvalid` is that of ``firstInvalidOffset(in:)``.
+    public static func scalarCountOrFirstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> (
+        scalars: Int, firstInvalid: Int?
+    ) {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return (0, nil) }
+        var scalars = 0
+        var i = 0
+        while i < n {
+            // ASCII fast path, a word at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+                scalars += 8
+            }
+            if i >= n { break }
+            let b0 = base[i]
+            scalars += 1
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                hi = 0x9F
+            case 0xF0:
+                length = 4
+                lo = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                hi = 0x8F
+            default: return (scalars, i)
+            }
+            if i + length > n { return (scalars, i) }
+            let b1 = base[i + 1]
+            if b1 < lo || b1 > hi { return (scalars, i) }
+            var j = 2
+            while j < length {
+                if base[i + j] & 0xC0 != 0x80 { return (scalars, i) }
+                j += 1
+            }
+            i += length
+        }
+        return (scalars, nil)
+    }
+
     /// Counts the Unicode scalars in valid UTF-8 bytes (every byte that is not a continuation byte).
     @inlinable
     public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

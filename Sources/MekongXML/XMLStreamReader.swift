@@ -1,6 +1,12 @@
 internal import CLibXML2
 import MekongText
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One event of a streaming XML read.
 public enum XMLEvent: Hashable, Sendable {
     /// An element opens. `attributes` are in document order, keyed by qualified name.
@@ -31,6 +37,7 @@ public final class XMLStreamReader {
     private let fileName: String
     private let errors = ErrorBox()
     private var pendingEnd: String?
+    private var rawPendingEnd = false
     private var owned: UnsafeMutableBufferPointer<UInt8>?
 
     /// Opens a file.
@@ -118,6 +125,84 @@ public final class XMLStreamReader {
                 continue
             }
         }
+    }
+
+    /// What ``nextNode()`` stopped at.
+    public enum NodeKind: Sendable, Equatable {
+        /// An element opens (its name: ``nodeName(is:)``, its attributes: ``attribute(_:)``).
+        case startElement(isEmpty: Bool)
+        /// An element closes (also right after an empty element's start).
+        case endElement
+        /// Character data (text or CDATA): ``withText(_:)``.
+        case text
+    }
+
+    /// Like ``next()``, for readers of large files, without making a string per event: the
+    /// node's name and text are looked at in place, through ``nodeName(is:)``,
+    /// ``attribute(_:)`` and ``withText(_:)``, until the next call. The same nodes, errors and
+    /// refusals as ``next()``; do not mix the two on one reader.
+    /// - Throws: ``Diagnostic`` (`malformed-xml`, `entity-refused`), as ``next()``.
+    public func nextNode() throws -> NodeKind? {
+        if rawPendingEnd {
+            rawPendingEnd = false
+            return .endElement
+        }
+        while true {
+            let rc = xmlTextReaderRead(reader)
+            if rc == 0 { return nil }
+            if rc < 0 || errors.first != nil { throw error() }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                rawPendingEnd = isEmpty
+                return .startElement(isEmpty: isEmpty)
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                return .endElement
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+                let name = string(xmlTextReaderConstName(reader)) ?? "?"
+                throw Diagnostic.error(
+                    "entity-refused", "entity reference &\(name); refused: exchange files must not declare entities",
+                    file: fileName, line: currentLine)
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+                return .text
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Whether the current element's qualified name (as ``XMLEvent/startElement(name:namespace:attributes:isEmpty:)``
+    /// gives it) is `name`.
+    public func nodeName(is name: String) -> Bool {
+        guard let p = xmlTextReaderConstName(reader) else { return name.isEmpty }
+        return name.withCString { strcmp(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), $0) == 0 }
+    }
+
+    /// The value of the current element's first attribute whose qualified name is one of
+    /// `names` (in document order, as ``XMLEvent`` lists them), or `nil`.
+    public func attribute(_ names: String...) -> String? {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if names.contains(where: { nodeName(is: $0) }) { return string(xmlTextReaderConstValue(reader)) ?? "" }
+        }
+        return nil
+    }
+
+    /// The current element's qualified name, as ``XMLEvent`` gives it (`""` when libxml2 has none).
+    public var qualifiedName: String { string(xmlTextReaderConstName(reader)) ?? "" }
+
+    /// The current text node's text, as ``XMLEvent/text(_:)`` gives it.
+    public var text: String { string(xmlTextReaderConstValue(reader)) ?? "" }
+
+    /// Calls `body` with the UTF-8 bytes of the current text node (valid only during the call).
+    public func withText<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        guard let p = xmlTextReaderConstValue(reader) else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return try body(
+            UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))))
     }
 
     // MARK: Implementation Details

@@ -172,7 +172,10 @@ public final class XMLStreamWriter {
 
     /// Rejects characters outside XML 1.0's `Char` production.
     public static func firstForbiddenCharacter(in value: String) -> Unicode.Scalar? {
-        value.unicodeScalars.first { !isXMLCharacter($0.value) }
+        // Only C0 controls (below 0x20) and U+FFFE/U+FFFF (EF BF BE/BF) can be outside `Char`
+        // in a Swift string: most texts are cleared by one pass over their bytes.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) else { return nil }
+        return value.unicodeScalars.first { !isXMLCharacter($0.value) }
     }
 
     /// Whether XML 1.0 allows the scalar (its `Char` production).

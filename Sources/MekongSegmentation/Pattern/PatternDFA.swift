@@ -97,11 +97,36 @@ final class PatternDFA: @unchecked Sendable {
     /// there (a forward one); `nil` when a scalar's class is unknown.
     @inline(__always)
     func matches(_ m: PatternMatcher, at position: Int, backwards: Bool) -> Bool? {
-        if startAccepts { return true }
+        switch matches(m, at: position, backwards: backwards, limit: Int.max) {
+        case .yes: return true
+        case .no: return false
+        case .unknown, .tooLong: return nil
+        }
+    }
+
+    /// The answer of a scan that may give up.
+    enum Answer {
+        case yes, no
+        /// A scalar's class is unknown: ask the backtracking matcher.
+        case unknown
+        /// More than the limit of scalars were read with no answer yet.
+        case tooLong
+    }
+
+    /// Like ``matches(_:at:backwards:)``, reading at most `limit` scalars. A pattern such as
+    /// `\([^)]*\.\s` reads back to the paragraph's start where there is no `(`: with a limit,
+    /// the caller can switch to ``acceptingPositions(_:)`` of the search automaton, which answers
+    /// for every position of the paragraph in one pass.
+    @inline(__always)
+    func matches(_ m: PatternMatcher, at position: Int, backwards: Bool, limit: Int) -> Answer {
+        if startAccepts { return .yes }
         var state: Int32 = 0
         var i = position
         let n = m.count
+        var budget = limit
         while backwards ? i > 0 : i < n {
+            if budget == 0 { return .tooLong }
+            budget -= 1
             let c: Unicode.Scalar
             let len: Int
             if backwards {
@@ -117,14 +142,64 @@ final class PatternDFA: @unchecked Sendable {
             } else {
                 var mask: UInt64 = 0
                 for (k, s) in sets.enumerated() where s.contains(c) { mask |= 1 << UInt64(k) }
+                guard let id = classOfMask[mask] else { return .unknown }
+                cls = Int(id)
+            }
+            state = transitions[Int(state) * classCount + cls]
+            if state < 0 { return .no }
+            if accepting[Int(state)] { return .yes }
+        }
+        return .no
+    }
+
+    /// The search automaton of a side: for a before-side pattern P, `(?s:.*)P` read forwards;
+    /// for an after-side one, `P(?s:.*)` read backwards. Run over the whole text once, it is in
+    /// an accepting state exactly at the positions where P matches text ending (or starting)
+    /// there. `nil` when the automaton would be too large.
+    static func search(_ node: PatternNode, fromEnd: Bool) -> PatternDFA? {
+        let anything = PatternNode.repetition(.any(dotAll: true), min: 0, max: Int.max)
+        return fromEnd
+            ? PatternDFA(.sequence([anything, node]), reversed: false)
+            : PatternDFA(.sequence([node, anything]), reversed: true)
+    }
+
+    /// For a search automaton (``search(_:fromEnd:)``): whether it accepts at each byte offset
+    /// `0...m.count` (only scalar boundaries are meaningful), reading the text forwards when it
+    /// was built for a before-side, backwards for an after-side; `nil` when a scalar's class is
+    /// unknown.
+    /// - Complexity: O(*n*), one table lookup per scalar.
+    func acceptingPositions(_ m: PatternMatcher, forwards: Bool) -> [Bool]? {
+        let n = m.count
+        var out = [Bool](repeating: false, count: n + 1)
+        var state: Int32 = 0
+        var i = forwards ? 0 : n
+        out[i] = startAccepts
+        while forwards ? i < n : i > 0 {
+            let c: Unicode.Scalar
+            if forwards {
+                let (s, len) = m.scalar(at: i)
+                c = s
+                i += len
+            } else {
+                let (s, len) = m.scalar(before: i)
+                c = s
+                i -= len
+            }
+            let cls: Int
+            if c.value < ScalarSet.tableLimit {
+                cls = Int(classOfLow[Int(c.value)])
+            } else {
+                var mask: UInt64 = 0
+                for (k, s) in sets.enumerated() where s.contains(c) { mask |= 1 << UInt64(k) }
                 guard let id = classOfMask[mask] else { return nil }
                 cls = Int(id)
             }
             state = transitions[Int(state) * classCount + cls]
-            if state < 0 { return false }
-            if accepting[Int(state)] { return true }
+            // `.*` keeps every search alive; a dead state can only come from a class no set has.
+            if state < 0 { return nil }
+            out[i] = accepting[Int(state)]
         }
-        return false
+        return out
     }
 }
 

@@ -39,8 +39,8 @@ final class ScalarSet: @unchecked Sendable {
     func tabulated() -> ScalarSet {
         if table != nil { return self }
         var bits = [UInt64](repeating: 0, count: Int(Self.tableLimit) / 64)
-
-        for v in 0x80..<Self.tableLimit {
+        // A set known to be ASCII only has an empty table: no need to ask 8 K scalars.
+        for v in 0x80..<Self.tableLimit where mayContainNonASCII {
             if let c = Unicode.Scalar(v), test(c) { bits[Int(v) / 64] |= 1 << UInt64(v % 64) }
         }
         return ScalarSet(low: low, high: high, table: bits, mayContainNonASCII: mayContainNonASCII, test: test)

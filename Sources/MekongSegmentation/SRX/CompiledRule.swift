@@ -6,7 +6,7 @@ import Foundation
 /// UTF-8; others fall back to ICU through `NSRegularExpression`. Each side also carries the set
 /// of scalars a match can end (before) or start (after) with, so that most rules are ruled out
 /// at a position by one bitmap test.
-final class CompiledRule {
+final class CompiledRule: @unchecked Sendable {  // the lazy search automata are behind a lock
     enum Side {
         case always
         /// The pattern tree, and its automaton when it has one.
@@ -35,8 +35,46 @@ final class CompiledRule {
         (after, afterFirst) = try Self.compile(rule.after, rule: rule, fromEnd: false)
     }
 
+    /// The search automaton of a side (see ``PatternDFA/search(_:fromEnd:)``), built the first
+    /// time a scan of that side reads too far (most rules never need one); `nil` when the side
+    /// has no automaton or the search automaton would be too large.
+    func searchDFA(ending: Bool) -> PatternDFA? {
+        lock.lock()
+        defer { lock.unlock() }
+        let k = ending ? 0 : 1
+        if let built = searches[k] { return built }
+        var dfa: PatternDFA?
+        if case .native(let node, .some) = ending ? before : after {
+            dfa = PatternDFA.search(node, fromEnd: ending)
+        }
+        searches[k] = .some(dfa)
+        return dfa
+    }
+
+    private let lock = NSLock()
+    private var searches: [PatternDFA??] = [nil, nil]
+
+    /// Compiled sides by pattern and direction: rules repeat patterns (`\s`, `\p{Lu}`…), and
+    /// each compilation tabulates sets over 8 K scalars, which was a tenth of a whole
+    /// `mekong segment` run on 20 MB. Everything in a side is immutable.
+    nonisolated(unsafe) private static var compiled: [String: (Side, ScalarSet?)] = [:]
+    private static let compiledLock = NSLock()
+
     private static func compile(_ pattern: String, rule: SRXRule, fromEnd: Bool) throws -> (Side, ScalarSet?) {
         if pattern.isEmpty { return (.always, nil) }
+        let key = (fromEnd ? "<" : ">") + pattern
+        compiledLock.lock()
+        let known = compiled[key]
+        compiledLock.unlock()
+        if let known { return known }
+        let side = try compileUncached(pattern, rule: rule, fromEnd: fromEnd)
+        compiledLock.lock()
+        compiled[key] = side
+        compiledLock.unlock()
+        return side
+    }
+
+    private static func compileUncached(_ pattern: String, rule: SRXRule, fromEnd: Bool) throws -> (Side, ScalarSet?) {
         do {
             let node = try PatternParser.parse(pattern).tabulated()
             let b = node.boundary(fromEnd: fromEnd)
