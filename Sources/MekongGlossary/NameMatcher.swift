@@ -106,26 +106,31 @@ public final class NameMatcher: @unchecked Sendable {
             }
         }
         for (ci, c) in glossary.concepts.enumerated() {
-            var otherKeys: Set<[UInt8]>?
+            let conceptForms = forms.count
+            // French forms only French has (no Vietnamese or romanised Lao form folds like
+            // them), decided once the concept's forms are all in: a few key comparisons.
+            defer {
+                if c.terms[.vi].map({ !$0.isEmpty }) == true {
+                    for k in conceptForms..<forms.count where forms[k].language == .fr {
+                        let key = forms[k].key
+                        forms[k].frenchOnly =
+                            !forms[conceptForms..<forms.count].contains {
+                                ($0.language == .vi || $0.language == .loLatn) && $0.key == key
+                            }
+                    }
+                }
+            }
             for (lang, terms) in c.terms {
                 for form in terms.all {
                     let index = forms.count
                     let key = Folding.keyBytes(form)
                     let (capitals, acronyms) = Self.wordCases(form)
-                    var frenchOnly = false
-                    if lang == .fr, c.terms[.vi].map({ !$0.isEmpty }) == true {
-                        if otherKeys == nil {
-                            otherKeys = Set(
-                                [TermLanguage.vi, .loLatn].flatMap { c.terms[$0]?.all ?? [] }.map(Folding.keyBytes))
-                        }
-                        frenchOnly = !otherKeys!.contains(key)
-                    }
                     forms.append(
                         Form(
                             concept: ci, language: lang, text: form, forbidden: terms.forbidden.contains(form),
                             key: key,
                             comparable: NameStyle.comparable(form), type: c.type, capitals: capitals,
-                            acronyms: acronyms, frenchOnly: frenchOnly))
+                            acronyms: acronyms, frenchOnly: false))
                     laoToneless.append([])
                     if lang == .lo {
                         let toneless = Folding.laoWithoutToneMarks(utf8: Array(form.utf8))
@@ -243,27 +248,57 @@ public final class NameMatcher: @unchecked Sendable {
     }
 
     /// The capitalised and the acronym words of a form, as bit masks (word *k* is bit *k*).
+    /// Runs on every form when a glossary is indexed: bytes and first scalars only, no strings.
     static func wordCases(_ form: String) -> (capitals: UInt64, acronyms: UInt64) {
         var capitals: UInt64 = 0
         var acronyms: UInt64 = 0
-        var bytes = Array(form.utf8)
-        bytes.withUnsafeMutableBufferPointer { raw in
-            let buf = UnsafeBufferPointer(raw)
+        var form = form
+        form.withUTF8 { buf in
             var k: UInt64 = 0
             Folding.forEachWord(in: buf) { range, _ in
                 defer { k += 1 }
                 guard k < 64 else { return }
-                let word = UnsafeBufferPointer(rebasing: buf[range])
-                if startsWithCapital(word) {
-                    capitals |= 1 << k
-                    let letters = String(decoding: word, as: UTF8.self).unicodeScalars.filter {
-                        $0.properties.isAlphabetic
+                var i = range.lowerBound
+                var letters = 0
+                var first = true
+                var capital = false
+                var lower = false
+                while i < range.upperBound {
+                    let (u, len) = Self.scalar(buf, i)
+                    i += len
+                    let p = u.properties
+                    if u.value < 0x80 {
+                        let upper = u.value >= 0x41 && u.value <= 0x5A
+                        let isLower = u.value >= 0x61 && u.value <= 0x7A
+                        if first { capital = upper }
+                        if upper || isLower { letters += 1 }
+                        if isLower { lower = true }
+                    } else if p.isAlphabetic {
+                        if first { capital = p.isUppercase }
+                        letters += 1
+                        if p.isLowercase { lower = true }
                     }
-                    if letters.count >= 2, !hasLowercase(word) { acronyms |= 1 << k }
+                    first = false
+                    if !capital { break }  // only a capitalised word can be an acronym
+                }
+                if capital {
+                    capitals |= 1 << k
+                    if letters >= 2, !lower { acronyms |= 1 << k }
                 }
             }
         }
         return (capitals, acronyms)
+    }
+
+    /// The scalar at byte `i` of valid UTF-8, and its length.
+    @inline(__always)
+    static func scalar(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let b = buf[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len where i + k < buf.count { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
     }
 
     private static func first(_ b: ArraySlice<UInt8>) -> UInt32 {
