@@ -168,7 +168,7 @@ public struct ImportJob: Sendable {
             report.files.append(file)
         }
         if let memoryPath {
-            try output { try TranslationMemory.add(newUnits, to: memoryPath, sourceLanguage: sourceLanguage) }
+            try TranslationMemory.add(newUnits, to: memoryPath, sourceLanguage: sourceLanguage)
             report.memory = memoryPath
             report.total = existingUnits + newUnits.count
         }
