@@ -34,7 +34,9 @@ dict=()
 [[ -f "$fuzz/Dictionaries/$target.dict" ]] && dict=("-dict=$fuzz/Dictionaries/$target.dict")
 
 export SWIFT_BACKTRACE=enable=no  # libFuzzer and ASan report the crash; the backtracer only adds noise
-# -jobs/-workers stay at 1: the machine is shared. Leaks are not failures (caches live forever).
+# Leaks are not failures: the targets cache segmenters and the glossary for the whole run.
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# -jobs/-workers stay at 1: the machine is shared.
 set +e
 "$binary" "$corpus" "$fuzz/Corpus/$target" "${dict[@]}" \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -detect_leaks=0 -print_final_stats=1 \
