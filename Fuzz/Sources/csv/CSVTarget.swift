@@ -6,7 +6,7 @@ import MekongText
 // header line).
 //
 // Invariants: rows that read merge into a glossary, that glossary written as CSV reads back
-// as the same concepts, and merging the rows again changes nothing.
+// as the same concepts, and merging distinct rows again changes nothing.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -16,8 +16,13 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let rows = try? CSVFormat.read(text, file: "fuzz.csv", separator: separator) else { return 0 }
     var glossary = Glossary()
     _ = CSVFormat.merge(rows, into: &glossary)
-    let again = CSVFormat.merge(rows, into: &glossary)
-    Fuzz.require(again.added.isEmpty && again.changed.isEmpty, "merging the same rows twice changed \(again)")
+    // Two rows for one concept (the same id, or no id and the same French form) overwrite each
+    // other, last one wins, on every merge: idempotence holds only for rows that are distinct.
+    let keys = rows.map { $0.hasID ? "id " + $0.concept.id : "fr " + Folding.key($0.concept.preferred(.fr) ?? "") }
+    if Set(keys).count == keys.count {
+        let again = CSVFormat.merge(rows, into: &glossary)
+        Fuzz.require(again.added.isEmpty && again.changed.isEmpty, "merging the same rows twice changed \(again)")
+    }
 
     let csv = CSVFormat.csv(glossary)
     let back: [CSVFormat.Row]

@@ -6,7 +6,7 @@ import MekongText
 // Input: an XML file, given to the XLIFF (1.2 and 2.x), TMX and TBX readers in turn.
 //
 // Invariants: what a reader returns, written by Mekong's own writer and read again, is equal:
-// XLIFF sources and targets (both versions), TMX units (id, variants, note), TBX concepts.
+// XLIFF sources and targets (1.2, 2.0, 2.1; 1.2 pre-fills a missing target with the source), TMX units (id, variants, note), TBX concepts.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -38,7 +38,9 @@ private func roundTripXLIFF(_ read: [XLIFFReader.Segment]) {
         Fuzz.require(back.count == read.count, "XLIFF \(version): \(read.count) segments written, \(back.count) read")
         for (a, b) in zip(read, back) {
             Fuzz.require(a.source == b.source, "XLIFF \(version) source \(a.source.debugDescription) -> \(b.source.debugDescription)")
-            Fuzz.require(a.target == b.target, "XLIFF \(version) target \(String(describing: a.target)) -> \(String(describing: b.target))")
+            // XLIFF 1.2 pre-fills a missing target with the source (state="needs-translation"), as OmegaT expects.
+            let target = version == .v12 ? (a.target ?? a.source) : a.target
+            Fuzz.require(target == b.target, "XLIFF \(version) target \(String(describing: target)) -> \(String(describing: b.target))")
         }
     }
 }
