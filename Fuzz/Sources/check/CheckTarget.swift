@@ -25,6 +25,7 @@ private func findings(_ bytes: [UInt8], _ language: Language) -> [Diagnostic] {
     return checker.finish()
 }
 
+/// The libFuzzer entry point: one input, checked as the comment at the top says.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = Fuzz.bytes(data, size)
@@ -51,7 +52,9 @@ public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             Fuzz.require(r.upperBound <= line.count, "\(f.rule) range \(r) past the end of line \(number)")
             if let claimed = f.found {
                 let there = String(decoding: line[r], as: UTF8.self)
-                Fuzz.require(there == claimed, "\(f.rule) says it found \(claimed.debugDescription), the span holds \(there.debugDescription)")
+                Fuzz.require(
+                    there == claimed,
+                    "\(f.rule) says it found \(claimed.debugDescription), the span holds \(there.debugDescription)")
             }
             guard r.upperBound <= lastStart else { continue }
             line.replaceSubrange(r, with: Array(f.expected!.utf8))
@@ -79,7 +82,9 @@ public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     Fuzz.require(applied.count == fixedSpans.count, "\(applied.count) fixes applied, \(fixedSpans.count) expected")
     let written = (try? TextFile.bytes(at: path)) ?? []
-    Fuzz.require(written == (fixedSpans.isEmpty ? text : expected), "the fixed file is not the input with the fixed spans replaced")
+    Fuzz.require(
+        written == (fixedSpans.isEmpty ? text : expected),
+        "the fixed file is not the input with the fixed spans replaced")
     guard !fixedSpans.isEmpty else { return 0 }
     for f in findings(written, language) where f.fixable {
         guard let line = f.location?.line, let r = f.byteRange else { continue }

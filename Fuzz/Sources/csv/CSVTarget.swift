@@ -8,6 +8,7 @@ import MekongText
 // Invariants: rows that read merge into a glossary, that glossary written as CSV reads back
 // as the same concepts, and merging distinct rows again changes nothing.
 
+/// The libFuzzer entry point: one input, checked as the comment at the top says.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = Fuzz.bytes(data, size)

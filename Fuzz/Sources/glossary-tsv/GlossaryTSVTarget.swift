@@ -10,6 +10,7 @@ import MekongText
 
 private let types = ConceptType.allCases
 
+/// The libFuzzer entry point: one input, checked as the comment at the top says.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGlossaryTSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = Fuzz.bytes(data, size)

@@ -19,6 +19,7 @@ private let segmenters: [Language: SentenceSegmenter] = {
     return s
 }()
 
+/// The libFuzzer entry point: one input, checked as the comment at the top says.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSegment(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = Fuzz.bytes(data, size)
@@ -50,7 +51,8 @@ private func checkRanges(_ text: [UInt8], _ segmenter: SentenceSegmenter) {
         Fuzz.require(r.lowerBound >= covered && r.upperBound <= valid.count, "range \(r) out of order or bounds")
         Fuzz.require(!r.isEmpty, "empty range \(r)")
         let gap = String(decoding: valid[covered..<r.lowerBound], as: UTF8.self)
-        Fuzz.require(gap.unicodeScalars.allSatisfy(Fuzz.isSegmentSpace), "lost text between segments: \(gap.debugDescription)")
+        Fuzz.require(
+            gap.unicodeScalars.allSatisfy(Fuzz.isSegmentSpace), "lost text between segments: \(gap.debugDescription)")
         Fuzz.require(
             String(validating: valid[r], as: UTF8.self) != nil, "range \(r) splits a UTF-8 sequence")
         covered = r.upperBound
@@ -74,9 +76,13 @@ private func checkArticle(_ text: [UInt8], mode: ArticleSegmenter.Mode, language
     let scalars = Array(String(decoding: body, as: UTF8.self).unicodeScalars)
     var end = 0
     for s in segments {
-        Fuzz.require(s.start >= end && s.start <= s.end && s.end <= scalars.count, "segment \(s.id) at \(s.start)..<\(s.end) out of order")
+        Fuzz.require(
+            s.start >= end && s.start <= s.end && s.end <= scalars.count,
+            "segment \(s.id) at \(s.start)..<\(s.end) out of order")
         let source = unifiedBreaks(scalars[s.start..<s.end])
-        Fuzz.require(source == Array(s.text.unicodeScalars), "segment \(s.id) is not its source text: \(s.text.debugDescription)")
+        Fuzz.require(
+            source == Array(s.text.unicodeScalars), "segment \(s.id) is not its source text: \(s.text.debugDescription)"
+        )
         end = s.end
     }
 }

@@ -18,6 +18,7 @@ private let sample = Array(
     ທ່ານ ສອນໄຊ ໄດ້ເດີນທາງ. ດຣ. ບຸນມີ ມາແລ້ວ.
     """.utf8)
 
+/// The libFuzzer entry point: one input, checked as the comment at the top says.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSRX(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = Fuzz.bytes(data, size)

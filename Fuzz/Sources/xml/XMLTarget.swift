@@ -8,6 +8,7 @@ import MekongText
 // Invariants: what a reader returns, written by Mekong's own writer and read again, is equal:
 // XLIFF sources and targets (1.2, 2.0, 2.1; 1.2 pre-fills a missing target with the source), TMX units (id, variants, note), TBX concepts.
 
+/// The libFuzzer entry point: one input, checked as the comment at the top says.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = Fuzz.bytes(data, size)
@@ -37,10 +38,14 @@ private func roundTripXLIFF(_ read: [XLIFFReader.Segment]) {
         }
         Fuzz.require(back.count == read.count, "XLIFF \(version): \(read.count) segments written, \(back.count) read")
         for (a, b) in zip(read, back) {
-            Fuzz.require(a.source == b.source, "XLIFF \(version) source \(a.source.debugDescription) -> \(b.source.debugDescription)")
+            Fuzz.require(
+                a.source == b.source,
+                "XLIFF \(version) source \(a.source.debugDescription) -> \(b.source.debugDescription)")
             // XLIFF 1.2 pre-fills a missing target with the source (state="needs-translation"), as OmegaT expects.
             let target = version == .v12 ? (a.target ?? a.source) : a.target
-            Fuzz.require(target == b.target, "XLIFF \(version) target \(String(describing: target)) -> \(String(describing: b.target))")
+            Fuzz.require(
+                target == b.target,
+                "XLIFF \(version) target \(String(describing: target)) -> \(String(describing: b.target))")
         }
     }
 }
