@@ -45,13 +45,14 @@ public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         var line = lines[number - 1]
         let hasCR = line.last == 0x0D
         if hasCR { line.removeLast() }
+        let original = line
         var lastStart = Int.max
         var applied: [(Range<Int>, Int, String)] = []  // original range, length written, rule
         for f in group.sorted(by: { $0.byteRange!.lowerBound > $1.byteRange!.lowerBound }) {
             let r = f.byteRange!
-            Fuzz.require(r.upperBound <= line.count, "\(f.rule) range \(r) past the end of line \(number)")
+            Fuzz.require(r.upperBound <= original.count, "\(f.rule) range \(r) past the end of line \(number)")
             if let claimed = f.found {
-                let there = String(decoding: line[r], as: UTF8.self)
+                let there = String(decoding: original[r], as: UTF8.self)
                 Fuzz.require(
                     there == claimed,
                     "\(f.rule) says it found \(claimed.debugDescription), the span holds \(there.debugDescription)")

@@ -9,7 +9,7 @@ import Testing
 /// first as in `Fuzz/Sources/segment`), replayed with the target's invariants: no character is
 /// lost or reordered, and each segment is its source text between `start` and `end`. The first
 /// one kept: a lone CR inside a line is no line break and stays in the segment as it is.
-@Suite struct FuzzReproducerTests {
+@Suite struct SegmentFuzzReproducerTests {
     static let folder = TestSupport.fixture("fuzz/segment")
     static let inputs = TestSupport.listing(folder)
 
