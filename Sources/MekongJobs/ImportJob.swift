@@ -219,7 +219,8 @@ public struct ImportJob: Sendable {
             committed = true
         }
         if let memoryPath, let newUnits {
-            try output { try TranslationMemory.add(newUnits, to: memoryPath, sourceLanguage: sourceLanguage) }
+            // Outside forEachInput: a memory that cannot be written is that error, not a Stop.
+            try TranslationMemory.add(newUnits, to: memoryPath, sourceLanguage: sourceLanguage)
             report.memory = memoryPath
             report.total = existingUnits + newUnits.count
         }

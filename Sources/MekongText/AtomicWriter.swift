@@ -28,6 +28,8 @@ public final class AtomicWriter {
     private var buffer: [UInt8] = []
     private var done = false
     private let expected: FileFingerprint?
+    /// The permissions of the file replaced, given to the new one.
+    private let mode: mode_t?
 
     /// The marker in the names of Mekong's temporary files.
     public static let temporaryMarker = ".mekong-tmp-"
@@ -36,7 +38,8 @@ public final class AtomicWriter {
     /// - Parameter unchangedSince: when given, ``commit()`` refuses to replace the file if it
     ///   no longer has this fingerprint (another program saved it meanwhile).
     /// - Throws: ``Diagnostic`` (`cannot-write`) naming `path`: its folder is missing, is not a
-    ///   folder, or is not writable; or `path` is a folder.
+    ///   folder, or is not writable; or `path` is a folder; (`read-only`) `path` has no write
+    ///   permission bit. The new file keeps the permissions of the one it replaces.
     public init(path: String, unchangedSince: FileFingerprint? = nil) throws {
         self.path = path
         expected = unchangedSince
@@ -51,6 +54,15 @@ public final class AtomicWriter {
         if POSIX.kind(of: path) == .directory {
             throw Diagnostic.error("is-a-folder", "cannot write: is a folder, not a file", file: path)
         }
+        // The mode bits, not access(2): root may write anything, but a file its owner made
+        // read-only must not be replaced behind their back (rename(2) would do it silently).
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & 0o222 == 0 {
+            throw Diagnostic.error(
+                "read-only", "cannot write: the file is read-only (make it writable to let Mekong replace it)",
+                file: path)
+        }
+        mode = stat(path, &st) == 0 ? st.st_mode & 0o7777 : nil
         Self.removeStaleTemporaryFiles(in: folder)
         let name = (path as NSString).lastPathComponent
         temporary =
@@ -102,6 +114,7 @@ public final class AtomicWriter {
         precondition(!done, "AtomicWriter committed twice")
         do {
             try flush()
+            if let mode { fchmod(fd, mode) }
             guard fsync(fd) == 0 else { throw failure() }
             guard close(fd) == 0 else {
                 done = true

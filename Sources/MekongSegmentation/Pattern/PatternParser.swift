@@ -272,7 +272,7 @@ struct PatternParser {
 
     /// A literal escape at `i` (after the backslash): `\n`, `\x41`, `\.` and so on.
     private mutating func literalEscape() throws -> Unicode.Scalar {
-        let c = s[i]
+        guard let c = peek else { throw fail("trailing backslash") }  // `[a-\` ended the pattern (found by fuzzing)
         i += 1
         switch c {
         case "n": return "\n"
@@ -290,6 +290,7 @@ struct PatternParser {
                     v = v * 16 + h
                     i += 1
                 }
+                guard peek == "}" else { throw fail("unterminated \\x{") }
                 i += 1
                 guard let u = Unicode.Scalar(v) else { throw fail("bad code point") }
                 return u

@@ -1,0 +1,46 @@
+import Foundation
+import MekongTestSupport
+import MekongText
+import Testing
+
+@testable import MekongSegmentation
+
+/// Every input the `srx` fuzz target kept in `Tests/Fixtures/fuzz/srx/` (`before NUL after NUL
+/// text`), replayed with its invariant: patterns either fail to compile with an error or give
+/// ranges that lose no text. The first one kept crashed the pattern parser: a pattern ending in
+/// a backslash right after the `-` of a class range (`[^\s\x{0E80}-\`) read past its end.
+@Suite struct SRXFuzzReproducerTests {
+    static let folder = TestSupport.fixture("fuzz/srx")
+    static let inputs = TestSupport.listing(folder)
+
+    @Test(arguments: inputs) func srxReproducerCompilesOrFailsCleanly(_ name: String) throws {
+        let input = TestSupport.bytes(Self.folder + "/" + name)
+        let parts = input.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
+        try #require(parts.count == 3)
+        let before = String(decoding: parts[0], as: UTF8.self)
+        let after = String(decoding: parts[1], as: UTF8.self)
+        let text = Array(String(decoding: parts[2], as: UTF8.self).utf8)
+        let sets: [[SRXRule]] = [
+            [SRXRule(isBreak: true, before: before, after: after)],
+            [SRXRule(isBreak: false, before: before, after: after), SRXRule(isBreak: true, before: "", after: ".")],
+        ]
+        for rules in sets {
+            guard let segmenter = try? SentenceSegmenter(rules: rules, language: "fr") else { continue }
+            let ranges = text.withUnsafeBufferPointer { segmenter.sentenceRanges(in: $0) }
+            var covered = 0
+            for r in ranges {
+                #expect(r.lowerBound >= covered && r.upperBound <= text.count)
+                let gap = String(decoding: text[covered..<r.lowerBound], as: UTF8.self)
+                #expect(gap.allSatisfy { $0.isWhitespace }, "lost \(gap.debugDescription)")
+                covered = r.upperBound
+            }
+        }
+    }
+
+    @Test(arguments: ["[a-\\", "[^\\s\\x{0E80}-\\", "\\x{41", "[\\x{41-z]"])
+    func aPatternCutShortIsAnError(_ pattern: String) {
+        #expect(throws: (any Error).self) {
+            try SentenceSegmenter(rules: [SRXRule(isBreak: true, before: pattern, after: "")], language: "fr")
+        }
+    }
+}
