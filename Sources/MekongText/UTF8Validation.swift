@@ -6,58 +6,11 @@ public enum UTF8Validation {
     ///
     /// - Complexity: O(*n*); ASCII runs are checked eight bytes at a time.
     public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let n = bytes.count
-        guard let base = bytes.baseAddress else { return nil }
-        var i = 0
-        while i < n {
-            // ASCII fast path, a word at a time.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
-            if i >= n { break }
-            let b0 = base[i]
-            if b0 < 0x80 {
-                i += 1
-                continue
-            }
-            let length: Int
-            var lo: UInt8 = 0x80
-            var hi: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                hi = 0x9F
-            case 0xF0:
-                length = 4
-                lo = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                hi = 0x8F
-            default: return i
-            }
-            if i + length > n { return i }
-            let b1 = base[i + 1]
-            if b1 < lo || b1 > hi { return i }
-            var j = 2
-            while j < length {
-                if base[i + j] & 0xC0 != 0x80 { return i }
-                j += 1
-            }
-            i += length
-        }
-        return nil
+        scalarCountOrFirstInvalidOffset(in: bytes).firstInvalid
     }
 
-    /// One pass of ``firstInvalidOffset(in:)`` that also counts the scalars (valid text's
-    /// ``scalarCount(_:)``); `firstInvalid` is that of ``firstInvalidOffset(in:)``.
+    /// The validation and, in the same pass, the scalars counted up to the end or the first
+    /// invalid byte (valid text's ``scalarCount(_:)``); `firstInvalid` is ``firstInvalidOffset(in:)``.
     public static func scalarCountOrFirstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> (
         scalars: Int, firstInvalid: Int?
     ) {
