@@ -368,12 +368,11 @@ public final class DocumentChecker {
             if let vi = concept.preferred(.vi), NameStyle.looksVietnamese(vi),
                 Self.squashed(Folding.keyBytes(vi)) == Self.squashed(key)
             {
+                let styleForms = matcher.styleForms(conceptIndex)
                 if concept.vietnameseName(forFoldedForm: key) != nil {
                     vietnamese = vi
-                    let styleForms = matcher.styleForms(conceptIndex)
                     styles = Set(NameStyle.allCases.filter { styleForms.comparable[$0] == comparableFound })
                 }
-                let styleForms = matcher.styleForms(conceptIndex)
                 let squashedFound = comparableFound.replacingOccurrences(of: " ", with: "")
                 same = { NameStyle.comparable($0).replacingOccurrences(of: " ", with: "") == squashedFound }
                 let romanised = forms.filter { !$0.forbidden && $0.language == .loLatn }.map(\.text)
