@@ -72,7 +72,7 @@ struct PatternParser {
             i += 1
             max = 1
         case "{":
-            guard let (lo, hi, length) = braceQuantifier(at: i) else { return atom }
+            guard let (lo, hi, length) = try braceQuantifier(at: i) else { return atom }
             i += length
             min = lo
             max = hi
@@ -84,21 +84,24 @@ struct PatternParser {
     }
 
     /// `{n}`, `{n,}`, `{n,m}` at `start`; `nil` if the brace is a literal.
-    private func braceQuantifier(at start: Int) -> (Int, Int, Int)? {
+    /// - Throws: a bound above 2³¹ − 1 ("illegal repetition range", as in Java's regular expressions).
+    private func braceQuantifier(at start: Int) throws -> (Int, Int, Int)? {
         var j = start + 1
-        func number() -> Int? {
+        func number() throws -> Int? {
             var v: Int?
             while j < s.count, let d = digitValue(s[j]) {
-                v = (v ?? 0) * 10 + d
+                let next = (v ?? 0) * 10 + d
+                guard next <= Int(Int32.max) else { throw fail("repetition bound too large") }
+                v = next
                 j += 1
             }
             return v
         }
-        guard let lo = number() else { return nil }
+        guard let lo = try number() else { return nil }
         var hi = lo
         if j < s.count, s[j] == "," {
             j += 1
-            hi = number() ?? Int.max
+            hi = try number() ?? Int.max
         }
         guard j < s.count, s[j] == "}", hi >= lo else { return nil }
         return (lo, hi, j - start + 1)
