@@ -151,6 +151,12 @@ public struct GlossaryStore: Sendable {
             var terms: [TermLanguage: Terms] = [:]
             for (i, lang) in languageColumns {
                 let t = Terms(cell: fields[i])
+                // "!!x" would be a forbidden form "!x", which no cell can write back: refused
+                // here as saving refuses it, so that a glossary that loads always saves.
+                if t.forbidden.contains(where: { $0.utf8.first == UInt8(ascii: "!") }) {
+                    fail(i, "a \(lang.tag) form starts with '!' after the forbidden mark ('!!')")
+                    rowOK = false
+                }
                 if !t.isEmpty { terms[lang] = t }
             }
             if terms[.fr]?.preferred == nil && terms[.fr]?.admitted.isEmpty != false {

@@ -88,6 +88,26 @@ import Testing
             ])
     }
 
+    /// Found by the glossary-tsv fuzz target: "!!cole" loaded as a forbidden form "!cole" that
+    /// saving then refused, so a glossary that loaded could not be saved.
+    @Test func aFormStartingWithTwoForbiddenMarksIsRefusedAtLoad() throws {
+        let dir = temporaryDirectory()
+        let path = dir + "/place.tsv"
+        write(
+            """
+            id\tstatus\tfr\tvi\tlo\tlo-Latn\tnote\tsource
+            ab\tproposed\técole | !!cole\t\t\t\t\t
+
+            """, to: path)
+        let e = #expect(throws: Diagnostics.self) { try GlossaryStore(directory: dir).load() }
+        #expect(
+            e?.all.map(\.description) == [
+                "\(path):2:13: error: a fr form starts with '!' after the forbidden mark ('!!')"
+            ])
+        // One mark is a forbidden form, as always.
+        #expect(Terms(cell: "école | !cole").forbidden == ["cole"])
+    }
+
     @Test func badHeaderAndInvalidUTF8AreErrors() throws {
         let dir = temporaryDirectory()
         write("id,status\n", to: dir + "/person.tsv")
