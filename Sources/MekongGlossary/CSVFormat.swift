@@ -440,17 +440,17 @@ public enum CSVFormat {
     }
 
     /// Splits text into records (RFC 4180 quoting for CSV; none for TSV).
+    /// - Throws: for a separator that is not one ASCII character (the command line allows only , ; and tab).
     static func records(in text: String, file: String, separator: Character) throws -> [Record] {
         guard let sep = separator.asciiValue, separator.unicodeScalars.count == 1 else {
-            return try scalarRecords(in: text, file: file, separator: separator)
+            throw Diagnostics([.error("bad-separator", "the separator must be one ASCII character", file: file)])
         }
         var text = text
         return try text.withUTF8 { try byteRecords(in: $0, file: file, separator: sep) }
     }
 
-    /// ``records(in:file:separator:)`` for an ASCII separator, on UTF-8 bytes: every byte that
-    /// matters (quote, separator, CR, LF) is ASCII and never inside a multi-byte scalar; lines
-    /// and columns count scalars, as the scalar version does.
+    /// ``records(in:file:separator:)`` on UTF-8 bytes: every byte that matters (quote, separator,
+    /// CR, LF) is ASCII and never inside a multi-byte scalar; lines and columns count scalars.
     private static func byteRecords(in b: UnsafeBufferPointer<UInt8>, file: String, separator sep: UInt8) throws
         -> [Record]
     {
@@ -531,90 +531,6 @@ public enum CSVFormat {
                 recordLine = line
                 fieldColumn = 1
             } else {
-                if quotedField {
-                    throw Diagnostics([
-                        .error("bad-row", "text after a closing quote", file: file, line: line, column: column)
-                    ])
-                }
-                field.append(c)
-            }
-            i += 1
-            column += 1
-        }
-        if inQuotes {
-            throw Diagnostics([
-                .error("bad-row", "unterminated quoted field", file: file, line: recordLine, column: fieldColumn)
-            ])
-        }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return records
-    }
-
-    private static func scalarRecords(in text: String, file: String, separator: Character) throws -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var columns: [Int] = []
-        var field = String.UnicodeScalarView()
-        var line = 1
-        var column = 1
-        var recordLine = 1
-        var fieldColumn = 1
-        var inQuotes = false
-        var quotedField = false
-        let sep = separator.unicodeScalars.first!
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var i = 0
-        func endField() {
-            fields.append(String(field))
-            columns.append(fieldColumn)
-            field = .init()
-            quotedField = false
-        }
-        func endRecord() {
-            endField()
-            records.append(Record(line: recordLine, fields: fields, columns: columns))
-            fields = []
-            columns = []
-        }
-        while i < scalars.count {
-            let c = scalars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
-                        field.append("\"")
-                        i += 2
-                        column += 2
-                        continue
-                    }
-                    inQuotes = false
-                } else {
-                    field.append(c)
-                    if c == "\n" {
-                        line += 1
-                        column = 0
-                    }
-                }
-                i += 1
-                column += 1
-                continue
-            }
-            switch c {
-            case "\"" where separator != "\t" && field.isEmpty && !quotedField:
-                inQuotes = true
-                quotedField = true
-            case sep:
-                endField()
-                fieldColumn = column + 1
-            case "\r" where i + 1 < scalars.count && scalars[i + 1] == "\n":
-                break
-            case "\n":
-                endRecord()
-                line += 1
-                column = 0
-                recordLine = line
-                fieldColumn = 1
-            default:
                 if quotedField {
                     throw Diagnostics([
                         .error("bad-row", "text after a closing quote", file: file, line: line, column: column)
