@@ -290,21 +290,6 @@ final class VietnameseSpellingRule {
         }
     }
 
-    private func isCapitalised(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
-        let b = buf[r.lowerBound]
-        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
-        let (v, _) = Self.scalar(buf, r.lowerBound)
-        return Unicode.Scalar(v)?.properties.isUppercase ?? false
-    }
-
-    static func scalar(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
-        let b = buf[i]
-        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-        for k in 1..<len where i + k < buf.count { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
-        return (v, len)
-    }
-
     private func text(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
     }

@@ -295,9 +295,7 @@ public final class NameMatcher: @unchecked Sendable {
     static func scalar(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
         let b = buf[i]
         if b < 0x80 { return (Unicode.Scalar(b), 1) }
-        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-        for k in 1..<len where i + k < buf.count { v = (v << 6) | (UInt32(buf[i + k]) & 0x3F) }
+        let (v, len) = Folding.decodeScalar(buf, at: i)
         return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
     }
 

@@ -94,9 +94,10 @@ public enum Folding {
 
     static let latinLimit: UInt32 = 0x1F00
 
-    /// The scalar starting at byte `i` of valid UTF-8 (`buf[i]` ≥ 0x80) and its length.
-    @inline(__always)
-    static func decodeScalar(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    /// The scalar starting at byte `i` of valid UTF-8 (`buf[i]` ≥ 0x80) and its length: the one
+    /// UTF-8 decoder of the hot paths (folding, the name matcher, the syllable rule).
+    @inlinable @inline(__always)
+    public static func decodeScalar(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
         let b = buf[i]
         let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
