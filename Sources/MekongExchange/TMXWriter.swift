@@ -20,11 +20,19 @@ public enum TMXWriter {
         /// The text of the unit's `<note>`, or `nil` for none; ``TMXReader`` joins several notes
         /// with line feeds.
         public var note: String?
+        /// The paired inline codes of each variant, by the variants' order (empty: none), written
+        /// as `<bpt>`/`<ept>`: the first variant's pairs are numbered `x` = 1, 2… in order, and a
+        /// later variant's code takes the `x` of the first variant's code with the same XLIFF id,
+        /// or else of the one at the same place in order.
+        public var codes: [[InlineCode]]
         /// A unit with these variants.
-        public init(id: String?, variants: [(language: String, text: String)], note: String? = nil) {
+        public init(
+            id: String?, variants: [(language: String, text: String)], note: String? = nil, codes: [[InlineCode]] = []
+        ) {
             self.id = id
             self.variants = variants
             self.note = note
+            self.codes = codes
         }
     }
 
@@ -125,13 +133,83 @@ public enum TMXWriter {
         try w.startElement("tu")
         if let id = u.id { try w.attribute("tuid", id) }
         if let note = u.note { try w.element("note", note) }
-        for v in u.variants {
+        for (k, v) in u.variants.enumerated() {
             try w.startElement("tuv")
             try w.attribute("xml:lang", v.language)
-            try w.element("seg", v.text)
+            if k < u.codes.count, !u.codes[k].isEmpty {
+                try segment(v.text, u.codes[k], x: crossReferences(u.codes[0], u.codes[k]), to: w)
+            } else {
+                try w.element("seg", v.text)
+            }
             try w.endElement()
         }
         try w.endElement()
+    }
+
+    /// A `<seg>` with its paired codes as `<bpt i x type>native</bpt>` … `<ept i>native</ept>`
+    /// (`i` numbers the pairs from 1 in this segment; `x` pairs codes across the unit's variants).
+    /// Written without indentation: white space added in mixed content would change the text.
+    private static func segment(_ text: String, _ codes: [InlineCode], x: [Int], to w: XMLStreamWriter) throws {
+        let indenting = w.isIndenting
+        try w.startElement("seg")
+        w.setIndent(false)
+        let bytes = Array(text.utf8)
+        var at = 0
+        // In order of offset; at one offset, closes before opens (`</a><b>`), as they were read.
+        for c in codes.enumerated().sorted(by: { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }) {
+            let code = c.element
+            let to = Swift.min(Swift.max(code.offset, at), bytes.count)
+            if to > at { try w.text(String(decoding: bytes[at..<to], as: UTF8.self)) }
+            at = to
+            if code.kind == .open {
+                try w.startElement("bpt")
+                try w.attribute("i", String(code.pair + 1))
+                try w.attribute("x", String(x[code.pair]))
+                try w.attribute("type", "x-" + code.element)
+            } else {
+                try w.startElement("ept")
+                try w.attribute("i", String(code.pair + 1))
+            }
+            try w.text(code.native)
+            try w.endElement()
+        }
+        if at < bytes.count { try w.text(String(decoding: bytes[at...], as: UTF8.self)) }
+        try w.endElement()
+        if indenting {
+            w.setIndent(true)
+            try w.newline()
+        }
+    }
+
+    /// For each pair of `codes` (by its number), the `x` it takes: that of the pair of `first`
+    /// with the same id, else of the pair with the same number in `first`, else a number past
+    /// all of `first`'s.
+    static func crossReferences(_ first: [InlineCode], _ codes: [InlineCode]) -> [Int] {
+        let opens = codes.filter { $0.kind == .open }
+        let count = (opens.map(\.pair).max() ?? -1) + 1
+        let firstOpens = first.filter { $0.kind == .open }
+        let firstCount = (firstOpens.map(\.pair).max() ?? -1) + 1
+        var byID: [String: Int] = [:]
+        for c in firstOpens { if let id = c.id, byID[id] == nil { byID[id] = c.pair } }
+        var x = Array(repeating: 0, count: count)
+        var taken = Set<Int>()
+        for c in opens {
+            if let id = c.id, let p = byID[id], !taken.contains(p) {
+                x[c.pair] = p + 1
+                taken.insert(p)
+            }
+        }
+        var next = firstCount
+        for c in opens where x[c.pair] == 0 {
+            if c.pair < firstCount, !taken.contains(c.pair) {
+                x[c.pair] = c.pair + 1
+                taken.insert(c.pair)
+            } else {
+                next += 1
+                x[c.pair] = next
+            }
+        }
+        return x
     }
 
     /// `<tu>` elements as bytes, each on its own line (to splice into an existing memory).

@@ -43,6 +43,18 @@ public final class UnitSpool: Sequence {
             put(v.text)
         }
         put(unit.note)
+        putLength(unit.codes.count)
+        for list in unit.codes {
+            putLength(list.count)
+            for c in list {
+                putLength(Int(c.kind.rawValue))
+                putLength(c.offset)
+                putLength(c.pair)
+                put(c.id)
+                put(c.element)
+                put(c.native)
+            }
+        }
         count += 1
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -91,8 +103,22 @@ public final class UnitSpool: Sequence {
                 guard let l = string(), let lang = l, let t = string(), let text = t else { return nil }
                 variants.append((lang, text))
             }
-            guard let note = string() else { return nil }
-            return TMXWriter.Unit(id: id, variants: variants, note: note)
+            guard let note = string(), let lists = length() else { return nil }
+            var codes: [[InlineCode]] = []
+            for _ in 0..<lists {
+                guard let k = length() else { return nil }
+                var list: [InlineCode] = []
+                for _ in 0..<k {
+                    guard let kind = length().flatMap({ InlineCode.Kind(rawValue: UInt8(truncatingIfNeeded: $0)) }),
+                        let offset = length(), let pair = length(), let id = string(), let e = string(),
+                        let element = e, let n = string(), let native = n
+                    else { return nil }
+                    list.append(
+                        InlineCode(kind: kind, offset: offset, pair: pair, id: id, element: element, native: native))
+                }
+                codes.append(list)
+            }
+            return TMXWriter.Unit(id: id, variants: variants, note: note, codes: codes)
         }
 
         /// Makes sure `k` bytes are in `chunk` from `at`.

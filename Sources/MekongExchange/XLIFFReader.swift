@@ -25,6 +25,10 @@ public enum XLIFFReader {
         public var line: Int = 0
         /// Whether the segment has a `<source>` element at all.
         public var hasSource = false
+        /// The paired inline codes (`<mrk>`, `<g>`, `<pc>`) of the source, as positions in ``source``.
+        public var sourceCodes: [InlineCode] = []
+        /// The paired inline codes of the target, as positions in ``target``.
+        public var targetCodes: [InlineCode] = []
     }
 
     /// One `<file>` of a document.
@@ -102,9 +106,27 @@ public enum XLIFFReader {
         var current: Segment?
         var field: String?  // "source" or "target"
         var depth = 0  // inline depth inside source/target
+        var openCodes: [(pair: Int, id: String?, element: Substring)?] = []  // per inline depth: a paired code?
+        var pairs = 0  // paired codes opened in this source/target
         var noTranslate: [Bool] = []  // translate="no" of enclosing unit/group
         var segIDCounter = 0
         var unitID = ""
+        func code(_ kind: InlineCode.Kind, pair: Int, id: String?, _ element: Substring, _ native: String) {
+            guard var c = current else { return }
+            current = nil  // one reference while the arrays grow
+            if field == "source" {
+                c.sourceCodes.append(
+                    InlineCode(
+                        kind: kind, offset: c.source.utf8.count, pair: pair, id: id, element: String(element),
+                        native: native))
+            } else {
+                c.targetCodes.append(
+                    InlineCode(
+                        kind: kind, offset: c.target?.utf8.count ?? 0, pair: pair, id: id, element: String(element),
+                        native: native))
+            }
+            current = c
+        }
         // Nodes are looked at in place (XMLStreamReader.nextNode): a name is a small string,
         // and only the attributes asked for are made into strings.
         while let node = try reader.nextNode() {
@@ -119,6 +141,14 @@ public enum XLIFFReader {
                 }
                 if field != nil {
                     depth += 1
+                    if !empty, InlineCode.pairedElements.contains(name), current != nil {
+                        let id = attr("id") ?? attr("mid")
+                        code(.open, pair: pairs, id: id, name, InlineCode.startTag(qname, reader.attributes()))
+                        openCodes.append((pairs, id, name))
+                        pairs += 1
+                    } else {
+                        openCodes.append(nil)  // an empty element has its end event too
+                    }
                     if empty, ["x", "bx", "ex", "ph", "sc", "ec", "it", "cp"].contains(name) {
                         let text =
                             name == "cp"
@@ -159,11 +189,13 @@ public enum XLIFFReader {
                     )
                 case "source":
                     field = "source"
-                    depth = 0
+                    (depth, pairs) = (0, 0)
+                    openCodes.removeAll(keepingCapacity: true)
                     current?.hasSource = true
                 case "target":
                     field = "target"
-                    depth = 0
+                    (depth, pairs) = (0, 0)
+                    openCodes.removeAll(keepingCapacity: true)
                     if current?.target == nil { current?.target = "" }
                     if let s = attr("state") { current?.state = s }
                 default: break
@@ -187,6 +219,9 @@ public enum XLIFFReader {
                 if field != nil {
                     if depth > 0 {
                         depth -= 1
+                        if let o = openCodes.popLast(), let o {
+                            code(.close, pair: o.pair, id: o.id, o.element, "</\(qname)>")
+                        }
                         continue
                     }
                     if name == "source" || name == "target" { field = nil }

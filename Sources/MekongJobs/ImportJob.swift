@@ -172,7 +172,9 @@ public struct ImportJob: Sendable {
                 if memory!.contains(key) { return }
                 if memory!.hasSource(key) { file.changed.append(s.id) }
                 memory!.insert(key)
-                try newUnits?.append(.init(id: s.id, variants: [(source, s.source), (target, t)]))
+                try newUnits?.append(
+                    .init(
+                        id: s.id, variants: [(source, s.source), (target, t)], codes: Self.codes(s, trimmedTarget: t)))
                 added += 1
             }
             // Segments are handled as they are read when the languages are known at the first
@@ -234,6 +236,19 @@ public struct ImportJob: Sendable {
             if case .startElement = e { return reader.currentLine }
         }
         return 1
+    }
+
+    /// The segment's paired inline codes for its memory unit (source, target), the target's
+    /// moved as its text was trimmed; none when neither side has any.
+    static func codes(_ s: XLIFFReader.Segment, trimmedTarget t: String) -> [[InlineCode]] {
+        guard !s.sourceCodes.isEmpty || !s.targetCodes.isEmpty else { return [] }
+        let original = s.target ?? ""
+        var leading = 0
+        for ch in original {
+            guard ch.isWhitespace else { break }
+            leading += ch.utf8.count
+        }
+        return [s.sourceCodes, InlineCode.trimmed(s.targetCodes, leading: leading, length: t.utf8.count)]
     }
 
     static func trimmed(_ s: String) -> String {

@@ -190,6 +190,20 @@ public final class XMLStreamReader {
         return nil
     }
 
+    /// Every attribute of the current element, in document order, namespace declarations left
+    /// out (as ``XMLEvent`` lists them): for the rare element copied whole, such as an inline code.
+    public func attributes() -> [(name: String, value: String)] {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
+        defer { xmlTextReaderMoveToElement(reader) }
+        var out: [(name: String, value: String)] = []
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            let name = string(xmlTextReaderConstName(reader)) ?? ""
+            if name == "xmlns" || name.hasPrefix("xmlns:") { continue }
+            out.append((name, string(xmlTextReaderConstValue(reader)) ?? ""))
+        }
+        return out
+    }
+
     /// The current element's qualified name, as ``XMLEvent`` gives it (`""` when libxml2 has none).
     public var qualifiedName: String { string(xmlTextReaderConstName(reader)) ?? "" }
 

@@ -41,7 +41,7 @@ public final class XMLStreamWriter {
         buffer = nil
         self.sink = sink
         name = file.path
-        if indent { configureIndent() }
+        if indent { configureIndent() } else { isIndenting = false }
     }
 
     /// Writes to memory; ``finish()`` returns the bytes.
@@ -56,7 +56,7 @@ public final class XMLStreamWriter {
         buffer = buf
         sink = nil
         name = "<memory>"
-        if indent { configureIndent() }
+        if indent { configureIndent() } else { isIndenting = false }
     }
 
     deinit {
@@ -73,7 +73,11 @@ public final class XMLStreamWriter {
     /// `<source>`, where added white space would change the text.
     public func setIndent(_ on: Bool) {
         xmlTextWriterSetIndent(writer, on ? 1 : 0)
+        isIndenting = on
     }
+
+    /// Whether the writer indents at this point (see ``setIndent(_:)``).
+    public private(set) var isIndenting = true
 
     /// Writes a raw newline (between elements written without indentation).
     public func newline() throws {

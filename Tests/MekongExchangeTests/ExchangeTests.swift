@@ -118,6 +118,33 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         let r12 = try XLIFFReader.read(path: path12)
         #expect(r12.segments.first?.target == "Lào và {2}Việt Nam.")
         #expect(r12.segments.first?.state == "translated")
+        // Paired codes are positions in the text, with the tag as written; standalone ones are text.
+        let s = try #require(r2.segments.first)
+        #expect(
+            s.sourceCodes == [
+                InlineCode(kind: .open, offset: 3, pair: 0, id: "1", element: "pc", native: #"<pc id="1">"#),
+                InlineCode(kind: .close, offset: 19, pair: 0, id: "1", element: "pc", native: "</pc>"),
+            ])
+        #expect(s.targetCodes.map(\.offset) == ["Thủ ".utf8.count, "Thủ tướng".utf8.count])
+        #expect(r2.segments.last?.sourceCodes == [])
+        #expect(r12.segments.first?.sourceCodes.map(\.native) == [#"<g id="1">"#, "</g>"])
+    }
+
+    /// Nested and empty elements: each code closes its own pair, an empty `<mrk/>` is no pair.
+    @Test func nestedCodesPairUp() throws {
+        let x = """
+            <?xml version="1.0"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+             <file original="a.txt" source-language="fr" target-language="vi" datatype="plaintext"><body>
+              <trans-unit id="u"><source>A <g id="a">B <mrk mtype="term" mid="m">C</mrk><x id="x"/></g><mrk mtype="x-e"/> D</source></trans-unit>
+             </body></file>
+            </xliff>
+            """
+        let s = try #require(try XLIFFReader.read(path: temporaryFile("n.xlf", Array(x.utf8))).segments.first)
+        #expect(s.source == "A B C{x} D")
+        #expect(
+            s.sourceCodes.map { "\($0.kind)\($0.pair)@\($0.offset)" } == ["open0@2", "open1@4", "close1@5", "close0@8"])
+        #expect(s.sourceCodes[1].id == "m")
     }
 }
 
@@ -158,6 +185,61 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
             back.map { $0.variants.map { "\($0.language)=\($0.text)" } }
                 == units.map { $0.variants.map { "\($0.language)=\($0.text)" } })
         #expect(back.map(\.note) == units.map(\.note))
+    }
+
+    /// Paired codes are written as `<bpt>`/`<ept>`: valid TMX, the text read back unchanged, and
+    /// `x` pairing a target's codes with its source's by id, even when the translation reorders them.
+    @Test func inlineCodesAreWrittenAsTMXCodes() throws {
+        func pair(_ n: Int, _ id: String, _ open: Int, _ close: Int) -> [InlineCode] {
+            [
+                InlineCode(kind: .open, offset: open, pair: n, id: id, element: "mrk", native: #"<mrk id="\#(id)">"#),
+                InlineCode(kind: .close, offset: close, pair: n, id: id, element: "mrk", native: "</mrk>"),
+            ]
+        }
+        // "le Laos et le Vietnam" → "Việt Nam và Lào": the terms swap places.
+        let source = "le Laos et le Vietnam"
+        let target = "Việt Nam và Lào"
+        let lao = target.utf8.count - "Lào".utf8.count
+        let units = [
+            TMXWriter.Unit(
+                id: "u1", variants: [("fr", source), ("vi", target)],
+                codes: [
+                    pair(0, "a", 3, 7) + pair(1, "b", 14, 21),
+                    pair(0, "b", 0, "Việt Nam".utf8.count) + pair(1, "a", lao, target.utf8.count),
+                ]),
+            TMXWriter.Unit(id: "u2", variants: [("fr", "Sans code."), ("vi", "Không mã.")]),
+        ]
+        let bytes = try TMXWriter.bytes(units, sourceLanguage: "fr", environment: [:])
+        let path = temporaryFile("codes.tmx", bytes)
+        #expect(try Schemas.validate(file: path).1.isEmpty)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(
+            text.contains(
+                #"<seg>le <bpt i="1" x="1" type="x-mrk">&lt;mrk id=&quot;a&quot;&gt;</bpt>Laos<ept i="1">&lt;/mrk&gt;</ept> et le <bpt i="2" x="2" type="x-mrk">&lt;mrk id=&quot;b&quot;&gt;</bpt>Vietnam<ept i="2">&lt;/mrk&gt;</ept></seg>"#
+            ))
+        #expect(
+            text.contains(
+                #"<seg><bpt i="1" x="2" type="x-mrk">&lt;mrk id=&quot;b&quot;&gt;</bpt>Việt Nam<ept i="1">&lt;/mrk&gt;</ept> và <bpt i="2" x="1" type="x-mrk">&lt;mrk id=&quot;a&quot;&gt;</bpt>Lào<ept i="2">&lt;/mrk&gt;</ept></seg>"#
+            ))
+        var back: [TMXWriter.Unit] = []
+        try TMXReader.read(path: path) { back.append($0) }
+        #expect(back.map { $0.variants.map(\.text) } == [[source, target], ["Sans code.", "Không mã."]])
+        // Without ids, codes pair by their order; one the source lacks gets a number of its own.
+        #expect(TMXWriter.crossReferences(pair(0, "a", 0, 1), pair(0, "z", 0, 1) + pair(1, "y", 2, 3)) == [1, 2])
+    }
+
+    @Test func spooledUnitsKeepTheirCodes() throws {
+        let spool = try UnitSpool()
+        let codes = [
+            [InlineCode(kind: .open, offset: 0, pair: 0, id: nil, element: "g", native: "<g>")],
+            [InlineCode(kind: .close, offset: 4, pair: 0, id: "é", element: "g", native: "</g>")],
+        ]
+        try spool.append(TMXWriter.Unit(id: "a", variants: [("fr", "Un"), ("vi", "Một")], note: "n", codes: codes))
+        try spool.append(TMXWriter.Unit(id: nil, variants: [("fr", "Deux")]))
+        let back = Array(spool)
+        #expect(back.map(\.codes) == [codes, []])
+        #expect(back.map(\.id) == ["a", nil])
+        #expect(back.map(\.note) == ["n", nil])
     }
 
     @Test func forbiddenXMLCharactersAreRefusedNotWrittenBroken() {

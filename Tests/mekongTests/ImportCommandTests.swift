@@ -44,6 +44,20 @@ import Testing
             ))
         #expect(r.stdout.contains("memory.tmx: 2 pairs added, 2 in all"))
         #expect(try CLI.run(["validate", tm]).status == 0)
+        // The inline codes are TMX codes, not text: <mrk> on both sides, x pairing them; the <g>
+        // that only the target has takes an x of its own.
+        let memory = TestSupport.text(tm)
+        let mrk = #"<bpt i="1" x="1" type="x-mrk">&lt;mrk mtype=&quot;term&quot;&gt;</bpt>"#
+        #expect(
+            memory.contains(
+                "<seg>Renforcer les relations entre \(mrk)Diên Biên<ept i=\"1\">&lt;/mrk&gt;</ept> et le Laos</seg>"))
+        #expect(
+            memory.contains("<seg>Tăng cường quan hệ giữa \(mrk)Điện Biên<ept i=\"1\">&lt;/mrk&gt;</ept> và Lào</seg>"))
+        #expect(memory.contains("<seg>Trân Quôc Cuong a parlé.</seg>"))
+        #expect(
+            memory.contains(
+                #"<seg>Ông <bpt i="1" x="1" type="x-g">&lt;g id=&quot;1&quot;&gt;</bpt>Trấn Quốc Cường<ept i="1">&lt;/g&gt;</ept> đã phát biểu.</seg>"#
+            ))
         // Importing again adds nothing.
         let again = try CLI.run(["import", xlf, "--tm", tm])
         #expect(again.stdout.contains("memory.tmx: 0 pairs added, 2 in all"))
