@@ -7,7 +7,7 @@
 # --before PATH runs a second mekong build (e.g. main's, saved with
 # `cp -r .build/release/{mekong,*.resources} DIR/`) on every row too, in the same invocation, so
 # that before and after are compared within one run (this machine is noisy).
-# Rows: seg-plain seg-article seg-jsonl glossary find check import import-few srx big.
+# Rows: seg-plain seg-article seg-jsonl glossary find check import import-few leverage srx big.
 #
 # Needs: gcc, libicu-dev, libxml2-dev, xmllint, python3 with ahocorasick-rs
 # (pip install ahocorasick-rs), GNU time (apt-get install time). Inputs are generated once
@@ -155,6 +155,21 @@ if want import-few; then
     # Both binaries update a copy of the same 1,000,000-unit memory (the one just written).
     PREP='cp '"$work/after/memory.tmx"' @W@/memory2.tmx' mk import-few import --tm @W@/memory2.tmx "$data/few.xlf"
     row "import 2 units into a 1,000,000-unit TMX" "xmllint --stream" "$lint" ">= 0.5x, <= 300 MB"
+fi
+if want leverage; then
+    # 200 news-like articles (about 10,000 segments) prepared against the 1,000,000-unit memory
+    # (made once by mekong import from units1m.xlf, not timed); the peer row is reading that
+    # memory at all (xmllint --stream).
+    lev="$data/lev"
+    if [ ! -f "$lev/memory1m.tmx" ]; then
+        mkdir -p "$lev/batch"
+        ls "$data/articles20" | head -200 | while read -r f; do cp "$data/articles20/$f" "$lev/batch/"; done
+        "$mekong" import --tm "$lev/memory1m.tmx" "$data/units1m.xlf" >/dev/null || [ $? -eq 1 ]
+    fi
+    measure xmllint-lev xmllint --stream --noout "$lev/memory1m.tmx"
+    lint=$sec
+    PREP='rm -rf @W@/lev' mk leverage prepare "$lev/batch" --to vi --tm "$lev/memory1m.tmx" -o @W@/lev
+    row "prepare 10,000 segments --tm 1,000,000 units" "xmllint --stream (TMX)" "$lint" "seconds"
 fi
 if want srx; then
     measure icu-para "$peers/icu_segment" fr@ss=standard "$data/paragraph1m.txt"

@@ -66,19 +66,26 @@ public final class MemoryIndex {
     /// units allocate no array each).
     private var exactHead = HashTable<Int32>(capacity: 1 << 16)
     private var exactNext: [Int32] = []
-    /// Folded word hash → the units with that word (linked lists in flat arrays), and how many.
-    /// Open-addressing tables keyed by the hashes themselves (a Swift Dictionary would hash them
-    /// again, twelve million times for a million units).
+    /// Folded word hash → the word's number and how many units have it. Open-addressing tables
+    /// keyed by the hashes themselves (a Swift Dictionary would hash them again, twelve million
+    /// times for a million units).
     private var words = HashTable<WordPostings>(capacity: 1 << 16)
-    /// A word's postings: the newest posting (a linked list through ``postNext``) and how many units have it.
+    /// A word's number (its place in ``postingStart``) and how many units have it.
     private struct WordPostings {
-        var head: Int32
+        var slot: Int32
         var count: Int32
     }
     /// Scratch for ``add(_:)``: the distinct word hashes of one unit.
     private var scratchWords: [UInt64] = []
-    private var postUnit: [Int32] = []
-    private var postNext: [Int32] = []
+    /// While loading: the word number of each posting, in load order, and where each unit's
+    /// postings end in it.
+    private var buildSlot: [Int32] = []
+    private var buildUnitEnd: [Int32] = []
+    /// Once loaded (``freeze()``): every word's units, oldest first, side by side in one array
+    /// from `postingStart[slot]` (`count` of them) — a lookup reads them in sequence instead of
+    /// chasing a linked list through memory, one cache miss a posting.
+    private var postingStart: [Int32] = []
+    private var postings: [Int32] = []
     /// Scratch counts of shared words per unit, reused by every lookup (one byte a unit).
     private var counts: [UInt8] = []
 
@@ -96,18 +103,56 @@ public final class MemoryIndex {
             return p
         }
         for path in paths {
+            let origin = (path as NSString).lastPathComponent
             try TMXReader.read(path: path) { u in
                 guard let a = u.variants.first(where: { lang($0.language) == s }),
                     let b = u.variants.first(where: { lang($0.language) == t })
                 else { return }
-                add(Unit(source: a.text, target: b.text, origin: (path as NSString).lastPathComponent, id: u.id))
+                add(Unit(source: a.text, target: b.text, origin: origin, id: u.id))
             }
         }
+        freeze()
     }
 
     /// An index over units given directly.
     public init(units: [Unit]) {
         for u in units { add(u) }
+        freeze()
+    }
+
+    /// Lays the postings out word by word (a counting sort: two passes over them).
+    private func freeze() {
+        var start = [Int32](repeating: 0, count: words.count + 1)
+        for s in buildSlot { start[Int(s) + 1] += 1 }
+        for k in 0..<words.count { start[k + 1] += start[k] }
+        var cursor = start
+        var out = [Int32](repeating: 0, count: buildSlot.count)
+        out.withUnsafeMutableBufferPointer { out in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                buildSlot.withUnsafeBufferPointer { slots in
+                    var p = 0
+                    for (u, end) in buildUnitEnd.enumerated() {
+                        while p < Int(end) {
+                            let s = Int(slots[p])
+                            out[Int(cursor[s])] = Int32(u)
+                            cursor[s] += 1
+                            p += 1
+                        }
+                    }
+                }
+            }
+        }
+        postingStart = start
+        postings = out
+        buildSlot = []
+        buildUnitEnd = []
+    }
+
+    /// The postings of a word: where its units start in ``postings`` and how many.
+    private func postingRange(_ hash: UInt64) -> Range<Int> {
+        guard let w = words[hash] else { return 0..<0 }
+        let s = Int(postingStart[Int(w.slot)])
+        return s..<s + Int(w.count)
     }
 
     private func add(_ u: Unit) {
@@ -129,16 +174,11 @@ public final class MemoryIndex {
             }
         }
         for hash in seen {
-            let posting = Int32(postUnit.count)
-            postUnit.append(i)
-            if let w = words[hash] {
-                postNext.append(w.head)
-                words[hash] = WordPostings(head: posting, count: w.count + 1)
-            } else {
-                postNext.append(-1)
-                words[hash] = WordPostings(head: posting, count: 1)
-            }
+            let fresh = Int32(words.count)
+            let w = words.upsert(hash, insert: { WordPostings(slot: fresh, count: 1) }, update: { $0.count += 1 })
+            buildSlot.append(w.slot)
         }
+        buildUnitEnd.append(Int32(buildSlot.count))
         scratchWords = seen
     }
 
@@ -188,19 +228,16 @@ public final class MemoryIndex {
         var scratch = counts.count == units.count ? counts : [UInt8](repeating: 0, count: units.count)
         counts = []  // taken out of the object while in use
         var touched: [Int32] = []
+        let ranges = rarest.map(postingRange)
         scratch.withUnsafeMutableBufferPointer { c in
-            postUnit.withUnsafeBufferPointer { unitOf in
-                postNext.withUnsafeBufferPointer { next in
-                    for w in rarest {
-                        var p = words[w]?.head ?? -1
-                        var n = 0
-                        while p >= 0, n < 2_000 {
-                            let u = Int(unitOf[Int(p)])
-                            if c[u] == 0 { touched.append(Int32(u)) }
-                            if c[u] < 255 { c[u] += 1 }
-                            p = next[Int(p)]
-                            n += 1
-                        }
+            postings.withUnsafeBufferPointer { unitOf in
+                for r in ranges {
+                    for p in stride(
+                        from: r.upperBound - 1, through: Swift.max(r.lowerBound, r.upperBound - 2_000), by: -1)
+                    {
+                        let u = Int(unitOf[p])
+                        if c[u] == 0 { touched.append(Int32(u)) }
+                        if c[u] < 255 { c[u] += 1 }
                     }
                 }
             }
@@ -267,7 +304,7 @@ public final class MemoryIndex {
             return []
         }
         var out: [Int] = []
-        for u in list(self.words[rarest]?.head, next: postNext, value: { postUnit[Int($0)] }).reversed() {
+        for u in postings[postingRange(rarest)] {
             let have = Set(Self.wordHashes(units[Int(u)].source))
             if query.allSatisfy(have.contains) {
                 out.append(Int(u))
@@ -312,40 +349,121 @@ public final class MemoryIndex {
         /// For a name (``withNames``): its concept's index in the glossary.
         var concept = -1
 
+        /// The tokens of a text: numbers (digits, with `.` or `,` between digits), words (a
+        /// letter, then letters, digits and hyphens), and every other character on its own;
+        /// white space separates. Characters as Swift counts them (a scalar with the combining
+        /// marks that follow it), classed by their first scalar as `Character.isLetter`,
+        /// `isNumber` and `isWhitespace` do — on the UTF-8 bytes, without a `Character` each.
         static func split(_ s: String) -> [Token] {
-            var out: [Token] = []
-            var i = s.startIndex
-            while i < s.endIndex {
-                let c = s[i]
-                if c.isWhitespace {
-                    i = s.index(after: i)
-                    continue
-                }
-                var j = s.index(after: i)
-                let kind: Kind
-                if c.isNumber {
-                    while j < s.endIndex,
-                        s[j].isNumber
-                            || ((s[j] == "." || s[j] == ",") && s.index(after: j) < s.endIndex
-                                && s[s.index(after: j)].isNumber)
-                    {
-                        j = s.index(after: j)
+            var text = s
+            var spans: [(Int, Int, Kind, UInt64, UInt64)] = []
+            text.withUTF8 { buf in
+                let n = buf.count
+                /// The character at `i`: where it ends and the class of its first scalar.
+                func character(at i: Int) -> (end: Int, cls: CharacterClass, ascii: UInt8) {
+                    let b = buf[i]
+                    var end: Int
+                    let cls: CharacterClass
+                    if b < 0x80 {
+                        end = i + 1
+                        cls = CharacterClass.ascii[Int(b)]
+                    } else {
+                        let (v, len) = Folding.decodeScalar(buf, at: i)
+                        end = i + len
+                        cls = CharacterClass.of(v)
                     }
-                    kind = .number
-                } else if c.isLetter {
-                    while j < s.endIndex, s[j].isLetter || s[j].isNumber || s[j] == "-" { j = s.index(after: j) }
-                    kind = .word
-                } else {
-                    kind = .punctuation
+                    // Combining marks (and joiners) belong to the character before them.
+                    while end < n, buf[end] >= 0x80 {
+                        let (v, len) = Folding.decodeScalar(buf, at: end)
+                        guard CharacterClass.extends(v) else { break }
+                        end += len
+                    }
+                    return (end, cls, end == i + 1 ? b : 0)
                 }
-                let text = s[i..<j]
-                out.append(
-                    Token(
-                        kind: kind, text: text, hash: Folding.wordHash(Folding.keyBytes(String(text))),
-                        exact: Folding.wordHash(text.utf8)))
-                i = j
+                var i = 0
+                while i < n {
+                    let c = character(at: i)
+                    if c.cls == .space {
+                        i = c.end
+                        continue
+                    }
+                    var j = c.end
+                    let kind: Kind
+                    switch c.cls {
+                    case .number:
+                        while j < n {
+                            let d = character(at: j)
+                            if d.cls == .number {
+                                j = d.end
+                            } else if d.ascii == UInt8(ascii: ".") || d.ascii == UInt8(ascii: ","), d.end < n,
+                                character(at: d.end).cls == .number
+                            {
+                                j = d.end
+                            } else {
+                                break
+                            }
+                        }
+                        kind = .number
+                    case .letter:
+                        while j < n {
+                            let d = character(at: j)
+                            guard d.cls == .letter || d.cls == .number || d.ascii == UInt8(ascii: "-") else { break }
+                            j = d.end
+                        }
+                        kind = .word
+                    default:
+                        kind = .punctuation
+                    }
+                    let token = UnsafeBufferPointer(rebasing: buf[i..<j])
+                    spans.append(
+                        (i, j, kind, Folding.wordHash(Folding.keyBytes(utf8: token)), Folding.wordHash(token)))
+                    i = j
+                }
             }
-            return out
+            let utf8 = s.utf8
+            return spans.map { (i, j, kind, hash, exact) in
+                let a = utf8.index(utf8.startIndex, offsetBy: i)
+                let b = utf8.index(a, offsetBy: j - i)
+                return Token(kind: kind, text: s[a..<b], hash: hash, exact: exact)
+            }
+        }
+
+        /// What ``split(_:)`` asks of a character's first scalar.
+        enum CharacterClass: UInt8 {
+            case space, number, letter, other
+
+            /// The class of each ASCII byte.
+            static let ascii: [CharacterClass] = (0..<128).map { b in
+                switch UInt8(b) {
+                case 0x09...0x0D, 0x20: .space
+                case 0x30...0x39: .number
+                case 0x41...0x5A, 0x61...0x7A: .letter
+                default: .other
+                }
+            }
+
+            /// `Character.isWhitespace`, `isNumber`, `isLetter` of a character that starts with
+            /// the scalar `v` (Latin letters without a lookup: they are most of the text).
+            static func of(_ v: UInt32) -> CharacterClass {
+                if (0xC0...0x24F).contains(v) { return v == 0xD7 || v == 0xF7 ? .other : .letter }
+                if (0x1E00...0x1EFF).contains(v) { return .letter }
+                guard let scalar = Unicode.Scalar(v) else { return .other }
+                let p = scalar.properties
+                if p.isWhitespace { return .space }
+                if p.numericType != nil { return .number }
+                return p.isAlphabetic ? .letter : .other
+            }
+
+            /// Whether a scalar continues the character before it (extended grapheme clusters'
+            /// Extend, ZWJ and SpacingMark: combining marks, Lao and Thai vowel signs, joiners).
+            static func extends(_ v: UInt32) -> Bool {
+                if (0x300...0x36F).contains(v) { return true }
+                if v < 0x300 || (0x1E00...0x1EFF).contains(v) { return false }
+                if v == 0x200D { return true }
+                guard let scalar = Unicode.Scalar(v) else { return false }
+                let p = scalar.properties
+                return p.isGraphemeExtend || p.generalCategory == .spacingMark
+            }
         }
 
         var weight: Double { kind == .punctuation ? 0.5 : 1 }

@@ -243,55 +243,70 @@ public enum TMXReader {
     public static func read(path: String, each: (TMXWriter.Unit) throws -> Void) throws {
         try Schemas.sniff(path)  // an empty or plain-text file is said to be so, as validate says it
         let reader = try XMLStreamReader(path: path)
+        // Nodes are looked at in place (XMLStreamReader.nextNode): a memory of a million units
+        // makes the strings of its units, not one per element and attribute.
         var unit: TMXWriter.Unit?
         var lang: String?
-        var seg: String?
+        var seg: [UInt8] = []
+        var inSeg = false
         var note: String?
         var inTUV = false
         var depth = 0
         var codeDepth = 0  // inside <bpt>, <ept>, <ph>, <it>, <ut>: native codes, not text
-        while let e = try reader.next() {
-            switch e {
-            case .startElement(let name, _, let attrs, _):
-                if seg != nil {
+        var languages: [String] = []  // distinct xml:lang values, so that each unit shares their strings
+        while let node = try reader.nextNode() {
+            switch node {
+            case .startElement:
+                if inSeg {
                     depth += 1
-                    if codeDepth > 0 || ["bpt", "ept", "ph", "it", "ut"].contains(name) { codeDepth += 1 }
+                    if codeDepth > 0 || ["bpt", "ept", "ph", "it", "ut"].contains(where: { reader.nodeName(is: $0) }) {
+                        codeDepth += 1
+                    }
                     continue
                 }
-                switch name {
-                case "tu": unit = TMXWriter.Unit(id: attrs.first { $0.name == "tuid" }?.value, variants: [])
-                case "tuv":
-                    lang = attrs.first { $0.name == "xml:lang" || $0.name == "lang" }?.value
+                if reader.nodeName(is: "tu") {
+                    unit = TMXWriter.Unit(id: reader.attribute("tuid"), variants: [])
+                } else if reader.nodeName(is: "tuv") {
+                    lang = reader.attribute("xml:lang", "lang").map { l in
+                        if let known = languages.first(where: { $0 == l }) { return known }
+                        languages.append(l)
+                        return l
+                    }
                     inTUV = true
-                case "seg":
-                    seg = ""
+                } else if reader.nodeName(is: "seg") {
+                    inSeg = true
+                    seg.removeAll(keepingCapacity: true)
                     depth = 0
-                case "note" where unit != nil && !inTUV: note = ""
-                default: break
+                } else if reader.nodeName(is: "note"), unit != nil, !inTUV {
+                    note = ""
                 }
-            case .text(let t):
-                if seg != nil { if codeDepth == 0 { seg! += t } } else if note != nil { note! += t }
-            case .endElement(let name):
-                if seg != nil, depth > 0 {
+            case .text:
+                if inSeg {
+                    if codeDepth == 0 { reader.withText { seg.append(contentsOf: $0) } }
+                } else if note != nil {
+                    note! += reader.text
+                }
+            case .endElement:
+                if inSeg, depth > 0 {
                     depth -= 1
                     if codeDepth > 0 { codeDepth -= 1 }
                     continue
                 }
-                switch name {
-                case "note":
+                if reader.nodeName(is: "seg") {
+                    if let l = lang, inSeg { unit?.variants.append((l, String(decoding: seg, as: UTF8.self))) }
+                    inSeg = false
+                } else if reader.nodeName(is: "note") {
                     if let n = note, var u = unit {
+                        unit = nil
                         u.note = (u.note.map { $0 + "\n" } ?? "") + n
                         unit = u
                     }
                     note = nil
-                case "tuv": inTUV = false
-                case "seg":
-                    if let l = lang, let s = seg { unit?.variants.append((l, s)) }
-                    seg = nil
-                case "tu":
+                } else if reader.nodeName(is: "tuv") {
+                    inTUV = false
+                } else if reader.nodeName(is: "tu") {
                     if let u = unit { try each(u) }
                     unit = nil
-                default: break
                 }
             }
         }

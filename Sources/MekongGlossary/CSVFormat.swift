@@ -144,6 +144,7 @@ public enum CSVFormat {
 
         let fileColumns = Set(Field.allCases.filter { index[$0.rawValue] != nil })
         var rows: [Row] = []
+        var idLines: [String: Int] = [:]  // id → the line that first gave it
         for r in records {
             let trimmed = r.fields.map(trimmedWhitespace)
             if trimmed.allSatisfy({ $0.isEmpty }) { continue }
@@ -183,7 +184,15 @@ public enum CSVFormat {
             }
             var id = ""
             if let (s, col) = field("id"), !s.isEmpty {
-                if Concept.isValidID(s) {
+                if let first = idLines[s] {
+                    // Two rows for one concept: which one the user meant is theirs to say, not last-wins.
+                    errors.append(
+                        .error(
+                            "bad-row", "id '\(s)' is on line \(first) too: one row per concept", file: file,
+                            line: r.line, column: col))
+                    ok = false
+                } else if Concept.isValidID(s) {
+                    idLines[s] = r.line
                     id = s
                 } else {
                     errors.append(

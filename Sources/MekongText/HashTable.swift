@@ -62,6 +62,27 @@ public struct HashTable<Value>: @unchecked Sendable {
         set { self[key] = newValue }
     }
 
+    /// One probe for a read-modify-write: changes the value under `key` with `update`, or stores
+    /// `insert()` when there is none; returns the value stored.
+    @inlinable @discardableResult
+    public mutating func upsert(_ key: UInt64, insert: () -> Value, update: (inout Value) -> Void) -> Value {
+        if stored * 2 >= slots.count { grow() }
+        let mask = self.mask
+        var i = slot(key)
+        return slots.withUnsafeMutableBufferPointer { s in
+            while s[i].value != nil, s[i].key != key { i = (i + 1) & mask }
+            if var v = s[i].value {
+                update(&v)
+                s[i].value = v
+                return v
+            }
+            let v = insert()
+            s[i] = Slot(key: key, value: v)
+            stored += 1
+            return v
+        }
+    }
+
     @usableFromInline
     mutating func grow() {
         var bigger = HashTable(capacity: slots.count)

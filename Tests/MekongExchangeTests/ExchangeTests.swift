@@ -302,3 +302,56 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         #expect(throws: Diagnostic.self) { try XLIFFReader.read(path: path) }
     }
 }
+
+@Suite struct FuzzyTokenTests {
+    /// The tokens as `Character` properties give them: what ``MemoryIndex/Token/split(_:)``
+    /// computes on bytes.
+    static func reference(_ s: String) -> [(String, MemoryIndex.Token.Kind)] {
+        var out: [(String, MemoryIndex.Token.Kind)] = []
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c.isWhitespace {
+                i = s.index(after: i)
+                continue
+            }
+            var j = s.index(after: i)
+            let kind: MemoryIndex.Token.Kind
+            if c.isNumber {
+                while j < s.endIndex,
+                    s[j].isNumber
+                        || ((s[j] == "." || s[j] == ",") && s.index(after: j) < s.endIndex
+                            && s[s.index(after: j)].isNumber)
+                {
+                    j = s.index(after: j)
+                }
+                kind = .number
+            } else if c.isLetter {
+                while j < s.endIndex, s[j].isLetter || s[j].isNumber || s[j] == "-" { j = s.index(after: j) }
+                kind = .word
+            } else {
+                kind = .punctuation
+            }
+            out.append((String(s[i..<j]), kind))
+            i = j
+        }
+        return out
+    }
+
+    @Test func bytesSplitAsCharactersDo() throws {
+        var lines = [
+            "Le 3,5 % de 1.200 « euros »\u{00A0}: l’État a-t-il payé ?", "Cafe\u{0301} au lait, n\u{0303}o",
+            "ສະບາຍດີ ນະຄອນຫຼວງວຽງຈັນ ໒໐໒໖", "Thủ tướng Phạm Minh Chính – 14/3/2026…", "x\u{200D}y ½ ² Ⅻ 〇 a\u{2009}b",
+            "", "   ", "—«»", "a-", "-a", "1.", ".5", "1,2,3",
+        ]
+        for seed in try TestSupport.seeds() {
+            lines += TestSupport.text(seed).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        for line in lines {
+            let tokens = MemoryIndex.Token.split(line)
+            let expected = Self.reference(line)
+            #expect(tokens.map { String($0.text) } == expected.map(\.0), "\(line)")
+            #expect(tokens.map(\.kind) == expected.map(\.1), "\(line)")
+        }
+    }
+}

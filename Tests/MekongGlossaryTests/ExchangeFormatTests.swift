@@ -49,6 +49,10 @@ import Testing
                 "b.csv:4:7: error: missing French form",
                 "b.csv:5:1: error: expected 3 fields, found 2",
             ])
+        // Two rows with one id: an error naming both lines, not the last row silently winning.
+        let twice = "id,type,fr,vi\nhanoi,place,Hanoï,Hà Nội\nhue,place,Hué,Huế\nhanoi,place,Hanoi,Hà Nôi\n"
+        let e3 = #expect(throws: Diagnostics.self) { try CSVFormat.read(twice, file: "t.csv") }
+        #expect(e3?.all.map(\.description) == ["t.csv:4:1: error: id 'hanoi' is on line 2 too: one row per concept"])
     }
 
     @Test func quotedFieldsMayHoldCommasAndLineBreaksButFormsMayNot() throws {
