@@ -93,24 +93,47 @@ public final class MemoryIndex {
     /// compared by primary subtag).
     /// - Throws: ``Diagnostic`` for a file that is not a readable TMX.
     public init(paths: [String], source: String, target: String) throws {
-        let s = LanguageTag(source)?.primary
-        let t = LanguageTag(target)?.primary
-        var primary: [String: String] = [:]  // xml:lang → primary subtag, parsed once per distinct tag
-        func lang(_ tag: String) -> String? {
-            if let p = primary[tag] { return p }
-            let p = LanguageTag(tag)?.primary ?? ""
-            primary[tag] = p
-            return p
-        }
-        for path in paths {
-            let origin = (path as NSString).lastPathComponent
-            try TMXReader.read(path: path) { u in
-                guard let a = u.variants.first(where: { lang($0.language) == s }),
-                    let b = u.variants.first(where: { lang($0.language) == t })
-                else { return }
-                add(Unit(source: a.text, target: b.text, origin: origin, id: u.id))
+        // Two threads: one reads the memories (libxml2 and the units' strings, about two thirds
+        // of the time), this one indexes what it has read, a batch at a time.
+        let batches = UnitBatches()
+        let reader = Thread {
+            let s = LanguageTag(source)?.primary
+            let t = LanguageTag(target)?.primary
+            var primary: [String: String] = [:]  // xml:lang → primary subtag, parsed once per distinct tag
+            func lang(_ tag: String) -> String? {
+                if let p = primary[tag] { return p }
+                let p = LanguageTag(tag)?.primary ?? ""
+                primary[tag] = p
+                return p
+            }
+            var batch: [Unit] = []
+            batch.reserveCapacity(UnitBatches.size)
+            do {
+                for path in paths {
+                    let origin = (path as NSString).lastPathComponent
+                    try TMXReader.read(path: path) { u in
+                        guard let a = u.variants.first(where: { lang($0.language) == s }),
+                            let b = u.variants.first(where: { lang($0.language) == t })
+                        else { return }
+                        batch.append(Unit(source: a.text, target: b.text, origin: origin, id: u.id))
+                        if batch.count == UnitBatches.size {
+                            batches.put(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+                batches.put(batch)
+                batches.finish(nil)
+            } catch {
+                batches.finish(error)
             }
         }
+        reader.stackSize = 1 << 22
+        reader.start()
+        while let batch = batches.take() {
+            for u in batch { add(u) }
+        }
+        if let error = batches.error { throw error }
         freeze()
     }
 
@@ -583,5 +606,50 @@ public final class MemoryIndex {
             out = out.replacingOccurrences(of: o, with: n)
         }
         return out
+    }
+}
+
+/// Units handed from the thread that reads a memory to the one that indexes it, a batch at a
+/// time, with at most a few batches waiting (memory stays bounded whichever thread is faster).
+private final class UnitBatches: @unchecked Sendable {
+    static let size = 4_096
+    private let condition = NSCondition()
+    private var queue: [[MemoryIndex.Unit]] = []
+    private var finished = false
+    private var failure: (any Error)?
+
+    /// What the reading thread threw, once ``take()`` has returned `nil`.
+    var error: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return failure
+    }
+
+    func put(_ batch: [MemoryIndex.Unit]) {
+        condition.lock()
+        while queue.count >= 4 { condition.wait() }
+        queue.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more batches; `error` when reading failed.
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, or `nil` when the reader has finished and every batch was taken.
+    func take() -> [MemoryIndex.Unit]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        guard !queue.isEmpty else { return nil }
+        let batch = queue.removeFirst()
+        condition.broadcast()
+        return batch
     }
 }
