@@ -83,20 +83,46 @@ final class VietnameseSpellingRule {
     private struct State {
         var cache = HashTable<Int32>(capacity: 4096)
         var entries: [Info] = []
-        var entryFlags: [UInt8] = []
-        /// Each entry's bytes in one arena (offset, length) and its hash chain: a lookup
+        /// Each entry's bytes in one arena, its hash chain and flags, side by side: a lookup
         /// compares bytes without touching (retaining) the entry itself.
         var arena: [UInt8] = []
-        var entryOffset: [Int32] = []
-        var entryLength: [Int32] = []
-        var entryNext: [Int32] = []
-        /// Per word of the current line: index in `entries` (-1: ASCII) and flags.
+        var slots: [Slot] = []
+        /// Per word of the current line: index in `entries` (-1: ASCII) and flags; the arrays
+        /// keep the length of the longest line seen (only the line's first words count).
         var lineIndex: [Int32] = []
         var lineFlags: [UInt8] = []
+        /// A direct-mapped cache in front of `cache` for words of at most 8 bytes (nearly every
+        /// Vietnamese syllable): the bytes packed in a UInt64 are the key, compared at once.
+        var recent = [Recent](repeating: Recent(word: 0, index: -1, flags: 0), count: 1 << Recent.bits)
     }
-    private var state: State? = State()
+    #if _endian(little)
+        static let littleEndian = true
+    #else
+        static let littleEndian = false
+    #endif
+    /// A word of up to 8 bytes (little-endian; UTF-8 has no zero byte, so the packing says the
+    /// length too), its entry and flags.
+    private struct Recent {
+        static let bits = 12
+        var word: UInt64
+        var index: Int32
+        var flags: UInt8
+    }
+    /// Where an entry's bytes are in the arena, the next entry with the same hash (-1: none), its flags.
+    private struct Slot {
+        var offset: Int32
+        var length: Int32
+        var next: Int32
+        var flags: UInt8
+    }
+    private var state = State()
     /// The findings of each capitalised run seen, with ranges relative to the run.
-    private var runCache: [HashedBytes: [SpellingHit]] = [:]
+    /// Keyed by the hash of the run's bytes; each entry keeps its bytes (compared on a hit, so
+    /// that a run seen before costs no allocation) and the next entry with the same hash.
+    private var runCache = HashTable<Int32>(capacity: 1024)
+    private var runArena: [UInt8] = []
+    private var runSlots: [(offset: Int32, length: Int32, next: Int32)] = []
+    private var runHits: [[SpellingHit]] = []
 
     init(language: Language) {
         self.language = language
@@ -111,42 +137,103 @@ final class VietnameseSpellingRule {
         guard language != .lao, !words.isEmpty else { return }
         // French text: most lines have no letter French never writes; nothing to do then.
         if language == .french, !Self.hasNonFrenchMarkBytes(buf, 0..<buf.count) { return }
-        var st = state!
-        state = nil
-        st.lineIndex.removeAll(keepingCapacity: true)
-        st.lineFlags.removeAll(keepingCapacity: true)
         var anyLooking = false
-        for (range, _) in words {
-            var ascii = true
-            for i in range where buf[i] >= 0x80 {
-                ascii = false
-                break
-            }
-            // French text: only words with a mark French never writes are looked up (run()
-            // decodes the others when a name needs them).
-            if ascii || (language == .french && !Self.hasNonFrenchMarkBytes(buf, range)) {
-                let b = buf[range.lowerBound]
-                let upper =
-                    (b >= 0x41 && b <= 0x5A)
-                    || (b == 0xC3 && range.count > 1 && (0x80...0x9E).contains(buf[range.lowerBound + 1]))
-                st.lineIndex.append(-1)
-                st.lineFlags.append(upper ? 2 : 0)
-                continue
-            }
-            let index = lookup(&st, buf, range)
-            let flags = st.entryFlags[Int(index)]
-            st.lineIndex.append(index)
-            st.lineFlags.append(flags)
-            if flags & 1 != 0 { anyLooking = true }
-            if flags & 4 != 0, var hit = st.entries[Int(index)].error, !overlaps(range, skip) {
+        var errors: [Int] = []  // words with a syllable error (rare)
+        // The state is worked on in place (one exclusivity check a line, no copy of its arrays).
+        Self.classify(
+            &state, buf, words, french: language == .french, anyLooking: &anyLooking, errors: &errors,
+            analyse: { self.analyse($0) })
+        for k in errors {
+            let range = words[k].0
+            if var hit = state.entries[Int(state.lineIndex[k])].error, !overlaps(range, skip) {
                 hit.range = range
                 hits.append(hit)
             }
         }
-        state = st
         // The name rules need a word with Vietnamese marks in the line.
         guard anyLooking else { return }
         names(buf, words, skip, &hits)
+    }
+
+    /// Looks up every word of a line: its entry and flags into `lineIndex`/`lineFlags`.
+    private static func classify(
+        _ st: inout State, _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], french: Bool,
+        anyLooking: inout Bool, errors: inout [Int], analyse: (UnsafeBufferPointer<UInt8>) -> Info
+    ) {
+        let n = words.count
+        if st.lineIndex.count < n {
+            st.lineIndex += repeatElement(-1, count: n - st.lineIndex.count)
+            st.lineFlags += repeatElement(0, count: n - st.lineFlags.count)
+        }
+        var lineIndex = st.lineIndex
+        var lineFlags = st.lineFlags
+        var recent = st.recent
+        (st.lineIndex, st.lineFlags, st.recent) = ([], [], [])  // one reference each while they are written
+        lineIndex.withUnsafeMutableBufferPointer { li in
+            lineFlags.withUnsafeMutableBufferPointer { lf in
+                recent.withUnsafeMutableBufferPointer { recent in
+                    words.withUnsafeBufferPointer { words in
+                        for k in 0..<n {
+                            let range = words[k].0
+                            var ascii = true
+                            var packed: UInt64 = 0
+                            let count = range.count
+                            if count <= 8 {
+                                if Self.littleEndian, range.lowerBound + 8 <= buf.count {
+                                    // One load, the bytes past the word masked off.
+                                    let word = UnsafeRawPointer(buf.baseAddress! + range.lowerBound).loadUnaligned(
+                                        as: UInt64.self)
+                                    packed = count == 8 ? word : word & ((1 << (UInt64(count) << 3)) - 1)
+                                } else {
+                                    var shift: UInt64 = 0
+                                    for i in range {
+                                        packed |= UInt64(buf[i]) << shift
+                                        shift += 8
+                                    }
+                                }
+                                ascii = packed & 0x8080_8080_8080_8080 == 0
+                            } else {
+                                for i in range where buf[i] >= 0x80 {
+                                    ascii = false
+                                    break
+                                }
+                            }
+                            // French text: only words with a mark French never writes are looked up
+                            // (run() decodes the others when a name needs them).
+                            if ascii || (french && !Self.hasNonFrenchMarkBytes(buf, range)) {
+                                let b = buf[range.lowerBound]
+                                let upper =
+                                    (b >= 0x41 && b <= 0x5A)
+                                    || (b == 0xC3 && range.count > 1
+                                        && (0x80...0x9E).contains(buf[range.lowerBound + 1]))
+                                li[k] = -1
+                                lf[k] = upper ? 2 : 0
+                                continue
+                            }
+                            let index: Int32
+                            let flags: UInt8
+                            if packed != 0 {
+                                let slot = Int(
+                                    truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> (64 - UInt64(Recent.bits)))
+                                if recent[slot].word == packed {
+                                    (index, flags) = (recent[slot].index, recent[slot].flags)
+                                } else {
+                                    (index, flags) = lookup(&st, buf, range, analyse)
+                                    recent[slot] = Recent(word: packed, index: index, flags: flags)
+                                }
+                            } else {
+                                (index, flags) = lookup(&st, buf, range, analyse)
+                            }
+                            li[k] = index
+                            lf[k] = flags
+                            if flags & 1 != 0 { anyLooking = true }
+                            if flags & 4 != 0 { errors.append(k) }
+                        }
+                    }
+                }
+            }
+        }
+        (st.lineIndex, st.lineFlags, st.recent) = (lineIndex, lineFlags, recent)
     }
 
     /// Whether the bytes of a word have a letter or mark French never writes: ă đ ơ ư ĩ ũ,
@@ -181,50 +268,45 @@ final class VietnameseSpellingRule {
 
     /// What is known about word `k` of the current line (`nil`: ASCII).
     private func info(_ k: Int) -> Info? {
-        let i = state!.lineIndex[k]
-        return i < 0 ? nil : state!.entries[Int(i)]
+        let i = state.lineIndex[k]
+        return i < 0 ? nil : state.entries[Int(i)]
     }
 
     // MARK: Words
 
-    private func lookup(_ st: inout State, _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+    /// The entry of a word (made on first sight) and its flags.
+    private static func lookup(
+        _ st: inout State, _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+        _ analyse: (UnsafeBufferPointer<UInt8>) -> Info
+    ) -> (Int32, UInt8) {
         let start = buf.baseAddress! + range.lowerBound
         let count = range.count
         var h = Folding.hashSeed
         for i in 0..<count { h = Folding.hash(h, start[i]) }
         let head = st.cache[h] ?? -1
-        let found: Int32 = st.arena.withUnsafeBufferPointer { arena in
-            st.entryLength.withUnsafeBufferPointer { lengths in
-                st.entryOffset.withUnsafeBufferPointer { offsets in
-                    st.entryNext.withUnsafeBufferPointer { next in
-                        var e = head
-                        while e >= 0 {
-                            let k = Int(e)
-                            if Int(lengths[k]) == count,
-                                memcmp(arena.baseAddress! + Int(offsets[k]), start, count) == 0
-                            {
-                                return e
-                            }
-                            e = next[k]
-                        }
-                        return -1
+        let found: (Int32, UInt8) = st.slots.withUnsafeBufferPointer { slots in
+            st.arena.withUnsafeBufferPointer { arena in
+                var e = head
+                while e >= 0 {
+                    let s = slots[Int(e)]
+                    if Int(s.length) == count, memcmp(arena.baseAddress! + Int(s.offset), start, count) == 0 {
+                        return (e, s.flags)
                     }
+                    e = s.next
                 }
+                return (-1, 0)
             }
         }
-        if found >= 0 { return found }
+        if found.0 >= 0 { return found }
         let word = UnsafeBufferPointer(rebasing: buf[range])
         let info = analyse(word)
         info.next = head
         let index = Int32(st.entries.count)
         st.entries.append(info)
-        st.entryFlags.append(info.flags)
-        st.entryOffset.append(Int32(st.arena.count))
-        st.entryLength.append(Int32(count))
-        st.entryNext.append(head)
+        st.slots.append(Slot(offset: Int32(st.arena.count), length: Int32(count), next: head, flags: info.flags))
         st.arena.append(contentsOf: word)
         st.cache[h] = index
-        return index
+        return (index, info.flags)
     }
 
     private func analyse(_ word: UnsafeBufferPointer<UInt8>) -> Info {
@@ -271,7 +353,7 @@ final class VietnameseSpellingRule {
         _ buf: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], _ skip: [Range<Int>],
         _ hits: inout [SpellingHit]
     ) {
-        let lineFlags = state!.lineFlags
+        let lineFlags = state.lineFlags
         func capitalised(_ k: Int) -> Bool { lineFlags[k] & 2 != 0 }
         var k = 0
         while k < words.count {
@@ -309,21 +391,44 @@ final class VietnameseSpellingRule {
         let range = words[run.lowerBound].0.lowerBound..<words[run.upperBound - 1].0.upperBound
         guard !overlaps(range, skip) else { return }
         // Names repeat: a run's findings depend only on its bytes, so each run is judged once.
-        let key = HashedBytes(Array(buf[range]))
-        if let cached = runCache[key] {
-            for var hit in cached {
-                hit.range = (hit.range.lowerBound + range.lowerBound)..<(hit.range.upperBound + range.lowerBound)
-                hits.append(hit)
+        let bytes = UnsafeBufferPointer(rebasing: buf[range])
+        let key = Folding.wordHash(UnsafeRawBufferPointer(bytes), continuing: Folding.hashSeed)
+        let head = runCache[key] ?? -1
+        let seen: Int32 = runSlots.withUnsafeBufferPointer { slots in
+            runArena.withUnsafeBufferPointer { arena in
+                var e = head
+                while e >= 0 {
+                    let slot = slots[Int(e)]
+                    if Int(slot.length) == bytes.count,
+                        memcmp(arena.baseAddress! + Int(slot.offset), bytes.baseAddress!, bytes.count) == 0
+                    {
+                        return e
+                    }
+                    e = slot.next
+                }
+                return -1
+            }
+        }
+        if seen >= 0 {
+            if !runHits[Int(seen)].isEmpty {
+                for var hit in runHits[Int(seen)] {
+                    hit.range = (hit.range.lowerBound + range.lowerBound)..<(hit.range.upperBound + range.lowerBound)
+                    hits.append(hit)
+                }
             }
             return
         }
         let before = hits.count
         defer {
-            runCache[key] = hits[before...].map { hit in
+            let found = hits[before...].map { hit in
                 var h = hit
                 h.range = (hit.range.lowerBound - range.lowerBound)..<(hit.range.upperBound - range.lowerBound)
                 return h
             }
+            runCache[key] = Int32(runSlots.count)
+            runSlots.append((Int32(runArena.count), Int32(bytes.count), head))
+            runArena.append(contentsOf: bytes)
+            runHits.append(found)
         }
         // Every word must be Vietnamese letters; marked ones must be syllables (errors are reported already).
         var letters: [VietnameseLetters.Decoded] = []
