@@ -7,7 +7,7 @@
 # --before PATH runs a second mekong build (e.g. main's, saved with
 # `cp -r .build/release/{mekong,*.resources} DIR/`) on every row too, in the same invocation, so
 # that before and after are compared within one run (this machine is noisy).
-# Rows: seg-plain seg-article seg-jsonl glossary find check import import-few leverage srx big.
+# Rows: seg-plain seg-article seg-jsonl glossary find check import import-few vi-syllable leverage srx big.
 #
 # Needs: gcc, libicu-dev, libxml2-dev, xmllint, python3 with ahocorasick-rs
 # (pip install ahocorasick-rs), GNU time (apt-get install time). Inputs are generated once
@@ -155,6 +155,21 @@ if want import-few; then
     # Both binaries update a copy of the same 1,000,000-unit memory (the one just written).
     PREP='cp '"$work/after/memory.tmx"' @W@/memory2.tmx' mk import-few import --tm @W@/memory2.tmx "$data/few.xlf"
     row "import 2 units into a 1,000,000-unit TMX" "xmllint --stream" "$lint" ">= 0.5x, <= 300 MB"
+fi
+if want vi-syllable; then
+    # Real Vietnamese (UD VTB sentences, repeated to 10 MB), checked with and without the
+    # Vietnamese syllable rules: the rules' cost is the ratio (aim: at most +20 %).
+    vi="$data/vi10.txt"
+    corpus=${MEKONG_VI_CORPUS:-/work/shared/corpora/vi-vtb-train-dev.txt}
+    if [ ! -f "$vi" ] && [ -f "$corpus" ]; then
+        while [ "$(stat -c %s "$vi" 2>/dev/null || echo 0)" -lt 10000000 ]; do cat "$corpus" >>"$vi"; done
+    fi
+    if [ -f "$vi" ]; then
+        mk vi-nosyl check --lang vi "$vi" --ignore vietnamese-syllable,vietnamese-syllable-unattested,name-style-inconsistent
+        off=$a
+        mk vi-syl check --lang vi "$vi"
+        row "check --lang vi 10 MB (syllable rules on)" "same, syllable rules off" "$off" ">= 0.83x (<= +20 %)"
+    fi
 fi
 if want leverage; then
     # 200 news-like articles (about 10,000 segments) prepared against the 1,000,000-unit memory

@@ -33,23 +33,31 @@ public struct GlossaryIndex: Sendable {
         case consonants = "same-consonants"
     }
 
-    private typealias Key = HashedBytes
-
-    /// Key → form indexes, as linked lists in flat arrays (no array per key).
-    private struct Postings<K: Hashable>: Sendable where K: Sendable {
-        var head: [K: Int32] = [:]
+    /// Hash of a key → form indexes, as linked lists in flat arrays (no array per key), the
+    /// heads in an open-addressing table keyed by the 64-bit hash itself (no second hashing,
+    /// no key array kept: a lookup checks the forms' own keys).
+    private struct Postings: Sendable {
+        var head = HashTable<Int32>(capacity: 16)
         var form: [Int32] = []
         var next: [Int32] = []
 
-        mutating func add(_ key: K, _ f: Int32) {
+        init(capacity: Int = 16) { head = HashTable(capacity: capacity) }
+
+        mutating func add(_ key: UInt64, _ f: Int32) {
             let i = Int32(form.count)
+            var old: Int32 = -1
+            head.upsert(
+                key, insert: { i },
+                update: {
+                    old = $0
+                    $0 = i
+                })
             form.append(f)
-            next.append(head[key] ?? -1)
-            head[key] = i
+            next.append(old)
         }
 
         /// The forms under `key`, in insertion order.
-        func forms(_ key: K) -> [Int32] {
+        func forms(_ key: UInt64) -> [Int32] {
             var out: [Int32] = []
             var i = head[key] ?? -1
             while i >= 0 {
@@ -60,10 +68,12 @@ public struct GlossaryIndex: Sendable {
         }
     }
 
-    private var exact = Postings<Key>()
-    private var toneless = Postings<Key>()
+    /// By the hash of the folded form (a lookup keeps the forms whose key is the query's).
+    private var exact: Postings
+    /// Lao forms by the hash of the folded form without tone marks.
+    private var toneless = Postings()
     /// Words by hash: a collision only adds a candidate, which the word check then rejects.
-    private var byWord = Postings<UInt64>()
+    private var byWord: Postings
     private(set) var forms: [String] = []
     private(set) var formKeys: [[UInt8]] = []
     private(set) var formConcept: [Int32] = []
@@ -76,8 +86,8 @@ public struct GlossaryIndex: Sendable {
     public init(_ glossary: Glossary) {
         self.glossary = glossary
         let estimate = glossary.concepts.count * 4
-        exact.head.reserveCapacity(estimate)
-        byWord.head.reserveCapacity(estimate)
+        exact = Postings(capacity: estimate)
+        byWord = Postings(capacity: estimate)
         var previous: [UInt64] = []
         previous.reserveCapacity(16)
         for (ci, c) in glossary.concepts.enumerated() {
@@ -90,8 +100,8 @@ public struct GlossaryIndex: Sendable {
                     formKeys.append(key)
                     formConcept.append(Int32(ci))
                     formLanguage.append(lang)
-                    exact.add(Key(key), f)
-                    if lang == .lo { toneless.add(Key(Folding.laoWithoutToneMarks(utf8: key)), f) }
+                    exact.add(Folding.wordHash(key), f)
+                    if lang == .lo { toneless.add(Folding.wordHash(Folding.laoWithoutToneMarks(utf8: key)), f) }
                     // Each distinct word once (hashes of the words seen so far in this form).
                     previous.removeAll(keepingCapacity: true)
                     var h = Folding.hashSeed
@@ -141,9 +151,13 @@ public struct GlossaryIndex: Sendable {
                         how: how))
             }
         }
-        add(exact.forms(Key(keyBytes)), .exact)
+        add(exact.forms(Folding.wordHash(keyBytes)).filter { formKeys[Int($0)] == keyBytes }, .exact)
         if out.isEmpty, keyBytes.contains(0xE0) {  // Lao is E0 BA xx / E0 BB xx in UTF-8
-            add(toneless.forms(Key(Folding.laoWithoutToneMarks(utf8: keyBytes))), .laoToneless)
+            let toneless = Folding.laoWithoutToneMarks(utf8: keyBytes)
+            add(
+                self.toneless.forms(Folding.wordHash(toneless)).filter {
+                    Folding.laoWithoutToneMarks(utf8: formKeys[Int($0)]) == toneless
+                }, .laoToneless)
         }
         guard out.isEmpty else { return out }
         // Word matches: walk the rarest word's forms and check the other words on each form.

@@ -61,6 +61,7 @@ public struct CheckJob: Sendable {
     /// Checks every input; `emit` receives the findings of each file (after its fixes), in order.
     public func run(_ inputs: [Input], glossary: Glossary, emit: (Diagnostic) throws -> Void) throws -> Report {
         let matcher = NameMatcher(glossary)
+        Lifetime.keepUntilExit(matcher)
         var report = Report()
         report.failures = try forEachInput(inputs, failFast: failFast) { input in
             var findings = try check(input, matcher)

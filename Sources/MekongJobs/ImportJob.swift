@@ -66,6 +66,7 @@ public struct ImportJob: Sendable {
     ///   the memory.
     public func run(_ paths: [String], glossary: Glossary) throws -> Report {
         let matcher = NameMatcher(glossary)
+        Lifetime.keepUntilExit(matcher)
         var report = Report()
         // The memory is never rewritten from Mekong's model: its pairs are read as hashes, and
         // the new units are spliced into the file as it is (TranslationMemory).

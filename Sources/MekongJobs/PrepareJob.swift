@@ -172,6 +172,7 @@ public struct PrepareJob: Sendable {
     {
         try Self.prepareFolder(outputFolder)
         let matcher = NameMatcher(glossary)
+        Lifetime.keepUntilExit(matcher)
         var report = Report()
         let leverager = Leverager(memories: memories, threshold: fuzzyThreshold, names: matcher)
         var sourceLanguages: [Language] = []
@@ -371,6 +372,7 @@ final class Leverager {
         let key = "\(source.tag)-\(target.tag)"
         if indexes[key] == nil {
             let index = try MemoryIndex(paths: memories, source: source.tag, target: target.tag)
+            Lifetime.keepUntilExit(index)
             if let names { index.names = (names, source, target) }
             indexes[key] = index
         }

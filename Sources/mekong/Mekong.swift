@@ -17,6 +17,7 @@ struct Mekong: ParsableCommand {
     /// Like ArgumentParser's `main()`, but usage errors exit with status 2 (our convention:
     /// 0 ok, 1 findings, 2 bad input or usage) instead of 64.
     static func main() {
+        Lifetime.keepLargeValuesUntilExit()  // the glossary, its index, a memory: not freed just to exit
         do {
             var command = try parseAsRoot()
             try command.run()

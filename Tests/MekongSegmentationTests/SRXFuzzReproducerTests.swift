@@ -8,7 +8,8 @@ import Testing
 /// Every input the `srx` fuzz target kept in `Tests/Fixtures/fuzz/srx/` (`before NUL after NUL
 /// text`), replayed with its invariant: patterns either fail to compile with an error or give
 /// ranges that lose no text. The first one kept crashed the pattern parser: a pattern ending in
-/// a backslash right after the `-` of a class range (`[^\s\x{0E80}-\`) read past its end.
+/// a backslash right after the `-` of a class range (`[^\s\x{0E80}-\`) read past its end; the
+/// second (`crash-x-escape-overflow`) had a `\x{0CCCC…}` with more hex digits than a UInt32 holds.
 @Suite struct SRXFuzzReproducerTests {
     static let folder = TestSupport.fixture("fuzz/srx")
     static let inputs = TestSupport.listing(folder)
@@ -37,7 +38,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["[a-\\", "[^\\s\\x{0E80}-\\", "\\x{41", "[\\x{41-z]"])
+    @Test(arguments: [
+        "[a-\\", "[^\\s\\x{0E80}-\\", "\\x{41", "[\\x{41-z]", "\\x{110000}", "[\\x{0CCCCCCCCCCCC}]", "\\x{FFFFFFFFF}",
+    ])
     func aPatternCutShortIsAnError(_ pattern: String) {
         #expect(throws: (any Error).self) {
             try SentenceSegmenter(rules: [SRXRule(isBreak: true, before: pattern, after: "")], language: "fr")

@@ -291,6 +291,8 @@ struct PatternParser {
                 while let d = peek, d != "}" {
                     guard let h = hexValue(d) else { throw fail("bad \\x{}") }
                     v = v * 16 + h
+                    // Past U+10FFFF is no code point (and, a few digits on, past UInt32).
+                    guard v <= 0x10FFFF else { throw fail("\\x{…} beyond U+10FFFF") }
                     i += 1
                 }
                 guard peek == "}" else { throw fail("unterminated \\x{") }

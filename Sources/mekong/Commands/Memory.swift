@@ -26,7 +26,9 @@ extension Mekong {
 
             func index() throws -> MemoryIndex {
                 for path in tm { try TextFile.requireFile(path) }
-                return try MemoryIndex(paths: tm, source: from, target: to)
+                let index = try MemoryIndex(paths: tm, source: from, target: to)
+                Lifetime.keepUntilExit(index)
+                return index
             }
         }
 

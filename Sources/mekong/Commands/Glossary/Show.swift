@@ -66,6 +66,7 @@ extension Mekong.Glossary {
         func run() throws {
             try Run.command {
                 let index = GlossaryIndex(try options.location.load())
+                Lifetime.keepUntilExit(index)
                 let matches = index.find(query)
                 let suggestions = matches.isEmpty ? index.suggestions(for: query) : []
                 if format != .text {
