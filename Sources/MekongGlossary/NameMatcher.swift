@@ -97,12 +97,33 @@ public final class NameMatcher: @unchecked Sendable {
     /// - Complexity: O(total length of the forms).
     public init(_ glossary: Glossary) {
         self.glossary = glossary
-        var terminals: [UInt64: [Int32]] = [:]
+        // (hash of a whole form's words, form) pairs, grouped by hash at the end: no array per name.
+        var terminals: [(hash: UInt64, form: Int32)] = []
+        var formCount = 0
+        for c in glossary.concepts { for t in c.terms.values { formCount += t.all.count } }
+        forms.reserveCapacity(formCount)
+        laoToneless.reserveCapacity(formCount)
+        terminals.reserveCapacity(formCount)
+        nodes = HashTable(capacity: formCount)
         defer {
-            for (h, list) in terminals {
-                nodes[h, default: Node()].first = Int32(terminalList.count)
-                nodes[h, default: Node()].count = Int32(list.count)
-                terminalList += list
+            // Stable: the forms of one hash stay in the order they were added.
+            terminals.sort { ($0.hash, $0.form) < ($1.hash, $1.form) }
+            terminalList.reserveCapacity(terminals.count)
+            var k = 0
+            while k < terminals.count {
+                let h = terminals[k].hash
+                let first = Int32(terminalList.count)
+                while k < terminals.count, terminals[k].hash == h {
+                    terminalList.append(terminals[k].form)
+                    k += 1
+                }
+                let count = Int32(terminalList.count) - first
+                nodes.upsert(
+                    h, insert: { Node(first: first, count: count, isPrefix: false) },
+                    update: {
+                        $0.first = first
+                        $0.count = count
+                    })
             }
         }
         for (ci, c) in glossary.concepts.enumerated() {
@@ -147,9 +168,9 @@ public final class NameMatcher: @unchecked Sendable {
                     for (k, w) in words.enumerated() {
                         h = Folding.combine(h, w)
                         if k == words.count - 1 {
-                            terminals[h, default: []].append(Int32(index))
+                            terminals.append((h, Int32(index)))
                         } else {
-                            nodes[h, default: Node()].isPrefix = true
+                            nodes.upsert(h, insert: { Node(first: 0, count: 0, isPrefix: true) }, update: { $0.isPrefix = true })
                         }
                     }
                 }
@@ -173,6 +194,9 @@ public final class NameMatcher: @unchecked Sendable {
         var out: [Match] = []
         var i = 0
         var candidates: [(Int, Node)] = []
+        // Read once a line: each access to a stored `var` of a class is an exclusivity check.
+        let nodes = self.nodes
+        let maxWords = self.maxWords
         while i < words.count {
             var h = Folding.hashSeed
             candidates.removeAll(keepingCapacity: true)
@@ -305,7 +329,8 @@ public final class NameMatcher: @unchecked Sendable {
     }
 
     private func laoMatches(in line: UnsafeBufferPointer<UInt8>) -> [Match] {
-        guard !laoByFirst.isEmpty, line.contains(0xE0) else { return [] }
+        // Lao script is E0 BA xx / E0 BB xx in UTF-8: most lines have no E0 byte at all (memchr).
+        guard !laoByFirst.isEmpty, let base = line.baseAddress, memchr(base, 0xE0, line.count) != nil else { return [] }
         var out: [Match] = []
         var i = 0
         let n = line.count
