@@ -9,7 +9,13 @@ public struct Glossary: Sendable {
     /// A glossary of `concepts`, sorted by id. Unlike ``upsert(_:)``, this neither normalises
     /// texts to NFC nor merges concepts that share an id.
     public init(concepts: [Concept] = []) {
-        self.concepts = concepts.sorted { $0.id < $1.id }
+        // Ids are lower-case ASCII (Concept.isValidID): byte order is their order, and files
+        // are saved sorted, so the common case is a check.
+        if zip(concepts, concepts.dropFirst()).allSatisfy({ $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            self.concepts = concepts
+        } else {
+            self.concepts = concepts.sorted { $0.id < $1.id }
+        }
     }
 
     /// The concept with this id, or `nil`.

@@ -170,7 +170,8 @@ public final class NameMatcher: @unchecked Sendable {
                         if k == words.count - 1 {
                             terminals.append((h, Int32(index)))
                         } else {
-                            nodes.upsert(h, insert: { Node(first: 0, count: 0, isPrefix: true) }, update: { $0.isPrefix = true })
+                            nodes.upsert(
+                                h, insert: { Node(first: 0, count: 0, isPrefix: true) }, update: { $0.isPrefix = true })
                         }
                     }
                 }
