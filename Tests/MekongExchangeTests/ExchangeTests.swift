@@ -149,14 +149,20 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
 }
 
 @Suite struct TMXTests {
+    /// The TMX bytes of `units`, the file they were written to, their text; the file must
+    /// validate against the TMX 1.4b DTD.
+    static func writtenAndValidated(_ units: [TMXWriter.Unit], _ name: String) throws -> ([UInt8], String, String) {
+        let bytes = try TMXWriter.bytes(units, sourceLanguage: "fr", environment: [:])
+        let path = temporaryFile(name, bytes)
+        #expect(try Schemas.validate(file: path).1.isEmpty)
+        return (bytes, path, String(decoding: bytes, as: UTF8.self))
+    }
+
     @Test func glossaryTermPairsValidateAgainstTheDTD() throws {
         let glossary = try GlossaryStore(directory: repository + "/glossary").load()
         let units = TMXWriter.termUnits(glossary, source: .fr, target: .vi)
         #expect(units.count > 50)
-        let bytes = try TMXWriter.bytes(units, sourceLanguage: "fr", environment: [:])
-        let path = temporaryFile("g.tmx", bytes)
-        #expect(try Schemas.validate(file: path).1.isEmpty)
-        let text = String(decoding: bytes, as: UTF8.self)
+        let (bytes, _, text) = try Self.writtenAndValidated(units, "g.tmx")
         #expect(
             text.contains(
                 #"<header creationtool="Mekong" creationtoolversion="\#(MekongInfo.version)" segtype="phrase" o-tmf="Mekong" adminlang="en" srclang="fr" datatype="plaintext"/>"#
@@ -209,10 +215,7 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
                 ]),
             TMXWriter.Unit(id: "u2", variants: [("fr", "Sans code."), ("vi", "Không mã.")]),
         ]
-        let bytes = try TMXWriter.bytes(units, sourceLanguage: "fr", environment: [:])
-        let path = temporaryFile("codes.tmx", bytes)
-        #expect(try Schemas.validate(file: path).1.isEmpty)
-        let text = String(decoding: bytes, as: UTF8.self)
+        let (_, path, text) = try Self.writtenAndValidated(units, "codes.tmx")
         #expect(
             text.contains(
                 #"<seg>le <bpt i="1" x="1" type="x-mrk">&lt;mrk id=&quot;a&quot;&gt;</bpt>Laos<ept i="1">&lt;/mrk&gt;</ept> et le <bpt i="2" x="2" type="x-mrk">&lt;mrk id=&quot;b&quot;&gt;</bpt>Vietnam<ept i="2">&lt;/mrk&gt;</ept></seg>"#
