@@ -1,3 +1,5 @@
+import Foundation
+
 /// Syllables seen in real text and in names, and the nearest ones to a misspelt word.
 ///
 /// A valid syllable can still be one nobody writes ("nguyển" is well formed, but no one is
@@ -27,7 +29,18 @@ public final class VietnameseAttested: Sendable {
     public let surnameSkeletons: Set<String>
     /// Press-style forms (French accents kept, Vietnamese-only marks dropped) of every attested
     /// syllable, lower case: "cuong" for "cường", "trân" for "trần".
-    public let pressForms: Set<String>
+    public var pressForms: Set<String> {
+        // Made on first use (a third of loading the list): only French text with names asks.
+        pressLock.lock()
+        defer { pressLock.unlock() }
+        if let p = pressCache { return p }
+        let p = Set(all.map(Self.press))
+        pressCache = p
+        return p
+    }
+    private let all: [VietnameseSyllable]
+    private let pressLock = NSLock()
+    nonisolated(unsafe) private var pressCache: Set<String>?
     /// Keys of all attested syllables.
     public let keys: Set<String>
 
@@ -67,7 +80,7 @@ public final class VietnameseAttested: Sendable {
         surnameKeys = surnames
         surnameSkeletons = skeletons
         keys = names.union(rank.keys)
-        pressForms = Set(all.map(Self.press))
+        self.all = all
     }
 
     /// The ASCII skeletons of the surnames, without building the whole list ("nguyen", "tran").
