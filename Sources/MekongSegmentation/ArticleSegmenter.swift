@@ -330,7 +330,10 @@ public final class ArticleSegmenter {
         state.paragraph += 1
         var offsets = ScalarOffsets(bytes: bytes, starts: starts, lines: unit.lines)
         for (index, r) in ranges.enumerated() {
-            let text = String(decoding: bytes[r], as: UTF8.self)
+            // From a contiguous buffer: String's fast validation, not the generic slice path.
+            let text = bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
+            }
             var kind = unit.kind
             if index == ranges.count - 1, index > 0, kind == .body || kind == .title, r.count <= 80,
                 ArticleStructure.isCredit(Substring(text))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// Recognises the parts of a news article that are not running text. All checks work on one
 /// line or unit of text, trimmed, and generalise over agencies and layouts rather than the
 /// seed articles: an agency credit is any short run of capitals ("VNA/CVN", "- AFP", "KPL"), a
@@ -123,15 +129,21 @@ enum ArticleStructure {
     /// A cheap byte test before the Character-level search: "ả"/"Ả" in NFC (E1 BA A3 / A2) or
     /// a combining hook above (CC 89) in NFD.
     static func mayContainImageLabel(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
+        // ả/Ả is E1 BA A3/A2, a hook above in NFD is CC 89: most lines have neither lead byte,
+        // which memchr rules out far faster than a byte loop.
+        guard let base = b.baseAddress else { return false }
         let n = b.count
-        while i + 1 < n {
-            let c = b[i]
-            if c == 0xE1, i + 2 < n, b[i + 1] == 0xBA, b[i + 2] == 0xA2 || b[i + 2] == 0xA3 { return true }
-            if c == 0xCC, b[i + 1] == 0x89 { return true }
-            i += 1
+        func found(_ lead: Int32, _ matches: (Int) -> Bool) -> Bool {
+            var from = 0
+            while from < n, let q = memchr(base + from, lead, n - from) {
+                let i = UnsafeRawPointer(q).assumingMemoryBound(to: UInt8.self) - base
+                if matches(i) { return true }
+                from = i + 1
+            }
+            return false
         }
-        return false
+        return found(0xE1) { i in i + 2 < n && b[i + 1] == 0xBA && (b[i + 2] == 0xA2 || b[i + 2] == 0xA3) }
+            || found(0xCC) { i in i + 1 < n && b[i + 1] == 0x89 }
     }
 
     /// The range of a stray image label "ảnh 1" / "Ảnh 2" (the CMS's name for a picture).

@@ -68,16 +68,29 @@ public enum UTF8Validation {
     }
 
     /// Counts the Unicode scalars in valid UTF-8 bytes (every byte that is not a continuation byte).
+    /// Eight bytes at a time: a continuation byte is 10xxxxxx, bit 7 set and bit 6 clear.
     @inlinable
     public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for b in bytes where b & 0xC0 != 0x80 { count += 1 }
-        return count
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var continuations = 0
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if base[i] & 0xC0 == 0x80 { continuations += 1 }
+            i += 1
+        }
+        return n - continuations
     }
 
     /// Counts the Unicode scalars in valid UTF-8 bytes.
     @inlinable
     public static func scalarCount<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        if let n = bytes.withContiguousStorageIfAvailable({ scalarCount($0) }) { return n }
         var count = 0
         for b in bytes where b & 0xC0 != 0x80 { count += 1 }
         return count

@@ -29,6 +29,15 @@ import Testing
     @Test func scalarCountCountsScalarsNotBytes() {
         #expect(UTF8Validation.scalarCount(Array("Điện Biên".utf8)) == 9)
         #expect(UTF8Validation.scalarCount(Array("Điện Biên".decomposedForTest.utf8)) == 12)
+        // Eight bytes at a time and the tail: every length and alignment agrees with the scalars.
+        let text = Array("Thủ tướng Phạm Minh Chính đến Viêng Chăn ວຽງຈັນ 🇻🇳 ok".utf8)
+        for start in 0..<9 {
+            for end in stride(from: start, through: text.count, by: 1) {
+                let slice = text[start..<end]
+                guard let s = String(validating: slice, as: UTF8.self) else { continue }
+                #expect(UTF8Validation.scalarCount(slice) == s.unicodeScalars.count)
+            }
+        }
     }
 }
 
