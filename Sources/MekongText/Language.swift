@@ -109,43 +109,79 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
 
     /// Guesses the language of `sample` (the first 2 KB of an article are plenty).
     public init(_ sample: String) {
+        var text = sample.precomposedForGuess
+        self = text.withUTF8 { LanguageGuess(nfcUTF8: $0) }
+    }
+
+    /// The guess on NFC UTF-8 bytes: words are lower-cased and hashed as they are read (FNV-1a
+    /// of their UTF-8), and looked up among the function words' hashes; no string is made.
+    init(nfcUTF8 buf: UnsafeBufferPointer<UInt8>) {
         var letters = 0
         var lao = 0
         var vietnameseLetters = 0
         var fr = 0
         var vi = 0
-        var word = ""
+        var h = Folding.hashSeed
+        var inWord = false
+        let functionWords = Self.functionWords
         func endWord() {
-            guard !word.isEmpty else { return }
-            if Self.french.contains(word) { fr += 1 } else if Self.vietnamese.contains(word) { vi += 1 }
-            word = ""
+            guard inWord else { return }
+            switch functionWords[h] {
+            case 1: fr += 1
+            case 2: vi += 1
+            default: break
+            }
+            h = Folding.hashSeed
+            inWord = false
         }
-        for scalar in sample.precomposedForGuess.unicodeScalars {
-            let v = scalar.value
+        func append(_ v: UInt32) {
+            inWord = true
+            if v < 0x80 {
+                h = Folding.hash(h, UInt8(v))
+                return
+            }
+            for b in String(Unicode.Scalar(v)!).utf8 { h = Folding.hash(h, b) }
+        }
+        let lower = Self.lowerTable
+        var i = 0
+        let n = buf.count
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                i += 1
+                // ASCII without the Unicode property tables.
+                if (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) {
+                    letters += 1
+                    inWord = true
+                    h = Folding.hash(h, b | 0x20)
+                } else if b == 0x27 {
+                    append(0x27)
+                    endWord()
+                } else {
+                    endWord()
+                }
+                continue
+            }
+            let (v, len) = Folding.decodeScalar(buf, at: i)
+            i += len
             if (0x0E80...0x0EFF).contains(v) {
                 lao += 1
                 letters += 1
                 endWord()
                 continue
             }
-            if v < 0x80 {
-                // ASCII without the Unicode property tables: a lowercaseMapping string per
-                // letter made the guess cost 2 s a thousand articles.
-                if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
-                    letters += 1
-                    word.unicodeScalars.append(Unicode.Scalar(UInt8(v | 0x20)))
-                } else if v == 0x27 {
-                    word.unicodeScalars.append("'")
-                    endWord()
-                } else {
-                    endWord()
-                }
-            } else if scalar.properties.isAlphabetic {
+            // Below U+2000 a table says "not a letter" (0), the lower-case letter, or "look it up".
+            let entry = v < UInt32(lower.count) ? lower[Int(v)] : UInt32.max
+            if entry != 0 && entry != UInt32.max {
                 letters += 1
                 if Language.isVietnameseOnly(v) { vietnameseLetters += 1 }
-                word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else if v == 0x27 || v == 0x2019 {
-                word.unicodeScalars.append("'")
+                append(entry)
+            } else if entry == UInt32.max, let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic {
+                letters += 1
+                if Language.isVietnameseOnly(v) { vietnameseLetters += 1 }
+                for u in scalar.properties.lowercaseMapping.unicodeScalars { append(u.value) }
+            } else if v == 0x2019 {
+                append(0x27)
                 endWord()
             } else {
                 endWord()
@@ -165,6 +201,22 @@ public struct LanguageGuess: Sendable, Hashable, CustomStringConvertible {
             basis = "letters"
         }
     }
+
+    /// For U+0000–U+1FFF: 0 not a letter, the lower-case scalar of a letter whose lower case is
+    /// one scalar, or `UInt32.max` (look the properties up: several scalars).
+    static let lowerTable: [UInt32] = (0..<0x2000).map { v -> UInt32 in
+        guard let s = Unicode.Scalar(UInt32(v)), s.properties.isAlphabetic else { return 0 }
+        let l = Array(s.properties.lowercaseMapping.unicodeScalars)
+        return l.count == 1 ? l[0].value : UInt32.max
+    }
+
+    /// FNV-1a hashes of the function words: 1 French, 2 Vietnamese.
+    static let functionWords: HashTable<UInt8> = {
+        var t = HashTable<UInt8>(capacity: 256)
+        for w in french { t[Folding.wordHash(Array(w.utf8))] = 1 }
+        for w in vietnamese where t[Folding.wordHash(Array(w.utf8))] == nil { t[Folding.wordHash(Array(w.utf8))] = 2 }
+        return t
+    }()
 
     /// `guessed from function words: 31 French, 0 Vietnamese`, or from letters or Lao script.
     public var description: String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MekongText
@@ -47,6 +48,17 @@ import Testing
         #expect(LanguageGuess("Trần Quốc Cường").basis == "letters")
         #expect(LanguageGuess("Vientiane").language == .french)
         #expect(LanguageGuess("ສະບາຍດີ").basis == "Lao script")
+    }
+
+    /// Words are lower-cased letter by letter (ASCII, Latin with diacritics, Vietnamese capitals)
+    /// and NFD text counts as its NFC form; both apostrophes end a French elided word.
+    @Test func functionWordsAreFoundInAnyCaseAndNormalisation() {
+        let vi = "ĐÃ ĐẾN Và Việc VỚI"
+        #expect(LanguageGuess(vi).vietnameseWords == 5)
+        #expect(LanguageGuess(vi.decomposedStringWithCanonicalMapping).vietnameseWords == 5)
+        let fr = "L'État A ÉTÉ SELON d’après OÙ"
+        #expect(LanguageGuess(fr).frenchWords == 6)  // l', été, selon, d', après, où
+        #expect(LanguageGuess(fr).vietnameseWords == 0)
     }
 
     @Test func tagsParseIntoTheirParts() {
