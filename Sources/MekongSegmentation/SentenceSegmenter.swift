@@ -92,22 +92,30 @@ public final class SentenceSegmenter: @unchecked Sendable {
 
     /// The byte ranges of the sentences in `text` (valid UTF-8), in order, with white space
     /// trimmed from both ends; white-space-only stretches give no range.
+    /// What ``sentenceRanges(in:)`` changes as it scans: the breaks found, the sides answered
+    /// from precomputed positions, the ICU text (made on first use).
+    private struct ScanState {
+        var breaks: [Int] = []
+        var accepted: [[Bool]?] = []
+        var noSearch: [Bool] = []
+        var icu: ICUText?
+    }
+
     public func sentenceRanges(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard let base = text.baseAddress, text.count > 0 else { return [] }
         let n = text.count
         let matcher = PatternMatcher(base: base, count: n)
-        var icu: ICUText?
-        var breaks: [Int] = []
+        // The scan's mutable state in one value passed inout: captured variables that nested
+        // functions mutate are checked for exclusive access at run time on every use.
+        var st = ScanState()
 
         // Sides whose automaton read more than `scanLimit` scalars for one question (`[^)]*`
         // with no `)` in sight) answer from the positions their search automaton accepts at,
         // computed once for the paragraph: linear time whatever the paragraph's length.
         // Indexed by rule index * 2 (+ 1 for the after side); empty (no allocation) until needed.
-        var accepted: [[Bool]?] = []
-        var noSearch: [Bool] = []
 
-        func consider(_ p: Int) {
-            guard p > 0, p < n, breaks.last != p else { return }
+        func consider(_ p: Int, _ st: inout ScanState) {
+            guard p > 0, p < n, st.breaks.last != p else { return }
             if let nextAllowed, !nextAllowed.contains(matcher.scalar(at: p).0) { return }
             if let abbreviations, abbreviations.suppressesBreak(at: p, in: matcher) { return }
             for (k, rule) in rules.enumerated() {
@@ -117,43 +125,43 @@ public final class SentenceSegmenter: @unchecked Sendable {
                 if let first = rule.afterFirst {
                     guard first.contains(matcher.scalar(at: p).0) else { continue }
                 }
-                guard side(rule, k, p, ending: true) && side(rule, k, p, ending: false) else { continue }
-                if rule.isBreak { breaks.append(p) }
+                guard side(rule, k, p, ending: true, &st) && side(rule, k, p, ending: false, &st) else { continue }
+                if rule.isBreak { st.breaks.append(p) }
                 return
             }
         }
 
-        func side(_ rule: CompiledRule, _ k: Int, _ p: Int, ending: Bool) -> Bool {
+        func side(_ rule: CompiledRule, _ k: Int, _ p: Int, ending: Bool, _ st: inout ScanState) -> Bool {
             switch ending ? rule.before : rule.after {
             case .always: return true
             case .native(let node, let dfa):
                 if let dfa {
                     let key = 2 * k + (ending ? 0 : 1)
-                    if !accepted.isEmpty, let positions = accepted[key] { return positions[p] }
-                    let limit = !noSearch.isEmpty && noSearch[key] ? Int.max : Self.scanLimit
+                    if !st.accepted.isEmpty, let positions = st.accepted[key] { return positions[p] }
+                    let limit = !st.noSearch.isEmpty && st.noSearch[key] ? Int.max : Self.scanLimit
                     switch dfa.matches(matcher, at: p, backwards: ending, limit: limit) {
                     case .yes: return true
                     case .no: return false
                     case .tooLong:
-                        if accepted.isEmpty {
-                            accepted = Array(repeating: nil, count: 2 * rules.count)
-                            noSearch = Array(repeating: false, count: 2 * rules.count)
+                        if st.accepted.isEmpty {
+                            st.accepted = Array(repeating: nil, count: 2 * rules.count)
+                            st.noSearch = Array(repeating: false, count: 2 * rules.count)
                         }
                         if let search = rule.searchDFA(ending: ending),
                             let positions = search.acceptingPositions(matcher, forwards: ending)
                         {
-                            accepted[key] = positions
+                            st.accepted[key] = positions
                             return positions[p]
                         }
-                        noSearch[key] = true
+                        st.noSearch[key] = true
                         if let answer = dfa.matches(matcher, at: p, backwards: ending) { return answer }
                     case .unknown: break
                     }
                 }
                 return ending ? matcher.matchesEnding(at: p, node) : matcher.matchesStarting(at: p, node)
             case .icu(let re):
-                if icu == nil { icu = ICUText(base: base, count: n) }
-                return ending ? icu!.matchesEnding(at: p, re) : icu!.matchesStarting(at: p, re)
+                if st.icu == nil { st.icu = ICUText(base: base, count: n) }
+                return ending ? st.icu!.matchesEnding(at: p, re) : st.icu!.matchesStarting(at: p, re)
             }
         }
 
@@ -161,11 +169,11 @@ public final class SentenceSegmenter: @unchecked Sendable {
             var i = 0
             while i < n {
                 i += matcher.scalar(at: i).1
-                consider(i)
-                if i < n, splitsRunOnHeadings, base[i] < 0x80, headingBytes[Int(base[i])], breaks.last != i,
+                consider(i, &st)
+                if i < n, splitsRunOnHeadings, base[i] < 0x80, headingBytes[Int(base[i])], st.breaks.last != i,
                     let abbreviations, abbreviations.startsRunOnSentence(at: i, in: matcher)
                 {
-                    breaks.append(i)
+                    st.breaks.append(i)
                 }
             }
         } else {
@@ -175,19 +183,19 @@ public final class SentenceSegmenter: @unchecked Sendable {
                 if b < 0x80 {
                     let t = asciiTriggers[Int(b)]
                     if t != 0 {
-                        if t & 2 != 0 { consider(i) }
-                        if t & 4 != 0, breaks.last != i, let abbreviations,
+                        if t & 2 != 0 { consider(i, &st) }
+                        if t & 4 != 0, st.breaks.last != i, let abbreviations,
                             abbreviations.startsRunOnSentence(at: i, in: matcher)
                         {
-                            breaks.append(i)
+                            st.breaks.append(i)
                         }
-                        if t & 1 != 0 { consider(i + 1) }
+                        if t & 1 != 0 { consider(i + 1, &st) }
                     }
                     i += 1
                 } else if nonASCIITriggers {
                     let (c, len) = matcher.scalar(at: i)
-                    if nextTrigger.contains(c) { consider(i) }
-                    if prevTrigger.contains(c) { consider(i + len) }
+                    if nextTrigger.contains(c) { consider(i, &st) }
+                    if prevTrigger.contains(c) { consider(i + len, &st) }
                     i += len
                 } else {
                     i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
@@ -196,9 +204,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
         }
 
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(breaks.count + 1)
+        ranges.reserveCapacity(st.breaks.count + 1)
         var start = 0
-        for b in breaks + [n] {
+        for b in st.breaks + [n] {
             if let r = Self.trimmed(start..<b, matcher) { ranges.append(r) }
             start = b
         }
