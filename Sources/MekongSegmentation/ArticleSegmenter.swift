@@ -151,8 +151,10 @@ public final class ArticleSegmenter {
         var paragraph = 0
         var titleSeen = false
         var inTeaser = false
-        /// The first segment with each text (64-bit FNV-1a of its bytes) → its id.
-        var firstIDs: [UInt64: String] = [:]
+        /// The first segment with each text (64-bit FNV-1a of its bytes) → its id in `ids`
+        /// (an open-addressing table keyed by the hash itself: no second hashing).
+        var firstIDs = HashTable<Int32>(capacity: 64)
+        var ids: [String] = []
     }
 
     /// One paragraph-to-be: consecutive source lines (the first possibly cut after a header).
@@ -346,11 +348,14 @@ public final class ArticleSegmenter {
                 article: state.article, paragraph: state.paragraph, index: index + 1, kind: kind,
                 language: language, text: text, start: start, end: end, date: state.date)
             if mode == .article {
-                let key = Folding.wordHash(bytes[r])
+                let key = bytes.withUnsafeBytes {
+                    Folding.wordHash(UnsafeRawBufferPointer(rebasing: $0[r]), continuing: Folding.hashSeed)
+                }
                 if let first = state.firstIDs[key] {
-                    segment.repeatOf = first
+                    segment.repeatOf = state.ids[Int(first)]
                 } else {
-                    state.firstIDs[key] = segment.id
+                    state.firstIDs[key] = Int32(state.ids.count)
+                    state.ids.append(segment.id)
                 }
             }
             try emit(segment)
