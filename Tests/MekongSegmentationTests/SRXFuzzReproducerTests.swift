@@ -46,4 +46,15 @@ import Testing
             try SentenceSegmenter(rules: [SRXRule(isBreak: true, before: pattern, after: "")], language: "fr")
         }
     }
+
+    /// The srx target grew to 1.9 GB: every distinct pattern stayed compiled for the process's life.
+    @Test func theCompiledPatternCacheIsBounded() throws {
+        let limit = CompiledRule.maxCompiled
+        CompiledRule.maxCompiled = 16  // the same rule with a small bound (clearing only costs time)
+        defer { CompiledRule.maxCompiled = limit }
+        for k in 0..<40 {
+            _ = try CompiledRule(SRXRule(isBreak: true, before: "x\(k)", after: ""))
+            #expect(CompiledRule.cachedCount <= 16)
+        }
+    }
 }

@@ -59,6 +59,14 @@ final class CompiledRule: @unchecked Sendable {  // the lazy search automata are
     /// `mekong segment` run on 20 MB. Everything in a side is immutable.
     nonisolated(unsafe) private static var compiled: [String: (Side, ScalarSet?)] = [:]
     private static let compiledLock = NSLock()
+    /// Distinct patterns kept at most (the built-in rules and a user file or two have hundreds).
+    nonisolated(unsafe) static var maxCompiled = 2_048  // lowered by a test only
+    /// How many sides are cached now (for tests).
+    static var cachedCount: Int {
+        compiledLock.lock()
+        defer { compiledLock.unlock() }
+        return compiled.count
+    }
 
     private static func compile(_ pattern: String, rule: SRXRule, fromEnd: Bool) throws -> (Side, ScalarSet?) {
         if pattern.isEmpty { return (.always, nil) }
@@ -69,6 +77,9 @@ final class CompiledRule: @unchecked Sendable {  // the lazy search automata are
         if let known { return known }
         let side = try compileUncached(pattern, rule: rule, fromEnd: fromEnd)
         compiledLock.lock()
+        // Bounded: a process compiling many rule files (a fuzzer, a server) must not keep every
+        // pattern it ever saw (the srx fuzz target grew to 1.9 GB in 25 minutes).
+        if compiled.count >= maxCompiled { compiled.removeAll(keepingCapacity: true) }
         compiled[key] = side
         compiledLock.unlock()
         return side
