@@ -90,8 +90,6 @@ public final class SentenceSegmenter: @unchecked Sendable {
         nonASCIITriggers = prev.mayContainNonASCII || next.mayContainNonASCII
     }
 
-    /// The byte ranges of the sentences in `text` (valid UTF-8), in order, with white space
-    /// trimmed from both ends; white-space-only stretches give no range.
     /// What ``sentenceRanges(in:)`` changes as it scans: the breaks found, the sides answered
     /// from precomputed positions, the ICU text (made on first use).
     private struct ScanState {
@@ -101,6 +99,8 @@ public final class SentenceSegmenter: @unchecked Sendable {
         var icu: ICUText?
     }
 
+    /// The byte ranges of the sentences in `text` (valid UTF-8), in order, with white space
+    /// trimmed from both ends; white-space-only stretches give no range.
     public func sentenceRanges(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard let base = text.baseAddress, text.count > 0 else { return [] }
         let n = text.count
