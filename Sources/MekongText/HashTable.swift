@@ -69,18 +69,19 @@ public struct HashTable<Value>: @unchecked Sendable {
         if stored * 2 >= slots.count { grow() }
         let mask = self.mask
         var i = slot(key)
-        return slots.withUnsafeMutableBufferPointer { s in
+        let (v, inserted) = slots.withUnsafeMutableBufferPointer { s in
             while s[i].value != nil, s[i].key != key { i = (i + 1) & mask }
             if var v = s[i].value {
                 update(&v)
                 s[i].value = v
-                return v
+                return (v, false)
             }
             let v = insert()
             s[i] = Slot(key: key, value: v)
-            stored += 1
-            return v
+            return (v, true)
         }
+        if inserted { stored += 1 }  // outside the closure: `slots` is not borrowed any more
+        return v
     }
 
     @usableFromInline
