@@ -4,7 +4,11 @@ import MekongText
 /// The glossary: concepts kept sorted by id.
 public struct Glossary: Sendable {
     /// The concepts, sorted by id; change them with ``upsert(_:)`` and ``remove(id:)``.
-    public private(set) var concepts: [Concept] = []
+    public private(set) var concepts: [Concept] = [] {
+        didSet { compiled = nil }  // the cache's tables were made for the concepts as read
+    }
+    /// The name matcher's and index's tables, when the glossary was read from its cache.
+    var compiled: CompiledGlossary?
 
     /// A glossary of `concepts`, sorted by id. Unlike ``upsert(_:)``, this neither normalises
     /// texts to NFC nor merges concepts that share an id.

@@ -36,7 +36,7 @@ public struct GlossaryIndex: Sendable {
     /// Hash of a key → form indexes, as linked lists in flat arrays (no array per key), the
     /// heads in an open-addressing table keyed by the 64-bit hash itself (no second hashing,
     /// no key array kept: a lookup checks the forms' own keys).
-    private struct Postings: Sendable {
+    struct Postings: Sendable {
         var head = HashTable<Int32>(capacity: 16)
         var form: [Int32] = []
         var next: [Int32] = []
@@ -69,21 +69,34 @@ public struct GlossaryIndex: Sendable {
     }
 
     /// By the hash of the folded form (a lookup keeps the forms whose key is the query's).
-    private var exact: Postings
+    var exact: Postings
     /// Lao forms by the hash of the folded form without tone marks.
-    private var toneless = Postings()
+    var toneless = Postings()
     /// Words by hash: a collision only adds a candidate, which the word check then rejects.
-    private var byWord: Postings
-    private(set) var forms: [String] = []
-    private(set) var formKeys: [[UInt8]] = []
-    private(set) var formConcept: [Int32] = []
-    private(set) var formLanguage: [TermLanguage] = []
+    var byWord: Postings
+    var forms: [String] = []
+    var formKeys: [[UInt8]] = []
+    var formConcept: [Int32] = []
+    var formLanguage: [TermLanguage] = []
     /// The glossary indexed, as given to ``init(_:)``: ``Match/conceptIndex`` indexes its `concepts`.
     public let glossary: Glossary
 
+    /// An empty index of `glossary`, for the cache to fill in.
+    init(unbuilt glossary: Glossary) {
+        self.glossary = glossary
+        exact = Postings()
+        byWord = Postings()
+    }
+
     /// Indexes every form (preferred, admitted, forbidden) of every concept of `glossary`.
     /// - Complexity: O(total length of the forms); about half a second for 100,000 concepts.
+    /// With a glossary read from its cache (``GlossaryStore/load(cache:)``), the index is the
+    /// cache's, not built again.
     public init(_ glossary: Glossary) {
+        if let built = glossary.compiled?.index(glossary) {
+            self = built
+            return
+        }
         self.glossary = glossary
         let estimate = glossary.concepts.count * 4
         exact = Postings(capacity: estimate)

@@ -55,20 +55,59 @@ public struct GlossaryStore: Sendable {
     /// can refuse to replace a file another program changed meanwhile.
     public func loadWithFingerprints() throws -> (Glossary, [String: FileFingerprint]) {
         guard exists else { throw missingFolder }
+        return try assemble(readFiles())
+    }
+
+    /// Loads the glossary as ``load()`` does, through `cache` when it is given: when the cache
+    /// was made from exactly these files by this program, the concepts and the tables of
+    /// ``NameMatcher`` and ``GlossaryIndex`` come from it, not from parsing and indexing the files
+    /// again; otherwise the files are read and, for a glossary of at least
+    /// ``GlossaryCache/minimumConcepts`` concepts, the cache is written for the next run.
+    /// - Throws: as ``load()`` (a bad row is reported the same with or without a cache: a cache
+    ///   is only ever made from files that load without error).
+    public func load(cache: GlossaryCache?) throws -> Glossary {
+        guard let cache else { return try load() }
+        guard exists else { throw missingFolder }
+        let files = readFiles()
+        var sources: [GlossaryCache.Source] = []
+        for f in files {
+            guard case .success(let (bytes, _)) = f.read else { return try assemble(files).0 }
+            sources.append(
+                GlossaryCache.Source(
+                    name: f.type.rawValue + ".tsv", length: UInt64(bytes.count), hash: ContentHash.of(bytes)))
+        }
+        if let cached = cache.read(sources: sources) { return cached }
+        let glossary = try assemble(files).0
+        guard glossary.concepts.count >= cache.minimumConcepts else { return glossary }
+        return cache.write(glossary, sources: sources)
+    }
+
+    /// One type's file as read: its bytes and fingerprint, or why it could not be read.
+    private typealias FileRead = (type: ConceptType, read: Result<([UInt8], FileFingerprint), Error>)
+
+    /// The bytes of every `<type>.tsv` file there is, in type order.
+    private func readFiles() -> [FileRead] {
+        ConceptType.allCases.filter { FileSystem.exists(path(for: $0)) }.map { type in
+            (type, Result { try TextFile.bytesAndFingerprint(at: path(for: type)) })
+        }
+    }
+
+    /// The glossary of the files read, and their fingerprints.
+    private func assemble(_ files: [FileRead]) throws -> (Glossary, [String: FileFingerprint]) {
         // One file a thread (the files are independent; a machine with two cores reads a large
         // glossary's persons and places at once), then merged in type order, as before.
-        let types = ConceptType.allCases.filter { FileSystem.exists(path(for: $0)) }
+        let types = files.map(\.type)
         typealias Parsed = (rows: [(Int, Concept)], errors: [Diagnostic], fingerprint: FileFingerprint?)
         var parsed = [Parsed](repeating: ([], [], nil), count: types.count)
         parsed.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: types.count) { k in
                 let path = path(for: types[k])
-                do {
-                    let (bytes, fingerprint) = try TextFile.bytesAndFingerprint(at: path)
+                switch files[k].read {
+                case .success(let (bytes, fingerprint)):
                     let (rows, errors) = Self.parse(bytes: bytes, type: types[k], file: path)
                     out[k] = (rows, errors, fingerprint)
-                } catch {
+                case .failure(let error):
                     out[k] = ([], error.diagnostics(file: path), nil)
                 }
             }

@@ -78,25 +78,40 @@ public final class NameMatcher: @unchecked Sendable {
         return forms
     }
     /// Every form of every concept; ``Match/forms`` holds 0-based indexes into it.
-    public private(set) var forms: [Form] = []
+    public internal(set) var forms: [Form] = []
     /// A word-sequence prefix: whether longer forms continue it, and the forms ending there
     /// (`terminalList[first..<first+count]`). Plain values, so a lookup copies no array.
-    private struct Node {
+    struct Node {
         var first: Int32 = 0
         var count: Int32 = 0
         var isPrefix = false
     }
-    private var nodes = HashTable<Node>()
-    private var terminalList: [Int32] = []
-    private var maxWords = 0
+    // Internal, not private: the glossary cache (GlossaryCache.swift) writes and reads them.
+    var nodes = HashTable<Node>()
+    var terminalList: [Int32] = []
+    var maxWords = 0
     /// Lao forms by their first scalar (3 UTF-8 bytes), compared without tone marks.
-    private var laoByFirst: [UInt32: [Int32]] = [:]
-    private var laoToneless: [[UInt8]] = []
+    var laoByFirst: [UInt32: [Int32]] = [:]
+    var laoToneless: [[UInt8]] = []
 
     /// Indexes every form (preferred, admitted, forbidden) of every concept of `glossary`.
     /// - Complexity: O(total length of the forms).
+    /// A matcher with no tables, for the cache to fill in.
+    init(unbuilt glossary: Glossary) { self.glossary = glossary }
+
+    /// With a glossary read from its cache (``GlossaryStore/load(cache:)``), the tables are the
+    /// cache's, not built again.
     public init(_ glossary: Glossary) {
         self.glossary = glossary
+        if let built = glossary.compiled?.matcher(glossary) {
+            forms = built.forms
+            nodes = built.nodes
+            terminalList = built.terminalList
+            maxWords = built.maxWords
+            laoByFirst = built.laoByFirst
+            laoToneless = built.laoToneless
+            return
+        }
         // (hash of a whole form's words, form) pairs, grouped by hash at the end: no array per name.
         var terminals: [(hash: UInt64, form: Int32)] = []
         var formCount = 0

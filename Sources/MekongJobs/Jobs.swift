@@ -38,14 +38,19 @@ public struct GlossaryLocation: Sendable {
     ///   - environment: the process environment (for `MEKONG_GLOSSARY`).
     public init(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         directory = option ?? environment["MEKONG_GLOSSARY"].flatMap { $0.isEmpty ? nil : $0 } ?? "glossary"
+        cache = GlossaryCache.forGlossary(in: directory, environment: environment)
     }
 
     /// The store over ``directory``.
     public var store: GlossaryStore { GlossaryStore(directory: directory) }
 
-    /// Loads the glossary.
+    /// Where a large glossary's compiled copy is kept (``GlossaryCache/forGlossary(in:environment:)``:
+    /// `$MEKONG_CACHE_DIR`, `$XDG_CACHE_HOME/mekong` or `~/.cache/mekong`; none with `MEKONG_CACHE=off`).
+    public var cache: GlossaryCache?
+
+    /// Loads the glossary (through ``cache``, when there is one).
     /// - Throws: ``Diagnostic`` `no-such-folder`, or ``Diagnostics`` for bad rows.
-    public func load() throws -> Glossary { try store.load() }
+    public func load() throws -> Glossary { try store.load(cache: cache) }
 }
 
 /// Runs `body` for each input, collecting the diagnostics of the inputs that fail instead of

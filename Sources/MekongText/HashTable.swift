@@ -84,6 +84,11 @@ public struct HashTable<Value>: @unchecked Sendable {
         return v
     }
 
+    /// Calls `body` with every key and value, in slot order (for writing a table to a cache).
+    public func forEachEntry(_ body: (UInt64, Value) throws -> Void) rethrows {
+        for s in slots { if let v = s.value { try body(s.key, v) } }
+    }
+
     @usableFromInline
     mutating func grow() {
         var bigger = HashTable(capacity: slots.count)

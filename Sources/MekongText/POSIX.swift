@@ -86,4 +86,15 @@ public enum FileSystem {
 
     /// Whether `path` is a folder.
     public static func isDirectory(_ path: String) -> Bool { POSIX.kind(of: path) == .directory }
+
+    /// The size, modification time (nanoseconds) and inode of what is at `path`, or `nil`.
+    public static func status(_ path: String) -> (size: Int64, mtime: Int64, inode: UInt64)? { POSIX.status(path) }
+
+    /// The absolute path with every symbolic link resolved (realpath(3)), or `nil` when
+    /// nothing is there.
+    public static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
 }
