@@ -69,13 +69,10 @@ public struct GlossaryCache: Sendable {
     static let magic: [UInt8] = Array("MEKONG-GLOSSARY-CACHE\n".utf8)
 
     /// The TSV files a cache was made from: file name, length and content hash.
-    struct Source: Equatable {
+    struct Source {
         var name: String
         var length: UInt64
         var hash: (UInt64, UInt64)
-        static func == (a: Source, b: Source) -> Bool {
-            a.name == b.name && a.length == b.length && a.hash == b.hash
-        }
     }
 
     /// The glossary in the cache, if the cache is there, whole, and made by this program from
@@ -103,8 +100,9 @@ public struct GlossaryCache: Sendable {
                 matcherAt <= payload.count, indexAt <= payload.count,
                 var glossary = CompiledGlossary.decodeConcepts(&p)
             else { return nil }
+            // The file's bytes as read (no copy of the payload): offsets count from the file's start.
             glossary.compiled = CompiledGlossary(
-                payload: Array(payload), matcherAt: matcherAt, indexAt: indexAt)
+                bytes: bytes, matcherAt: payloadStart + matcherAt, indexAt: payloadStart + indexAt)
             return glossary
         }
     }
@@ -160,62 +158,62 @@ public struct GlossaryCache: Sendable {
 /// The tables of a glossary read from its cache, decoded when first asked for: `check` needs
 /// the matcher, `glossary find` the index, neither both.
 final class CompiledGlossary: @unchecked Sendable {
-    private let payload: [UInt8]
+    /// The cache file's bytes; the tables start at these offsets in it.
+    private let bytes: [UInt8]
     private let matcherAt: Int
     private let indexAt: Int
     private let lock = NSLock()
-    private var matcherDone = false
-    private var decodedMatcher: NameMatcher?
-    private var indexDone = false
-    private var decodedIndex: GlossaryIndex?
+    /// A table: not decoded yet, or decoded (`nil` when it could not be).
+    private enum Lazy<T> {
+        case pending
+        case done(T?)
+    }
+    private var decodedMatcher = Lazy<NameMatcher>.pending
+    private var decodedIndex = Lazy<GlossaryIndex>.pending
 
-    init(payload: [UInt8], matcherAt: Int, indexAt: Int) {
-        self.payload = payload
+    init(bytes: [UInt8], matcherAt: Int, indexAt: Int) {
+        self.bytes = bytes
         self.matcherAt = matcherAt
         self.indexAt = indexAt
     }
 
     init(matcher: NameMatcher, index: GlossaryIndex) {
-        payload = []
+        bytes = []
         matcherAt = 0
         indexAt = 0
-        matcherDone = true
-        decodedMatcher = matcher
-        indexDone = true
-        decodedIndex = index
+        decodedMatcher = .done(matcher)
+        decodedIndex = .done(index)
+    }
+
+    /// The table in `slot`, decoded from `offset` with `glossary` (without this box) on first use.
+    private func once<T>(
+        _ slot: inout Lazy<T>, at offset: Int, _ glossary: Glossary,
+        _ decode: (inout ByteReader, Glossary) -> T?
+    ) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .done(let value) = slot { return value }
+        var plain = glossary
+        plain.compiled = nil
+        let value = bytes.withUnsafeBytes { raw -> T? in
+            var r = ByteReader(raw, offset: offset)
+            return decode(&r, plain)
+        }
+        slot = .done(value)
+        return value
     }
 
     /// The matcher's tables for `glossary` (the glossary this box belongs to; the matcher's own
     /// `glossary` is it without this box), or `nil` when they cannot be decoded (then the caller
     /// builds them).
     func matcher(_ glossary: Glossary) -> NameMatcher? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !matcherDone else { return decodedMatcher }
-        matcherDone = true
-        var plain = glossary
-        plain.compiled = nil
-        decodedMatcher = payload.withUnsafeBytes { raw -> NameMatcher? in
-            var r = ByteReader(raw, offset: matcherAt)
-            return Self.decodeMatcher(&r, plain)
-        }
-        return decodedMatcher
+        once(&decodedMatcher, at: matcherAt, glossary, Self.decodeMatcher)
     }
 
     /// The index's tables (its `glossary` is the concepts without this box), or `nil` when
     /// they cannot be decoded (then the caller builds them).
     func index(_ glossary: Glossary) -> GlossaryIndex? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !indexDone else { return decodedIndex }
-        indexDone = true
-        var plain = glossary
-        plain.compiled = nil
-        decodedIndex = payload.withUnsafeBytes { raw -> GlossaryIndex? in
-            var r = ByteReader(raw, offset: indexAt)
-            return Self.decodeIndex(&r, plain)
-        }
-        return decodedIndex
+        once(&decodedIndex, at: indexAt, glossary, Self.decodeIndex)
     }
 
     // MARK: Concepts

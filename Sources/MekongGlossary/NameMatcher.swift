@@ -94,13 +94,13 @@ public final class NameMatcher: @unchecked Sendable {
     var laoByFirst: [UInt32: [Int32]] = [:]
     var laoToneless: [[UInt8]] = []
 
-    /// Indexes every form (preferred, admitted, forbidden) of every concept of `glossary`.
-    /// - Complexity: O(total length of the forms).
     /// A matcher with no tables, for the cache to fill in.
     init(unbuilt glossary: Glossary) { self.glossary = glossary }
 
-    /// With a glossary read from its cache (``GlossaryStore/load(cache:)``), the tables are the
+    /// Indexes every form (preferred, admitted, forbidden) of every concept of `glossary`; with
+    /// a glossary read from its cache (``GlossaryStore/load(cache:)``), the tables are the
     /// cache's, not built again.
+    /// - Complexity: O(total length of the forms).
     public init(_ glossary: Glossary) {
         self.glossary = glossary
         if let built = glossary.compiled?.matcher(glossary) {

@@ -38,12 +38,6 @@ public struct ByteWriter: Sendable {
         s.withUTF8 { put(bytes: $0) }
     }
 
-    /// Appends an array of 64-bit values (length first).
-    public mutating func put(words v: [UInt64]) {
-        put(count: v.count)
-        for w in v { put(w) }
-    }
-
     /// Overwrites 8 bytes at `offset` (a value known only once what follows is written).
     public mutating func patch(_ v: UInt64, at offset: Int) {
         withUnsafeBytes(of: v.littleEndian) { raw in
@@ -64,9 +58,6 @@ public struct ByteReader {
         base = bytes
         self.offset = offset
     }
-
-    /// Whether every byte has been read.
-    public var atEnd: Bool { offset == base.count }
 
     /// The next byte.
     public mutating func byte() -> UInt8? {
@@ -112,14 +103,6 @@ public struct ByteReader {
     public mutating func string() -> String? {
         guard let s = slice() else { return nil }
         return String(decoding: s, as: UTF8.self)
-    }
-
-    /// An array written by ``ByteWriter/put(words:)``.
-    public mutating func words() -> [UInt64]? {
-        guard let n = uint32().map(Int.init), (base.count - offset) / 8 >= n else { return nil }
-        var out = [UInt64](repeating: 0, count: n)
-        for k in 0..<n { out[k] = uint64()! }
-        return out
     }
 }
 
