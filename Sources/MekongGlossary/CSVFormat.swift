@@ -284,6 +284,11 @@ public enum CSVFormat {
     /// Merges rows into the glossary: by id, or by the folded preferred French form when a row
     /// has no id; a row that matches nothing is added with a new id.
     ///
+    /// A concept some row of the file names by its id belongs to that row: a row without an id
+    /// is never matched to it by its French form, and a new id is never one the file names. So
+    /// merging the same file twice changes nothing the second time (a homonym without an id next
+    /// to a row with an id stays a concept of its own).
+    ///
     /// An existing concept is merged field by field: a field the row does not give (a column the
     /// file lacks, an empty cell) is left as it is, unless `clearEmpty` (then an empty cell of a
     /// column the file has clears the field); a status is never lowered (approved stays
@@ -299,10 +304,14 @@ public enum CSVFormat {
         var byFrenchMap: [String: String]?
         var pendingFrench: [(form: String, id: String)] = []
         let initial = glossary.concepts
+        var claimed = Set<String>()
+        for row in rows where row.hasID { claimed.insert(row.concept.id) }
         func byFrench() -> [String: String] {
             if let map = byFrenchMap { return map }
             var map: [String: String] = [:]
-            for c in initial { if let fr = c.preferred(.fr) { map[Folding.key(fr)] = c.id } }
+            for c in initial where !claimed.contains(c.id) {
+                if let fr = c.preferred(.fr) { map[Folding.key(fr)] = c.id }
+            }
             for (form, id) in pendingFrench { map[Folding.key(form)] = id }
             pendingFrench = []
             byFrenchMap = map
@@ -339,11 +348,13 @@ public enum CSVFormat {
                 }
                 working.upsert(merged)
             } else {
-                if !row.hasID { concept.id = working.newID(for: concept.preferred(.fr) ?? "concept") }
+                if !row.hasID {
+                    concept.id = working.newID(for: concept.preferred(.fr) ?? "concept", avoiding: claimed)
+                }
                 working.upsert(concept)
                 report.added.append(concept.id)
             }
-            if let fr = concept.preferred(.fr) {
+            if !claimed.contains(concept.id), let fr = concept.preferred(.fr) {
                 if byFrenchMap != nil {
                     byFrenchMap![Folding.key(fr)] = concept.id
                 } else {
@@ -381,13 +392,9 @@ public enum CSVFormat {
             if direct != nil { direct!.upsert(concept) } else { byID[concept.id] = concept.normalized() }
         }
 
-        func newID(for name: String) -> String {
-            if let direct { return direct.newID(for: name) }
-            let base = Concept.slug(name)
-            if byID[base] == nil { return base }
-            var n = 2
-            while byID["\(base)-\(n)"] != nil { n += 1 }
-            return "\(base)-\(n)"
+        func newID(for name: String, avoiding reserved: Set<String>) -> String {
+            if let direct { return direct.newID(for: name, avoiding: reserved) }
+            return Glossary.newID(for: name) { byID[$0] != nil || reserved.contains($0) }
         }
 
         var glossary: Glossary {

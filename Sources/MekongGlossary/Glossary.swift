@@ -60,12 +60,18 @@ public struct Glossary: Sendable {
         return concepts.remove(at: i)
     }
 
-    /// A fresh id for a French name: its slug, or the slug with `-2`, `-3`… if taken.
-    public func newID(for name: String) -> String {
+    /// A fresh id for a French name: its slug, or the slug with `-2`, `-3`… if taken (by a
+    /// concept, or in `reserved`).
+    public func newID(for name: String, avoiding reserved: Set<String> = []) -> String {
+        Self.newID(for: name) { self[$0] != nil || reserved.contains($0) }
+    }
+
+    /// The slug of `name`, or the slug with `-2`, `-3`… : the first that `taken` refuses.
+    static func newID(for name: String, taken: (String) -> Bool) -> String {
         let base = Concept.slug(name)
-        if self[base] == nil { return base }
+        if !taken(base) { return base }
         var n = 2
-        while self["\(base)-\(n)"] != nil { n += 1 }
+        while taken("\(base)-\(n)") { n += 1 }
         return "\(base)-\(n)"
     }
 }

@@ -9,7 +9,9 @@ import Testing
 /// text`), replayed with its invariant: patterns either fail to compile with an error or give
 /// ranges that lose no text. The first one kept crashed the pattern parser: a pattern ending in
 /// a backslash right after the `-` of a class range (`[^\s\x{0E80}-\`) read past its end; the
-/// second (`crash-x-escape-overflow`) had a `\x{0CCCC…}` with more hex digits than a UInt32 holds.
+/// second (`crash-x-escape-overflow`) had a `\x{0CCCC…}` with more hex digits than a UInt32 holds;
+/// `icu-region-starts-inside-a-surrogate-pair` crashed ICU itself (a before-pattern that goes to
+/// ICU, looked for in a window that began between the two halves of a scalar above U+FFFF).
 @Suite struct SRXFuzzReproducerTests {
     static let folder = TestSupport.fixture("fuzz/srx")
     static let inputs = TestSupport.listing(folder)
@@ -45,6 +47,17 @@ import Testing
         #expect(throws: (any Error).self) {
             try SentenceSegmenter(rules: [SRXRule(isBreak: true, before: pattern, after: "")], language: "fr")
         }
+    }
+
+    /// The look-behind window of an ICU before-pattern never starts inside a surrogate pair: ICU
+    /// read out of bounds (SEGV) when it did, looking for a match that is not there. `(?>…)` goes
+    /// to ICU; the window of the space after the 511 a's begins at the low surrogate of U+1F600.
+    @Test func anICUWindowNeverSplitsASurrogatePair() throws {
+        let text = Array(("b\u{1F600}" + String(repeating: "a", count: 511) + " x. Fin.").utf8)
+        let segmenter = try SentenceSegmenter(
+            rules: [SRXRule(isBreak: true, before: ".*(?>\\.)", after: "\\s")], language: "fr")
+        let ranges = text.withUnsafeBufferPointer { segmenter.sentenceRanges(in: $0) }
+        #expect(ranges.map { String(decoding: text[$0], as: UTF8.self).count } == [516, 4])
     }
 
     /// The srx target grew to 1.9 GB: every distinct pattern stayed compiled for the process's life.

@@ -109,6 +109,10 @@ final class CompiledRule: @unchecked Sendable {  // the lazy search automata are
 final class ICUText {
     let string: String
     private let utf16Offsets: [Int32]  // byte offset → UTF-16 offset, at scalar boundaries
+    /// The UTF-16 offsets of low surrogates (the second half of a scalar above U+FFFF), sorted:
+    /// a region must not start there (ICU reads out of bounds and crashes, with transparent
+    /// bounds, when it does; found by the `srx` fuzz target).
+    private let lowSurrogates: [Int32]
     private let length: Int
 
     /// Look-behind window for ICU before-patterns, in UTF-16 units.
@@ -117,6 +121,7 @@ final class ICUText {
     init(base: UnsafePointer<UInt8>, count: Int) {
         string = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
         var offsets = [Int32](repeating: 0, count: count + 1)
+        var lows: [Int32] = []
         var u: Int32 = 0
         var i = 0
         while i < count {
@@ -124,17 +129,20 @@ final class ICUText {
             let b = base[i]
             let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             for j in 1..<len where i + j < count { offsets[i + j] = u }
+            if len == 4 { lows.append(u + 1) }
             u += len == 4 ? 2 : 1
             i += len
         }
         offsets[count] = u
         utf16Offsets = offsets
+        lowSurrogates = lows
         length = Int(u)
     }
 
     func matchesEnding(at byte: Int, _ re: NSRegularExpression) -> Bool {
         let end = Int(utf16Offsets[byte])
-        let start = Swift.max(0, end - Self.window)
+        var start = Swift.max(0, end - Self.window)
+        if !lowSurrogates.isEmpty, lowSurrogates.containsSorted(Int32(start)) { start -= 1 }
         return re.firstMatch(
             in: string, options: [.withTransparentBounds],
             range: NSRange(location: start, length: end - start)) != nil
@@ -145,5 +153,18 @@ final class ICUText {
         return re.firstMatch(
             in: string, options: [.withTransparentBounds, .anchored],
             range: NSRange(location: start, length: length - start)) != nil
+    }
+}
+
+extension Array where Element == Int32 {
+    /// Whether this sorted array holds `value` (binary search).
+    fileprivate func containsSorted(_ value: Int32) -> Bool {
+        var lo = 0
+        var hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo] == value
     }
 }
