@@ -230,9 +230,11 @@ public final class NameMatcher: @unchecked Sendable {
                 let range = words[i].0.lowerBound..<words[i + count - 1].0.upperBound
                 // Verify (a hash collision would otherwise be a false name).
                 let key = Folding.keyBytes(utf8: UnsafeBufferPointer(rebasing: line[range]))
+                let breaks = count > 1 ? Self.clauseBreaks(line, words, from: i, count: count) : []
                 let verified = terminal.map(Int.init).filter {
                     let form = forms[$0]
                     guard form.key == key else { return false }
+                    if !breaks.isEmpty, !breaks.allSatisfy(form.text.unicodeScalars.contains) { return false }
                     if language == .vietnamese && form.frenchOnly { return false }
                     return form.acronyms == 0 || acronymsWritten(form.acronyms, line, words, from: i, count: count)
                 }
@@ -261,6 +263,35 @@ public final class NameMatcher: @unchecked Sendable {
     public func words(in line: UnsafeBufferPointer<UInt8>, into words: inout [(Range<Int>, UInt64)]) {
         words.removeAll(keepingCapacity: true)
         Folding.forEachWord(in: line) { words.append(($0, $1)) }
+    }
+
+    /// The punctuation between the `count` words from `first` that ends a name: anything but
+    /// white space, hyphens and dashes, apostrophes and the dot of an initial (a dot not before
+    /// white space). Folding makes "Phan Công Nam) 4" the key of "Phan Công Nam 4", but a name
+    /// does not run across a bracket, a comma, a quote or a full stop unless its form has one
+    /// there too ("Bà Rịa, Vũng Tàu" is not "Bà Rịa Vũng Tàu"; "Côte d'Ivoire", "Saint-Denis",
+    /// "J.-P. Dupont" still match).
+    static func clauseBreaks(
+        _ line: UnsafeBufferPointer<UInt8>, _ words: [(Range<Int>, UInt64)], from first: Int, count: Int
+    ) -> [Unicode.Scalar] {
+        var breaks: [Unicode.Scalar] = []
+        for k in first..<(first + count - 1) {
+            var i = words[k].0.upperBound
+            let end = words[k + 1].0.lowerBound
+            while i < end {
+                let (u, len) = scalar(line, i)
+                switch u.value {
+                case 0x20, 0x09, 0x2D, 0x27, 0xA0, 0x2009, 0x202F, 0x2010, 0x2011, 0x2013, 0x2019, 0x02BC:
+                    break
+                case 0x2E:  // "J.-P.", "T.Ư." joined: an initial; ". " ends a sentence
+                    if i + 1 < end, line[i + 1] == 0x20 || line[i + 1] == 0x09 { breaks.append(u) }
+                default:
+                    breaks.append(u)
+                }
+                i += len
+            }
+        }
+        return breaks
     }
 
     /// Whether every word of `mask` among the `count` words from `first` has no lower-case letter.

@@ -106,6 +106,22 @@ import Testing
         #expect(check("Diên Biên, Biên Hòa").filter { $0.rule == "repeated-fragment" }.isEmpty)
     }
 
+    /// Found on the end-to-end articles: "(Phan Công Nam) 4 g/dl" was reported as a misspelt
+    /// "Phan Công Nam 4". Folding turns punctuation into spaces; a name still must not run
+    /// across a bracket, a comma, a quote or a full stop its form does not have.
+    @Test func aNameDoesNotRunAcrossABracketACommaOrAFullStop() {
+        for text in [
+            "(Trần Quốc) Cường est venu.", "Trần Quốc, Cường et lui.", "Il a vu Trần Quốc. Cường est venu.",
+            "« Trần Quốc » Cường", "Trần Quốc/Cường",
+        ] {
+            #expect(check(text).allSatisfy { $0.concept != "tran-quoc-cuong" }, "\(text)")
+        }
+        // Hyphens, apostrophes, dashes and no-break spaces are inside a name: still found.
+        for text in ["Trấn-Quốc Cường", "Trấn\u{A0}Quốc\u{202F}Cường", "Trấn’Quốc Cường", "Trấn – Quốc Cường"] {
+            #expect(check(text).map(\.concept) == ["tran-quoc-cuong"], "\(text)")
+        }
+    }
+
     @Test func unknownNamesAndOrdinaryWordsAreLeftAlone() {
         #expect(check("Nguyễn Văn An et Marie Dupont ont visité la cathédrale de Reims.").isEmpty)
         #expect(check("La coopération économique s’est renforcée à Paris.").isEmpty)
