@@ -13,6 +13,15 @@ public struct SegmentJob: Sendable {
     public var withAbbreviations: Bool
     /// Stop at the first bad input.
     public var failFast: Bool
+    /// Threads segmenting at once (``OrderedPipeline/defaultThreads`` unless told); the output
+    /// is the same whatever the number.
+    public var threads = OrderedPipeline.defaultThreads
+    /// With a language given in plain mode, a file is cut for the threads into pieces of about
+    /// this many bytes, each ending after a blank line (a paragraph is never cut).
+    public var pieceSize = 1 << 20
+    /// In article mode, a file up to this size is segmented whole on another thread (its
+    /// segments wait in memory for their turn); a larger one on the caller's, streamed.
+    public var wholeFileLimit = 16 << 20
 
     /// Makes a job that segments article structure with the built-in rules, guessing the language per
     /// article and going on past a bad input, unless told otherwise.
@@ -53,6 +62,10 @@ public struct SegmentJob: Sendable {
         segmenter.warnings.forEach(warn)
         segmenter.onWarning = warn
         var report = Report()
+        if threads > 1, inputs.count > 1 || (mode == .plain && language != nil) {
+            try runInParallel(inputs, segmenter, &report, emit)
+            return report
+        }
         report.failures = try forEachInput(inputs, failFast: failFast) { input in
             try segmenter.segment(try input.lineReader(), article: input.articleName) { s in
                 report.segments += 1
@@ -61,5 +74,155 @@ public struct SegmentJob: Sendable {
             report.articles += 1
         }
         return report
+    }
+
+    /// What one thread is given: a piece of a file, a whole file, or a file to stream on the
+    /// caller's thread (too large to wait in memory).
+    private struct Piece: Sendable {
+        enum Text: Sendable {
+            case bytes([UInt8], startsFile: Bool)
+            case whole
+            case streamed
+            case unreadable([Diagnostic])
+        }
+        var input: Input
+        var inputIndex: Int
+        var text: Text
+        var endsInput: Bool
+    }
+
+    /// A piece's segments, numbered as if the piece were the whole file (paragraphs from 1,
+    /// lines and scalar offsets from its start): the caller's thread adds what came before.
+    private struct PieceResult: Sendable {
+        var piece: Piece
+        var segments: [Segment] = []
+        var lines = 0
+        var scalars = 0
+        var failure: [Diagnostic]?
+    }
+
+    /// The same output as one thread: pieces are segmented on ``threads`` threads and handed
+    /// back in order; plain paragraphs are renumbered, offsets and error lines moved by what
+    /// the earlier pieces of the file held.
+    private func runInParallel(
+        _ inputs: [Input], _ segmenter: ArticleSegmenter, _ report: inout Report, _ emit: (Segment) throws -> Void
+    ) throws {
+        let cutFiles = mode == .plain && language != nil
+        var index = 0
+        var reader: PieceReader?
+        var readerPieces = 0
+        func next() throws -> Piece? {
+            while index < inputs.count {
+                let input = inputs[index]
+                if !cutFiles {
+                    index += 1
+                    let size = input.fileSize
+                    let text: Piece.Text = size.map { $0 > wholeFileLimit } == true ? .streamed : .whole
+                    return Piece(input: input, inputIndex: index - 1, text: text, endsInput: true)
+                }
+                do {
+                    if reader == nil {
+                        reader = try input.pieceReader(pieceSize: pieceSize)
+                        readerPieces = 0
+                    }
+                    if let bytes = try reader!.next() {
+                        readerPieces += 1
+                        return Piece(
+                            input: input, inputIndex: index, text: .bytes(bytes, startsFile: readerPieces == 1),
+                            endsInput: false)
+                    }
+                    reader = nil
+                    index += 1
+                    // An empty last piece: the file is read (an empty file too).
+                    return Piece(
+                        input: input, inputIndex: index - 1, text: .bytes([], startsFile: false), endsInput: true)
+                } catch {
+                    reader = nil
+                    index += 1
+                    return Piece(
+                        input: input, inputIndex: index - 1,
+                        text: .unreadable(error.diagnostics(file: input.description)),
+                        endsInput: true)
+                }
+            }
+            return nil
+        }
+        let work: @Sendable (Piece) -> PieceResult = { piece in
+            var result = PieceResult(piece: piece)
+            do {
+                let lines: LineReader
+                switch piece.text {
+                case .bytes(let bytes, let startsFile):
+                    if bytes.isEmpty { return result }
+                    lines = LineReader(bytes: bytes, name: piece.input.description, startsFile: startsFile)
+                case .whole: lines = try piece.input.lineReader()
+                case .streamed: return result
+                case .unreadable(let failure):
+                    result.failure = failure
+                    return result
+                }
+                try segmenter.segment(lines, article: piece.input.articleName) { result.segments.append($0) }
+                result.lines = lines.linesRead
+                result.scalars = lines.scalarsRead
+            } catch {
+                result.failure = error.diagnostics(file: piece.input.description)
+            }
+            return result
+        }
+        // Where the file being delivered stands: what its earlier pieces held.
+        var failedInput = -1
+        var currentInput = -1
+        var paragraphs = 0
+        var lines = 0
+        var scalars = 0
+        func fail(_ failure: [Diagnostic], _ inputIndex: Int) throws {
+            failedInput = inputIndex
+            if failFast { throw failure.count == 1 ? failure[0] as Error : Diagnostics(failure) }
+            report.failures += failure
+        }
+        func deliver(_ result: PieceResult) throws {
+            let piece = result.piece
+            guard piece.inputIndex != failedInput else { return }
+            if piece.inputIndex != currentInput {
+                currentInput = piece.inputIndex
+                paragraphs = 0
+                lines = 0
+                scalars = 0
+            }
+            if case .streamed = piece.text {
+                do {
+                    try segmenter.segment(try piece.input.lineReader(), article: piece.input.articleName) { s in
+                        report.segments += 1
+                        try output { try emit(s) }
+                    }
+                } catch let stop as Stop {
+                    throw stop
+                } catch {
+                    try fail(error.diagnostics(file: piece.input.description), piece.inputIndex)
+                    return
+                }
+            }
+            for var s in result.segments {
+                s.paragraph += paragraphs
+                s.start += scalars
+                s.end += scalars
+                report.segments += 1
+                try output { try emit(s) }
+            }
+            if var failure = result.failure {
+                for k in failure.indices where failure[k].location?.line != nil { failure[k].location!.line! += lines }
+                try fail(failure, piece.inputIndex)
+            } else if piece.endsInput {
+                report.articles += 1
+            }
+            paragraphs += result.segments.last?.paragraph ?? 0
+            lines += result.lines
+            scalars += result.scalars
+        }
+        do {
+            try OrderedPipeline.run(threads: threads, next: next, work: work, deliver: deliver)
+        } catch let stop as Stop {
+            throw stop.underlying
+        }
     }
 }

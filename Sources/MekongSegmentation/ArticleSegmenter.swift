@@ -1,3 +1,4 @@
+import Foundation
 public import MekongText
 
 /// Reads articles line by line and emits their segments, tagged with their kind.
@@ -13,7 +14,9 @@ public import MekongText
 /// any segment whose text came earlier in the article is marked with ``Segment/repeatOf``
 /// (a paragraph the author wrote twice stays body text, for translation). In plain mode every
 /// paragraph is body and repetitions are not looked for.
-public final class ArticleSegmenter {
+///
+/// One segmenter may segment several articles at once, on several threads.
+public final class ArticleSegmenter: @unchecked Sendable {
     /// Article structure (titles, captions, credits…) or plain paragraphs.
     public enum Mode: Sendable { case article, plain }
 
@@ -56,8 +59,13 @@ public final class ArticleSegmenter {
         }
     }
 
+    /// Guards ``segmenters`` and ``warnings`` (and calls to ``onWarning``), for threads.
+    private let lock = NSLock()
+
     /// The segmenter used for a language (built once, then reused).
     public func segmenter(for language: Language) throws -> SentenceSegmenter {
+        lock.lock()
+        defer { lock.unlock() }
         if let s = segmenters[language] { return s }
         let s = try makeSegmenter(language)
         segmenters[language] = s

@@ -40,8 +40,12 @@ public final class LineReader {
     }
 
     /// Reads lines from bytes in memory (an article already read whole).
-    public convenience init(bytes: [UInt8], name: String) {
+    /// - Parameter startsFile: whether the bytes start a file (a BOM there is skipped); a
+    ///   later piece of a file cut after a line end passes `false`, and its line numbers and
+    ///   scalar offsets count from the piece's start (see ``linesRead``, ``scalarsRead``).
+    public convenience init(bytes: [UInt8], name: String, startsFile: Bool = true) {
         self.init(fileDescriptor: -1, name: name, ownsDescriptor: false, chunkSize: Swift.max(bytes.count, 16))
+        atFileStart = startsFile
         bytes.withUnsafeBytes {
             buffer.baseAddress!.copyMemory(
                 from: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, byteCount: $0.count)
@@ -57,6 +61,11 @@ public final class LineReader {
         self.ownsDescriptor = ownsDescriptor
         self.buffer = .allocate(byteCount: Swift.max(chunkSize, 16), alignment: 8)
     }
+
+    /// The lines returned so far.
+    public var linesRead: Int { lineNumber }
+    /// The scalars of the lines returned so far, line terminators included (BOM not counted).
+    public var scalarsRead: Int { scalarOffset }
 
     deinit {
         buffer.deallocate()
@@ -135,5 +144,91 @@ public final class LineReader {
         if n < 0 { throw Diagnostic.error("cannot-read", "cannot read: \(POSIX.errorText(Int32(-n)))", file: name) }
         if n == 0 { eof = true }
         end += n
+    }
+}
+
+/// Cuts a file into pieces of about `pieceSize` bytes, each ending just after a blank line (a
+/// line of only spaces and tabs) or at the end of the file, for work on several threads: text
+/// is never split inside a paragraph, a line or a UTF-8 sequence. The bytes are not validated
+/// (a ``LineReader`` over each piece does that).
+public final class PieceReader {
+    /// The name used in error messages.
+    public let name: String
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private let pieceSize: Int
+    private var buffer: [UInt8] = []
+    private var eof = false
+    /// How far `buffer` was searched for a blank line without finding one.
+    private var searched = 0
+
+    /// Opens `path` for reading.
+    /// - Throws: ``Diagnostic`` when the file cannot be opened.
+    public convenience init(path: String, pieceSize: Int) throws {
+        self.init(fileDescriptor: try TextFile.open(path), name: path, ownsDescriptor: true, pieceSize: pieceSize)
+    }
+
+    /// Reads from an open file descriptor.
+    public init(fileDescriptor: Int32, name: String, ownsDescriptor: Bool = false, pieceSize: Int) {
+        self.fd = fileDescriptor
+        self.name = name
+        self.ownsDescriptor = ownsDescriptor
+        self.pieceSize = Swift.max(pieceSize, 1)
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    /// The next piece, or `nil` at the end of the file.
+    public func next() throws -> [UInt8]? {
+        while true {
+            if buffer.count >= pieceSize, let cut = cut() {
+                let piece = Array(buffer[..<cut])
+                buffer.removeSubrange(..<cut)
+                searched = 0
+                return piece
+            }
+            if eof {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer = [] }
+                return buffer
+            }
+            try fill()
+        }
+    }
+
+    /// The offset just after the first blank line ending at or after `pieceSize`, if any.
+    private func cut() -> Int? {
+        buffer.withUnsafeBufferPointer { b -> Int? in
+            // From the start of the line that `pieceSize - 1` (or the last search) is in.
+            var lineStart = Swift.max(searched, pieceSize - 1)
+            while lineStart > 0, b[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var j = lineStart
+            var blank = true
+            while j < b.count {
+                let c = b[j]
+                if c == 0x0A {
+                    if blank, j + 1 >= pieceSize { return j + 1 }
+                    lineStart = j + 1
+                    blank = true
+                } else if c != 0x20, c != 0x09, !(c == 0x0D && j + 1 < b.count && b[j + 1] == 0x0A) {
+                    blank = false
+                }
+                j += 1
+            }
+            searched = lineStart
+            return nil
+        }
+    }
+
+    private func fill() throws {
+        let chunk = Swift.max(pieceSize, 1 << 16)
+        let old = buffer.count
+        buffer.reserveCapacity(old + chunk)
+        var n = 0
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        buffer.withUnsafeMutableBufferPointer { n = POSIX.read(fd, $0.baseAddress! + old, chunk) }
+        buffer.removeLast(chunk - Swift.max(n, 0))
+        if n < 0 { throw Diagnostic.error("cannot-read", "cannot read: \(POSIX.errorText(Int32(-n)))", file: name) }
+        if n == 0 { eof = true }
     }
 }

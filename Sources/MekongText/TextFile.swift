@@ -124,6 +124,21 @@ public enum Input: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The input cut into pieces at blank lines, for several threads (see ``PieceReader``).
+    public func pieceReader(pieceSize: Int) throws -> PieceReader {
+        switch self {
+        case .file(let p): return try PieceReader(path: p, pieceSize: pieceSize)
+        case .standardInput: return PieceReader(fileDescriptor: 0, name: "<stdin>", pieceSize: pieceSize)
+        }
+    }
+
+    /// The size of the file in bytes, or `nil` for standard input or a file that cannot be
+    /// looked at.
+    public var fileSize: Int? {
+        guard case .file(let p) = self, let status = POSIX.status(p) else { return nil }
+        return Int(status.size)
+    }
+
     /// Expands command-line paths: a file as given (whatever its extension), a folder as its
     /// files with one of `extensions` in name order, `-` or no path at all as standard input.
     /// - Returns: the inputs, and one diagnostic per path that names nothing usable (missing,

@@ -1,6 +1,7 @@
 import Foundation
 import MekongChecks
 import MekongGlossary
+import MekongSegmentation
 import MekongTestSupport
 import MekongText
 import Testing
@@ -118,5 +119,84 @@ import Testing
             [.file(vi)], glossary: Glossary())
         #expect(report.warnings.map(\.rule) == ["same-language"])
         #expect(report.outcome == .findings)
+    }
+}
+
+/// `segment` on several threads gives what one thread gives: the same segments, numbers,
+/// offsets and errors, whatever the pieces a file is cut into.
+@Suite struct ParallelSegmentTests {
+    func segments(_ job: SegmentJob, _ inputs: [Input]) throws -> ([Segment], [String]) {
+        var out: [Segment] = []
+        let report = try job.run(inputs) { out.append($0) }
+        #expect(report.segments == out.count)
+        return (out, report.failures.map(\.description))
+    }
+
+    @Test func theSeedsInArticleModeComeOutTheSameOnTwoThreads() throws {
+        let inputs = try TestSupport.seeds().map { Input.file($0) }
+        for language in [nil, Language.french] {
+            var one = SegmentJob(language: language)
+            one.threads = 1
+            var two = one
+            two.threads = 2
+            two.wholeFileLimit = 2000  // the larger seeds are streamed on the caller's thread
+            let serial = try segments(one, inputs)
+            #expect(serial.0.count > 50)
+            #expect(try segments(two, inputs) == serial)
+        }
+    }
+
+    /// Plain text cut into pieces as small as 1 byte (a piece always ends after a blank line):
+    /// a BOM, CRLF, blank lines of spaces and tabs, a paragraph over several lines.
+    @Test func plainTextCutIntoPiecesComesOutTheSame() throws {
+        let text =
+            "\u{FEFF}Le 3 mai. M. Dupont est venu.\r\nIl a parlé\nlongtemps. Puis il est parti.\r\n \t\r\n"
+            + "Ông Nguyễn Văn An đến Hà Nội. TP. Hồ Chí Minh đẹp!\n\n\n\t\nທ່ານ ສອນໄຊ ໄດ້ເດີນທາງ. ດຣ. ບຸນມີ ມາແລ້ວ.\n"
+            + "Dernière ligne sans fin. Oui"
+        let path = TestSupport.temporaryFile(text)
+        var one = SegmentJob(mode: .plain, language: .french)
+        one.threads = 1
+        let serial = try segments(one, [.file(path), .file(path)])
+        #expect(serial.0.map(\.paragraph).max() == 3)
+        for size in [1, 7, 40, 64, 1000] {
+            var two = one
+            two.threads = 2
+            two.pieceSize = size
+            #expect(try segments(two, [.file(path), .file(path)]) == serial, "pieces of \(size) bytes")
+        }
+    }
+
+    @Test func anErrorInALaterPieceNamesTheSameLineAndColumn() throws {
+        var bytes = Array("Une phrase. Une autre.\n\nDeux.\n\n\nTrois. Quatre.\n\n".utf8)
+        bytes += Array("Cinq ".utf8) + [0xE2, 0x28] + Array(" six.\n\nSept.\n".utf8)
+        let bad = TestSupport.temporaryFile(bytes)
+        let good = TestSupport.temporaryFile("Huit. Neuf.\n")
+        var one = SegmentJob(mode: .plain, language: .french)
+        one.threads = 1
+        let serial = try segments(one, [.file(bad), .file(good)])
+        #expect(serial.1 == ["\(bad):8:6: error: invalid UTF-8"])
+        #expect(serial.0.map(\.text) == ["Une phrase.", "Une autre.", "Deux.", "Trois.", "Quatre.", "Huit.", "Neuf."])
+        for size in [1, 10, 30] {
+            var two = one
+            two.threads = 2
+            two.pieceSize = size
+            let parallel = try segments(two, [.file(bad), .file(good)])
+            #expect(parallel.1 == serial.1, "pieces of \(size) bytes")
+            #expect(parallel.0 == serial.0, "pieces of \(size) bytes: \(parallel.0.map(\.text))")
+        }
+        var fast = one
+        fast.threads = 2
+        fast.pieceSize = 10
+        fast.failFast = true
+        let e = #expect(throws: Diagnostic.self) { try fast.run([.file(bad), .file(good)]) { _ in } }
+        #expect(e?.description == "\(bad):8:6: error: invalid UTF-8")
+    }
+
+    @Test func piecesEndAfterABlankLine() throws {
+        let path = TestSupport.temporaryFile("a\nb\n  \nc\n\t\r\nd\ne\n\nf")
+        let reader = try PieceReader(path: path, pieceSize: 3)
+        var pieces: [String] = []
+        while let p = try reader.next() { pieces.append(String(decoding: p, as: UTF8.self)) }
+        #expect(pieces == ["a\nb\n  \n", "c\n\t\r\n", "d\ne\n\n", "f"])
     }
 }
