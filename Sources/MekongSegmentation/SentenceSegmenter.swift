@@ -27,6 +27,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
     public let language: String
     /// Rules in the order SRX tries them.
     let rules: [CompiledRule]
+    /// Each rule's first test at a position, in plain values: the loop over the rules at every
+    /// candidate position touches no reference (retain and release were a tenth of a run).
+    private let gates: [Gate]
     let abbreviations: AbbreviationList?
     /// Segments longer than this many scalars are split at spaces (Lao only), or `nil`.
     public let longSegmentLimit: Int?
@@ -57,6 +60,7 @@ public final class SentenceSegmenter: @unchecked Sendable {
         self.splitsRunOnHeadings = splitsRunOnHeadings && (abbreviations?.hasStarters ?? false)
         headingBytes = self.splitsRunOnHeadings ? abbreviations!.starterFirstBytes : Array(repeating: false, count: 128)
         self.rules = try rules.map(CompiledRule.init)
+        gates = self.rules.map(Gate.init)
         self.abbreviations = abbreviations
         self.longSegmentLimit = longSegmentLimit
         var prev = ScalarSet.none
@@ -90,6 +94,44 @@ public final class SentenceSegmenter: @unchecked Sendable {
         nonASCIITriggers = prev.mayContainNonASCII || next.mayContainNonASCII
     }
 
+    /// A rule's ``CompiledRule/beforeLast`` and ``CompiledRule/afterFirst`` for ASCII, as bits.
+    private struct Gate {
+        var before: (low: UInt64, high: UInt64)?
+        var after: (low: UInt64, high: UInt64)?
+
+        init(_ rule: CompiledRule) {
+            before = rule.beforeLast?.asciiBits
+            after = rule.afterFirst?.asciiBits
+        }
+
+        /// Whether rule `k` may match between `previous` and `next` (the sets themselves answer
+        /// for scalars outside ASCII).
+        @inline(__always)
+        func admits(_ previous: Unicode.Scalar, _ next: Unicode.Scalar, _ rules: [CompiledRule], _ k: Int) -> Bool {
+            if let before {
+                let v = previous.value
+                if v < 64 {
+                    if before.low & (1 << UInt64(v)) == 0 { return false }
+                } else if v < 128 {
+                    if before.high & (1 << UInt64(v - 64)) == 0 { return false }
+                } else if !rules[k].beforeLast!.contains(previous) {
+                    return false
+                }
+            }
+            if let after {
+                let v = next.value
+                if v < 64 {
+                    if after.low & (1 << UInt64(v)) == 0 { return false }
+                } else if v < 128 {
+                    if after.high & (1 << UInt64(v - 64)) == 0 { return false }
+                } else if !rules[k].afterFirst!.contains(next) {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
     /// What ``sentenceRanges(in:)`` changes as it scans: the breaks found, the sides answered
     /// from precomputed positions, the ICU text (made on first use).
     private struct ScanState {
@@ -116,15 +158,14 @@ public final class SentenceSegmenter: @unchecked Sendable {
 
         func consider(_ p: Int, _ st: inout ScanState) {
             guard p > 0, p < n, st.breaks.last != p else { return }
-            if let nextAllowed, !nextAllowed.contains(matcher.scalar(at: p).0) { return }
+            let next = matcher.scalar(at: p).0
+            if let nextAllowed, !nextAllowed.contains(next) { return }
             if let abbreviations, abbreviations.suppressesBreak(at: p, in: matcher) { return }
-            for (k, rule) in rules.enumerated() {
-                if let last = rule.beforeLast {
-                    guard last.contains(matcher.scalar(before: p).0) else { continue }
-                }
-                if let first = rule.afterFirst {
-                    guard first.contains(matcher.scalar(at: p).0) else { continue }
-                }
+            let previous = matcher.scalar(before: p).0
+            for k in gates.indices {
+                let gate = gates[k]
+                guard gate.admits(previous, next, rules, k) else { continue }
+                let rule = rules[k]
                 guard side(rule, k, p, ending: true, &st) && side(rule, k, p, ending: false, &st) else { continue }
                 if rule.isBreak { st.breaks.append(p) }
                 return

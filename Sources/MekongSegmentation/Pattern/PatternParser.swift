@@ -483,8 +483,8 @@ struct PatternParser {
         if name.hasPrefix("is"), name.count > 2 { name.removeFirst(2) }
         typealias GC = Unicode.GeneralCategory
         func gc(_ cats: GC...) -> @Sendable (Unicode.Scalar) -> Bool {
-            let set = cats
-            return { set.contains($0.properties.generalCategory) }
+            let mask = cats.reduce(UInt32(0)) { $0 | 1 << GeneralCategories.bit($1) }
+            return { GeneralCategories.mask(of: $0) & mask != 0 }
         }
         switch name {
         case "l", "letter":
@@ -545,5 +545,36 @@ struct PatternParser {
 private extension String {
     func replacingOccurrences(_ a: String, _ b: String) -> String {
         split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
+    }
+}
+
+/// Unicode general categories as bits, with the category of every scalar the sets tabulate
+/// looked up once for the process: tabulating a class such as `[\p{Lu}\p{Ll}]` asks 8 K
+/// scalars, and asking Unicode for each category was most of compiling the built-in rules.
+enum GeneralCategories {
+    typealias GC = Unicode.GeneralCategory
+    static let all: [GC] = [
+        .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
+        .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation,
+        .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+        .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .spaceSeparator,
+        .lineSeparator, .paragraphSeparator, .control, .format, .surrogate, .privateUse, .unassigned,
+    ]
+
+    /// The bit of a category (0..<30).
+    static func bit(_ c: GC) -> UInt32 { UInt32(all.firstIndex(of: c) ?? all.count - 1) }
+
+    /// The category bit of each scalar below ``ScalarSet/tableLimit`` (a surrogate code point
+    /// counts as a surrogate).
+    private static let table: [UInt8] = (0..<ScalarSet.tableLimit).map { v in
+        UInt8(Unicode.Scalar(v).map { bit($0.properties.generalCategory) } ?? bit(.surrogate))
+    }
+
+    /// The scalar's category, as a one-bit mask.
+    @inline(__always)
+    static func mask(of c: Unicode.Scalar) -> UInt32 {
+        let v = c.value
+        if v < ScalarSet.tableLimit { return 1 << UInt32(table[Int(v)]) }
+        return 1 << bit(c.properties.generalCategory)
     }
 }

@@ -55,6 +55,9 @@ final class ScalarSet: @unchecked Sendable {
         return test(c)
     }
 
+    /// Which of U+0000–U+003F (`low`) and U+0040–U+007F (`high`) are in the set, as bits.
+    var asciiBits: (low: UInt64, high: UInt64) { (low, high) }
+
     @inline(__always)
     func containsASCII(_ b: UInt8) -> Bool {
         if b < 64 { return low & (1 << UInt64(b)) != 0 }
@@ -82,13 +85,17 @@ enum ScalarClasses {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
         }
         if v == 0x200C || v == 0x200D { return true }
-        let p = c.properties
-        if p.isAlphabetic { return true }
-        switch p.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
-        default: return false
-        }
+        if GeneralCategories.mask(of: c) & wordCategories != 0 { return true }
+        return c.properties.isAlphabetic
     }
+
+    private static let wordCategories: UInt32 = [
+        .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation,
+    ].reduce(0) { $0 | 1 << GeneralCategories.bit($1) }
+    private static let spaceCategories: UInt32 = [.spaceSeparator, .lineSeparator, .paragraphSeparator].reduce(0) {
+        $0 | 1 << GeneralCategories.bit($1)
+    }
+    private static let digitCategory: UInt32 = 1 << GeneralCategories.bit(.decimalNumber)
 
     /// ICU `\s`: `[\t\n\f\r\p{Z}]`, plus U+000B and U+0085 which ICU also treats as white space.
     @inline(__always)
@@ -96,10 +103,7 @@ enum ScalarClasses {
         let v = c.value
         if v < 128 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         if v == 0x85 || v == 0xA0 { return true }
-        switch c.properties.generalCategory {
-        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-        default: return false
-        }
+        return GeneralCategories.mask(of: c) & spaceCategories != 0
     }
 
     /// Line terminators, which `.` does not match without the `s` flag.
@@ -110,7 +114,7 @@ enum ScalarClasses {
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
-        c.properties.generalCategory == .decimalNumber
+        GeneralCategories.mask(of: c) & digitCategory != 0
     }
 
     /// The scalars a case-insensitive match treats as equal to `c` (simple case mappings).
