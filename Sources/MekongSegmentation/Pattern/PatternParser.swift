@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses the regular expressions of SRX rules (ICU syntax, which real SRX files write as Java
 /// regex) into ``PatternNode``s.
 ///
@@ -212,36 +214,9 @@ struct PatternParser {
     private mutating func classEscape() throws -> ScalarSet? {
         let c = s[i]
         switch c {
-        case "d":
+        case "d", "D", "s", "S", "w", "W", "h", "H", "v", "V":
             i += 1
-            return ScalarSet(ScalarClasses.isDigit)
-        case "D":
-            i += 1
-            return ScalarSet { !ScalarClasses.isDigit($0) }
-        case "s":
-            i += 1
-            return ScalarSet(ScalarClasses.isSpace)
-        case "S":
-            i += 1
-            return ScalarSet { !ScalarClasses.isSpace($0) }
-        case "w":
-            i += 1
-            return ScalarSet(ScalarClasses.isWord)
-        case "W":
-            i += 1
-            return ScalarSet { !ScalarClasses.isWord($0) }
-        case "h":
-            i += 1
-            return ScalarSet(Self.isHorizontalSpace)
-        case "H":
-            i += 1
-            return ScalarSet { !Self.isHorizontalSpace($0) }
-        case "v":
-            i += 1
-            return ScalarSet(Self.isVerticalSpace)
-        case "V":
-            i += 1
-            return ScalarSet { !Self.isVerticalSpace($0) }
+            return EscapeSets.set(for: c)
         case "p", "P":
             i += 1
             let name: String
@@ -266,8 +241,7 @@ struct PatternParser {
                 negate.toggle()
                 n.removeFirst()
             }
-            let test = try Self.property(n)
-            return negate ? ScalarSet { !test($0) } : ScalarSet(test)
+            return try EscapeSets.property(n, negated: negate)
         default:
             return nil
         }
@@ -350,7 +324,10 @@ struct PatternParser {
     /// Parses class members up to and including the closing `]`. After `&&`, the rest of the
     /// class is intersected with the members before it, as in Java (`[\p{L}&&[^rwn]]`).
     private mutating func parseClassContents() throws -> @Sendable (Unicode.Scalar) -> Bool {
-        var members: [@Sendable (Unicode.Scalar) -> Bool] = []
+        // Literals and ranges as bounds, sets as sets: asked for 8 K scalars when the class is
+        // tabulated, a closure per member was most of compiling the built-in rules.
+        var ranges: [(UInt32, UInt32)] = []
+        var sets: [ScalarSet] = []
         var intersect: (@Sendable (Unicode.Scalar) -> Bool)?
         var first = true
         while true {
@@ -362,8 +339,7 @@ struct PatternParser {
             first = false
             if c == "[" {
                 i += 1
-                let nested = try parseClass()
-                members.append { nested.contains($0) }
+                sets.append(try parseClass().tabulated())
                 continue
             }
             if c == "&", i + 1 < s.count, s[i + 1] == "&" {
@@ -376,7 +352,7 @@ struct PatternParser {
                 i += 1
                 guard peek != nil else { throw fail("trailing backslash") }
                 if let set = try classEscape() {
-                    members.append { set.contains($0) }
+                    sets.append(set)
                     continue
                 }
                 lo = try literalEscape()
@@ -395,15 +371,18 @@ struct PatternParser {
                     i += 1
                 }
                 guard hi.value >= lo.value else { throw fail("bad range") }
-                let (a, b) = (lo.value, hi.value)
-                members.append { $0.value >= a && $0.value <= b }
+                ranges.append((lo.value, hi.value))
             } else {
-                let v = lo.value
-                members.append { $0.value == v }
+                ranges.append((lo.value, lo.value))
             }
         }
-        let ms = members
-        let base: @Sendable (Unicode.Scalar) -> Bool = { c in ms.contains { $0(c) } }
+        let (bounds, members) = (ranges, sets)
+        let base: @Sendable (Unicode.Scalar) -> Bool = { c in
+            let v = c.value
+            for (a, b) in bounds where v >= a && v <= b { return true }
+            for set in members where set.contains(c) { return true }
+            return false
+        }
         let cased: @Sendable (Unicode.Scalar) -> Bool
         if flags.caseInsensitive {
             cased = { c in
@@ -462,11 +441,11 @@ struct PatternParser {
         PatternError(message: "unsupported \(what)", unsupported: true)
     }
 
-    private static func isHorizontalSpace(_ c: Unicode.Scalar) -> Bool {
+    static func isHorizontalSpace(_ c: Unicode.Scalar) -> Bool {
         c == "\t" || (c.properties.generalCategory == .spaceSeparator)
     }
 
-    private static func isVerticalSpace(_ c: Unicode.Scalar) -> Bool {
+    static func isVerticalSpace(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false
@@ -576,5 +555,55 @@ enum GeneralCategories {
         let v = c.value
         if v < ScalarSet.tableLimit { return 1 << UInt32(table[Int(v)]) }
         return 1 << bit(c.properties.generalCategory)
+    }
+}
+
+/// The sets of class escapes (`\s`, `\d`, `\p{Lu}`…), tabulated once for the process: rules
+/// and rule files use the same few again and again.
+enum EscapeSets {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var properties: [String: ScalarSet] = [:]
+
+    private static let space = ScalarSet(ScalarClasses.isSpace).tabulated()
+    private static let notSpace = ScalarSet { !ScalarClasses.isSpace($0) }.tabulated()
+    private static let digit = ScalarSet(ScalarClasses.isDigit).tabulated()
+    private static let notDigit = ScalarSet { !ScalarClasses.isDigit($0) }.tabulated()
+    private static let word = ScalarSet(ScalarClasses.isWord).tabulated()
+    private static let notWord = ScalarSet { !ScalarClasses.isWord($0) }.tabulated()
+    private static let horizontal = ScalarSet(PatternParser.isHorizontalSpace).tabulated()
+    private static let notHorizontal = ScalarSet { !PatternParser.isHorizontalSpace($0) }.tabulated()
+    private static let vertical = ScalarSet(PatternParser.isVerticalSpace).tabulated()
+    private static let notVertical = ScalarSet { !PatternParser.isVerticalSpace($0) }.tabulated()
+
+    /// The set of `\d`, `\D`, `\s`, `\S`, `\w`, `\W`, `\h`, `\H`, `\v` or `\V`.
+    static func set(for letter: Unicode.Scalar) -> ScalarSet {
+        switch letter {
+        case "d": return digit
+        case "D": return notDigit
+        case "s": return space
+        case "S": return notSpace
+        case "w": return word
+        case "W": return notWord
+        case "h": return horizontal
+        case "H": return notHorizontal
+        case "v": return vertical
+        default: return notVertical
+        }
+    }
+
+    /// The set of `\p{name}` (or `\P{name}`).
+    /// - Throws: ``PatternError`` for a property the parser does not know.
+    static func property(_ name: String, negated: Bool) throws -> ScalarSet {
+        let key = (negated ? "^" : "") + name
+        lock.lock()
+        let known = properties[key]
+        lock.unlock()
+        if let known { return known }
+        let test = try PatternParser.property(name)
+        let set = (negated ? ScalarSet { !test($0) } : ScalarSet(test)).tabulated()
+        lock.lock()
+        if properties.count < 256 { properties[key] = set }
+        lock.unlock()
+        return set
     }
 }
