@@ -173,6 +173,21 @@ public final class SentenceSegmenter: @unchecked Sendable {
         }
 
         func side(_ rule: CompiledRule, _ k: Int, _ p: Int, ending: Bool, _ st: inout ScanState) -> Bool {
+            if let dfa = ending ? rule.beforeDFA : rule.afterDFA {
+                let key = 2 * k + (ending ? 0 : 1)
+                if !st.accepted.isEmpty, let positions = st.accepted[key] { return positions[p] }
+                if st.noSearch.isEmpty {  // the usual case: the automaton answers
+                    switch dfa.matches(matcher, at: p, backwards: ending, limit: Self.scanLimit) {
+                    case .yes: return true
+                    case .no: return false
+                    default: break
+                    }
+                }
+            }
+            return sideInFull(rule, k, p, ending: ending, &st)
+        }
+
+        func sideInFull(_ rule: CompiledRule, _ k: Int, _ p: Int, ending: Bool, _ st: inout ScanState) -> Bool {
             switch ending ? rule.before : rule.after {
             case .always: return true
             case .native(let node, let dfa):

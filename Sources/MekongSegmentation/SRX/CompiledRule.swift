@@ -22,6 +22,11 @@ final class CompiledRule: @unchecked Sendable {  // the lazy search automata are
     /// Scalars the after-text must start with (`nil`: no constraint).
     let afterFirst: ScalarSet?
 
+    /// The sides' automata, outside the enum: reading them at every position costs no copy
+    /// of ``Side`` (whose payloads are retained and released with it).
+    let beforeDFA: PatternDFA?
+    let afterDFA: PatternDFA?
+
     var isBreak: Bool { rule.isBreak }
     var usesICU: Bool {
         if case .icu = before { return true }
@@ -33,6 +38,8 @@ final class CompiledRule: @unchecked Sendable {  // the lazy search automata are
         self.rule = rule
         (before, beforeLast) = try Self.compile(rule.before, rule: rule, fromEnd: true)
         (after, afterFirst) = try Self.compile(rule.after, rule: rule, fromEnd: false)
+        if case .native(_, let dfa) = before { beforeDFA = dfa } else { beforeDFA = nil }
+        if case .native(_, let dfa) = after { afterDFA = dfa } else { afterDFA = nil }
     }
 
     /// The search automaton of a side (see ``PatternDFA/search(_:fromEnd:)``), built the first

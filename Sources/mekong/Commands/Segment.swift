@@ -60,6 +60,8 @@ extension Mekong {
                 var lastArticle = ""
                 var firstUnit = true
                 var line: [UInt8] = []
+                // Read once: each read of an option is a property-wrapper lookup (2 % of a run).
+                let (format, plain) = (format, plain)
                 let report = try job.run(inputs, warn: { Run.report([$0]) }) { segment in
                     line.removeAll(keepingCapacity: true)
                     switch format {
