@@ -108,27 +108,19 @@ public final class SentenceSegmenter: @unchecked Sendable {
         /// for scalars outside ASCII).
         @inline(__always)
         func admits(_ previous: Unicode.Scalar, _ next: Unicode.Scalar, _ rules: [CompiledRule], _ k: Int) -> Bool {
-            if let before {
-                let v = previous.value
-                if v < 64 {
-                    if before.low & (1 << UInt64(v)) == 0 { return false }
-                } else if v < 128 {
-                    if before.high & (1 << UInt64(v - 64)) == 0 { return false }
-                } else if !rules[k].beforeLast!.contains(previous) {
-                    return false
-                }
-            }
-            if let after {
-                let v = next.value
-                if v < 64 {
-                    if after.low & (1 << UInt64(v)) == 0 { return false }
-                } else if v < 128 {
-                    if after.high & (1 << UInt64(v - 64)) == 0 { return false }
-                } else if !rules[k].afterFirst!.contains(next) {
-                    return false
-                }
-            }
+            if let before, !Self.allows(before, previous, rules[k].beforeLast) { return false }
+            if let after, !Self.allows(after, next, rules[k].afterFirst) { return false }
             return true
+        }
+
+        /// Whether `c` is in the set whose ASCII bits are `bits` (the set answers above ASCII).
+        @inline(__always)
+        private static func allows(_ bits: (low: UInt64, high: UInt64), _ c: Unicode.Scalar, _ set: ScalarSet?) -> Bool
+        {
+            let v = c.value
+            if v < 64 { return bits.low & (1 << UInt64(v)) != 0 }
+            if v < 128 { return bits.high & (1 << UInt64(v - 64)) != 0 }
+            return set!.contains(c)
         }
     }
 
