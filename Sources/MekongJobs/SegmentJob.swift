@@ -112,12 +112,12 @@ public struct SegmentJob: Sendable {
         var reader: PieceReader?
         var readerPieces = 0
         func next() throws -> Piece? {
-            while index < inputs.count {
+            if index < inputs.count {
                 let input = inputs[index]
                 if !cutFiles {
                     index += 1
-                    let size = input.fileSize
-                    let text: Piece.Text = size.map { $0 > wholeFileLimit } == true ? .streamed : .whole
+                    // Standard input (no size known) is streamed too: it may be any length.
+                    let text: Piece.Text = input.fileSize.map { $0 <= wholeFileLimit } == true ? .whole : .streamed
                     return Piece(input: input, inputIndex: index - 1, text: text, endsInput: true)
                 }
                 do {
