@@ -69,8 +69,27 @@ public final class ArticleSegmenter: @unchecked Sendable {
         if let s = segmenters[language] { return s }
         let s = try makeSegmenter(language)
         segmenters[language] = s
-        if let rules { checkCoverage(rules, language, s) }
+        if let rules {
+            checkCoverage(rules, language, s)
+            let file = rules.name.isEmpty ? "rules" : rules.name
+            s.onGiveUp = { [weak self] rule, before in
+                self?.reportGiveUp(rule, before: before, file: file)
+            }
+        }
         return s
+    }
+
+    /// A rule side the pattern engine gave up on (see ``SentenceSegmenter/onGiveUp``).
+    private func reportGiveUp(_ rule: SRXRule, before: Bool, file: String) {
+        let side = before ? "beforebreak" : "afterbreak"
+        var pattern = before ? rule.before : rule.after
+        if pattern.count > 80 { pattern = pattern.prefix(80) + "…" }
+        let message =
+            "\(side) '\(pattern)' backtracks too much on this text (over \(PatternMatcher.stepLimit) steps at one position, or \(SentenceSegmenter.backtrackBudget(1) - SentenceSegmenter.backtrackBudget(0)) per byte of a paragraph): where it gave up it was taken as not matching, so some \(rule.isBreak ? "breaks" : "exceptions") may be missing (adjacent unbounded repeats such as `\\D+.*` are the usual cause)"
+        let location = rule.location
+        lock.lock()
+        defer { lock.unlock() }
+        report(Diagnostic.warning("rules", message, file: location.file.isEmpty ? file : location.file, line: location.line))
     }
 
     /// Two plain sentences per language: a file whose rules do not split them splits nothing.

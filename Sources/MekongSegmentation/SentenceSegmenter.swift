@@ -131,12 +131,41 @@ public final class SentenceSegmenter: @unchecked Sendable {
         var accepted: [[Bool]?] = []
         var noSearch: [Bool] = []
         var icu: ICUText?
+        /// Backtracking steps spent per side in this paragraph, and whether the side gave up
+        /// (indexed as ``accepted``; empty until a side backtracks).
+        var spent: [Int] = []
+        var gaveUp: [Bool] = []
+    }
+
+    /// Backtracking steps one side may spend on a paragraph of `n` bytes, over all its
+    /// questions: linear in the paragraph, and generous (a real rule spends a few steps per
+    /// question, and questions are asked only at candidate positions).
+    static func backtrackBudget(_ n: Int) -> Int { PatternMatcher.stepLimit * 4 + 64 * n }
+
+    /// Called once per rule side that gave up (a question over ``PatternMatcher/stepLimit``
+    /// steps, or a paragraph over ``backtrackBudget(_:)``), with the rule and whether it was
+    /// the before side. Set it before the segmenter is shared; it may be called from any thread.
+    public var onGiveUp: (@Sendable (SRXRule, Bool) -> Void)?
+    private let giveUpLock = NSLock()
+    private var reportedGiveUps = Set<Int>()
+
+    private func noteGiveUp(_ k: Int, ending: Bool) {
+        guard let onGiveUp else { return }
+        giveUpLock.lock()
+        let first = reportedGiveUps.insert(2 * k + (ending ? 0 : 1)).inserted
+        giveUpLock.unlock()
+        if first { onGiveUp(rules[k].rule, ending) }
     }
 
     /// The byte ranges of the sentences in `text` (valid UTF-8), in order, with white space
     /// trimmed from both ends; white-space-only stretches give no range.
     public func sentenceRanges(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        guard let base = text.baseAddress, text.count > 0 else { return [] }
+        scan(text).ranges
+    }
+
+    /// ``sentenceRanges(in:)``, and the backtracking steps it took over all rules (for tests).
+    func scan(_ text: UnsafeBufferPointer<UInt8>) -> (ranges: [Range<Int>], backtrackingSteps: Int) {
+        guard let base = text.baseAddress, text.count > 0 else { return ([], 0) }
         let n = text.count
         let matcher = PatternMatcher(base: base, count: n)
         // The scan's mutable state in one value passed inout: captured variables that nested
@@ -206,11 +235,31 @@ public final class SentenceSegmenter: @unchecked Sendable {
                     case .unknown: break
                     }
                 }
-                return ending ? matcher.matchesEnding(at: p, node) : matcher.matchesStarting(at: p, node)
+                return backtrack(rule, k, p, node, ending: ending, &st)
             case .icu(let re):
                 if st.icu == nil { st.icu = ICUText(base: base, count: n) }
                 return ending ? st.icu!.matchesEnding(at: p, re) : st.icu!.matchesStarting(at: p, re)
             }
+        }
+
+        // The backtracking matcher, within the paragraph's budget for the side: past it, the
+        // side is taken as not matching (as a question over the step limit is), and reported.
+        func backtrack(
+            _ rule: CompiledRule, _ k: Int, _ p: Int, _ node: PatternNode, ending: Bool, _ st: inout ScanState
+        ) -> Bool {
+            let key = 2 * k + (ending ? 0 : 1)
+            if st.spent.isEmpty {
+                st.spent = Array(repeating: 0, count: 2 * rules.count)
+                st.gaveUp = Array(repeating: false, count: 2 * rules.count)
+            }
+            if st.gaveUp[key] { return false }
+            let found = ending ? matcher.matchesEnding(at: p, node) : matcher.matchesStarting(at: p, node)
+            st.spent[key] += matcher.steps
+            if matcher.steps > PatternMatcher.stepLimit || st.spent[key] > Self.backtrackBudget(n) {
+                if st.spent[key] > Self.backtrackBudget(n) { st.gaveUp[key] = true }
+                noteGiveUp(k, ending: ending)
+            }
+            return found
         }
 
         if everyPosition {
@@ -264,7 +313,7 @@ public final class SentenceSegmenter: @unchecked Sendable {
         if let limit = longSegmentLimit {
             ranges = ranges.flatMap { LaoFallback.split($0, limit: limit, matcher: matcher) }
         }
-        return ranges
+        return (ranges, st.spent.reduce(0, +))
     }
 
     /// How many scalars an automaton reads for one question before the whole paragraph is

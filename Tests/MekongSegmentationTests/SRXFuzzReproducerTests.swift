@@ -11,7 +11,9 @@ import Testing
 /// a backslash right after the `-` of a class range (`[^\s\x{0E80}-\`) read past its end; the
 /// second (`crash-x-escape-overflow`) had a `\x{0CCCC…}` with more hex digits than a UInt32 holds;
 /// `icu-region-starts-inside-a-surrogate-pair` crashed ICU itself (a before-pattern that goes to
-/// ICU, looked for in a window that began between the two halves of a scalar above U+FFFF).
+/// ICU, looked for in a window that began between the two halves of a scalar above U+FFFF);
+/// `timeout-anchored-adjacent-repeats` took over 10 s on 2 KB: `^\d{1,3}(?:[ .]\d{8})*(?:,\D+.*)?`
+/// costs O(*n*²) backtracking steps per position, up to the step limit at each of them.
 @Suite struct SRXFuzzReproducerTests {
     static let folder = TestSupport.fixture("fuzz/srx")
     static let inputs = TestSupport.listing(folder)
@@ -58,6 +60,46 @@ import Testing
             rules: [SRXRule(isBreak: true, before: ".*(?>\\.)", after: "\\s")], language: "fr")
         let ranges = text.withUnsafeBufferPointer { segmenter.sentenceRanges(in: $0) }
         #expect(ranges.map { String(decoding: text[$0], as: UTF8.self).count } == [516, 4])
+    }
+
+    /// A before-pattern that backtracks quadratically at every position (`\D+.*` after an
+    /// anchor, on text where it cannot match) is bounded for the whole paragraph, not only per
+    /// position: without the paragraph's budget, 3,000 bytes cost over 400 million steps (the
+    /// step limit at each of 2,400 positions); with it, at most the budget plus one question.
+    /// The give-up is reported once, for the before side.
+    @Test func aParagraphBoundsTheBacktrackingOfASide() throws {
+        let text = Array(("a," + String(repeating: "x", count: 3_000)).utf8)
+        let segmenter = try SentenceSegmenter(
+            rules: [SRXRule(isBreak: true, before: "^\\d{1,3}(?:,\\D+.*)?", after: "")], language: "fr")
+        let reports = Reports()
+        segmenter.onGiveUp = { rule, before in reports.add("\(rule.before) \(before)") }
+        let (ranges, steps) = text.withUnsafeBufferPointer { segmenter.scan($0) }
+        #expect(ranges == [0..<text.count])
+        #expect(steps <= SentenceSegmenter.backtrackBudget(text.count) + PatternMatcher.stepLimit + 1)
+        #expect(steps > SentenceSegmenter.backtrackBudget(text.count))  // it did give up
+        #expect(reports.all == ["^\\d{1,3}(?:,\\D+.*)? true"])
+
+        // The same rule on text it matches costs a few steps per position and gives up nothing.
+        let digits = Array(("12," + String(repeating: "x", count: 3_000)).utf8)
+        let (all, cheap) = digits.withUnsafeBufferPointer { segmenter.scan($0) }
+        #expect(all.count == digits.count - 1)  // a break after every scalar but the last
+        #expect(cheap < 100 * digits.count)
+        #expect(reports.all.count == 1)
+    }
+
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [String] = []
+        func add(_ s: String) {
+            lock.lock()
+            items.append(s)
+            lock.unlock()
+        }
+        var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return items
+        }
     }
 
     /// The srx target grew to 1.9 GB: every distinct pattern stayed compiled for the process's life.

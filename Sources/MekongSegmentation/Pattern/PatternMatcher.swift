@@ -7,12 +7,16 @@
 /// byte offsets into valid UTF-8 and always fall on scalar boundaries.
 ///
 /// A step budget guards against catastrophic backtracking: when a single question takes more
-/// than ``stepLimit`` steps the answer is "no match" and ``exhausted`` is set.
+/// than ``stepLimit`` steps the answer is "no match" and ``exhausted`` is set. ``steps`` tells
+/// what the last question cost, so that the caller can also bound a whole paragraph (a pattern
+/// such as `^\d+(?:,\D+.*)?` costs O(*n*²) per question, and there is a question at every
+/// candidate position).
 final class PatternMatcher {
     let base: UnsafePointer<UInt8>
     let count: Int
     private(set) var exhausted = false
-    private var steps = 0
+    /// Steps taken by the last question (at most a little over ``stepLimit``).
+    private(set) var steps = 0
     /// The region the pattern sees, as ICU and Java regions with anchoring bounds: `^` and `\A`
     /// match at its start, `$` and `\z` at its end; look-around and `\b` see past it.
     private var regionStart = 0
