@@ -89,7 +89,8 @@ public final class ArticleSegmenter: @unchecked Sendable {
         let location = rule.location
         lock.lock()
         defer { lock.unlock() }
-        report(Diagnostic.warning("rules", message, file: location.file.isEmpty ? file : location.file, line: location.line))
+        let ruleFile = location.file.isEmpty ? file : location.file
+        report(Diagnostic.warning("rules", message, file: ruleFile, line: location.line))
     }
 
     /// Two plain sentences per language: a file whose rules do not split them splits nothing.
