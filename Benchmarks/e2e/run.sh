@@ -201,7 +201,9 @@ if want leverage; then
     lev="$data/lev"
     if [ ! -f "$lev/memory1m.tmx" ]; then
         mkdir -p "$lev/batch"
-        ls "$data/articles20" | head -200 | while read -r f; do cp "$data/articles20/$f" "$lev/batch/"; done
+        # (not `ls | head`: with pipefail, ls killed by SIGPIPE ended the whole run)
+        articles=("$data"/articles20/*.txt)
+        cp "${articles[@]:0:200}" "$lev/batch/"
         "$mekong" import --tm "$lev/memory1m.tmx" "$data/units1m.xlf" >/dev/null || [ $? -eq 1 ]
     fi
     measure xmllint-lev xmllint --stream --noout "$lev/memory1m.tmx"

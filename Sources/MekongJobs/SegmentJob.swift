@@ -219,8 +219,25 @@ public struct SegmentJob: Sendable {
             lines += result.lines
             scalars += result.scalars
         }
+        // Pieces go to the threads in batches of about `pieceSize` bytes: one hand-off per 5 KB
+        // article cost more in thread wake-ups than segmenting it (perf: 8 % of a run in sem_post).
+        func nextBatch() throws -> [Piece]? {
+            var batch: [Piece] = []
+            var bytes = 0
+            while bytes < pieceSize, batch.count < 1_024, let piece = try next() {
+                batch.append(piece)
+                switch piece.text {
+                case .bytes(let b, _): bytes += b.count
+                case .whole: bytes += piece.input.fileSize ?? pieceSize
+                case .streamed, .unreadable: bytes = pieceSize
+                }
+            }
+            return batch.isEmpty ? nil : batch
+        }
         do {
-            try OrderedPipeline.run(threads: threads, next: next, work: work, deliver: deliver)
+            try OrderedPipeline.run(
+                threads: threads, next: nextBatch, work: { $0.map(work) },
+                deliver: { try $0.forEach(deliver) })
         } catch let stop as Stop {
             throw stop.underlying
         }
