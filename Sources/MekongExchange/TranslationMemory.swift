@@ -1,5 +1,5 @@
 import Foundation
-import MekongText
+public import MekongText
 import MekongXML
 
 /// A TMX memory on disk, updated without losing anything: the existing file is kept byte for
@@ -10,22 +10,22 @@ public enum TranslationMemory {
     /// The pairs a memory holds for one language pair, as hashes: source text → target text.
     /// Languages match by their primary subtag (`fr-FR` is `fr`).
     public struct Pairs: Sendable {
-        /// Hash of a source text → hashes of the target texts it has (order unspecified).
-        public var targets: [UInt64: [UInt64]] {
-            var out: [UInt64: [UInt64]] = [:]
-            for p in pairs { out[p.source, default: []].append(p.target) }
-            return out
-        }
         /// Units read.
         public private(set) var units = 0
-        /// Two sets of 64-bit hashes (about 50 bytes a unit): a memory of a million units is
-        /// read in constant memory beyond them.
-        private var sources: Set<UInt64> = []
-        private var pairs: Set<Pair> = []
+        /// The memory's status when it was read (see ``FileFingerprint/init(statusOf:)``), for
+        /// ``TranslationMemory/add(_:to:sourceLanguage:unchangedSince:)`` to refuse to replace
+        /// a memory another program changed since; `nil` for a set not read from a file.
+        public internal(set) var fingerprint: FileFingerprint?
+        /// Two tables of 64-bit hashes, used as they are (no second hashing: `Set`'s SipHash
+        /// was a sixth of adding a few units to a million): the sources, and each pair under
+        /// the mix of its hashes with the target's hash as its value, so that a pair is only
+        /// taken as known when both its source and target hashes agree.
+        private var sources = HashTable<Bool>(capacity: 1_024)
+        private var pairs = HashTable<UInt64>(capacity: 1_024)
 
-        private struct Pair: Hashable, Sendable {
-            var source: UInt64
-            var target: UInt64
+        @inline(__always)
+        private static func pairKey(_ source: UInt64, _ target: UInt64) -> UInt64 {
+            (source &* 0x9E37_79B9_7F4A_7C15) ^ target
         }
 
         /// An empty set.
@@ -33,11 +33,11 @@ public enum TranslationMemory {
 
         /// Whether the memory has `target` for `source`.
         public func contains(_ source: String, _ target: String) -> Bool {
-            pairs.contains(Pair(source: Self.hash(source), target: Self.hash(target)))
+            contains(Key(source, target))
         }
 
         /// Whether the memory has some translation of `source`.
-        public func hasSource(_ source: String) -> Bool { sources.contains(Self.hash(source)) }
+        public func hasSource(_ source: String) -> Bool { sources[Self.hash(source)] != nil }
 
         /// Records a pair.
         public mutating func insert(_ source: String, _ target: String) {
@@ -57,17 +57,17 @@ public enum TranslationMemory {
         }
 
         /// ``contains(_:_:)`` for a key.
-        public func contains(_ key: Key) -> Bool { pairs.contains(Pair(source: key.source, target: key.target)) }
+        public func contains(_ key: Key) -> Bool { pairs[Self.pairKey(key.source, key.target)] == key.target }
 
         /// ``hasSource(_:)`` for a key's source.
-        public func hasSource(_ key: Key) -> Bool { sources.contains(key.source) }
+        public func hasSource(_ key: Key) -> Bool { sources[key.source] != nil }
 
         /// ``insert(_:_:)`` for a key.
         public mutating func insert(_ key: Key) { insert(hashes: key.source, key.target) }
 
         mutating func insert(hashes source: UInt64, _ target: UInt64) {
-            sources.insert(source)
-            pairs.insert(Pair(source: source, target: target))
+            sources[source] = true
+            pairs[Self.pairKey(source, target)] = target
         }
 
         mutating func countUnit() { units += 1 }
@@ -86,6 +86,7 @@ public enum TranslationMemory {
     /// - Throws: ``Diagnostic`` for a file that is not a readable TMX.
     public static func pairs(in path: String, source: String, target: String) throws -> Pairs {
         var pairs = Pairs()
+        pairs.fingerprint = FileFingerprint(statusOf: path)
         let s = LanguageTag(source)?.primary
         let t = LanguageTag(target)?.primary
         try Schemas.sniff(path)
@@ -156,20 +157,28 @@ public enum TranslationMemory {
 
     /// Writes `units` into the memory at `path`: spliced before the existing file's last
     /// `</body>` (every byte of it kept), or as a new TMX when there is no file yet.
+    /// - Parameter unchangedSince: the memory's status when it was read (``Pairs/fingerprint``):
+    ///   a memory another program replaced or rewrote since then is not replaced (the file is
+    ///   compared by its status, not read again); without it, the status when this call starts.
     /// - Throws: ``Diagnostic`` when the file has no `</body>` (not a TMX Mekong can update
-    ///   without loss: it is left as it is) or cannot be written.
-    public static func add(_ units: [TMXWriter.Unit], to path: String, sourceLanguage: String) throws {
-        try add(units, count: units.count, to: path, sourceLanguage: sourceLanguage)
+    ///   without loss: it is left as it is), changed since it was read, or cannot be written.
+    public static func add(
+        _ units: [TMXWriter.Unit], to path: String, sourceLanguage: String, unchangedSince: FileFingerprint? = nil
+    ) throws {
+        try add(units, count: units.count, to: path, sourceLanguage: sourceLanguage, unchangedSince: unchangedSince)
     }
 
-    /// ``add(_:to:sourceLanguage:)`` for units kept in a spool: a new memory is written as
-    /// they are read back, so a million units never sit in memory.
-    public static func add(_ units: UnitSpool, to path: String, sourceLanguage: String) throws {
-        try add(units, count: units.count, to: path, sourceLanguage: sourceLanguage)
+    /// ``add(_:to:sourceLanguage:unchangedSince:)`` for units kept in a spool: a new memory is
+    /// written as they are read back, so a million units never sit in memory.
+    public static func add(
+        _ units: UnitSpool, to path: String, sourceLanguage: String, unchangedSince: FileFingerprint? = nil
+    ) throws {
+        try add(units, count: units.count, to: path, sourceLanguage: sourceLanguage, unchangedSince: unchangedSince)
     }
 
     private static func add(
-        _ units: some Sequence<TMXWriter.Unit>, count: Int, to path: String, sourceLanguage: String
+        _ units: some Sequence<TMXWriter.Unit>, count: Int, to path: String, sourceLanguage: String,
+        unchangedSince: FileFingerprint?
     ) throws {
         guard FileSystem.exists(path) else {
             let w = try AtomicWriter(path: path)
@@ -178,7 +187,10 @@ public enum TranslationMemory {
             return
         }
         guard count > 0 else { return }
-        let fingerprint = FileFingerprint(path: path)
+        // The status only: hashing 430 MB before and again after the copy read the memory
+        // twice more than the copy itself (a third of `import` of a few units).
+        let fingerprint = unchangedSince ?? FileFingerprint(statusOf: path)
+        if let fingerprint, !fingerprint.isCurrent(at: path) { throw AtomicWriter.changedOnDisk(path) }
         let fd = try TextFile.open(path)
         defer { close(fd) }
         let size = Int(lseek(fd, 0, SEEK_END))

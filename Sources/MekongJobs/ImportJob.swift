@@ -223,7 +223,12 @@ public struct ImportJob: Sendable {
         }
         if let memoryPath, let newUnits {
             // Outside forEachInput: a memory that cannot be written is that error, not a Stop.
-            try TranslationMemory.add(newUnits, to: memoryPath, sourceLanguage: sourceLanguage)
+            // The memory as it was read (once per language pair): changed in between, or since,
+            // it is not replaced.
+            let versions = Set(known.values.compactMap(\.fingerprint))
+            if versions.count > 1 { throw AtomicWriter.changedOnDisk(memoryPath) }
+            try TranslationMemory.add(
+                newUnits, to: memoryPath, sourceLanguage: sourceLanguage, unchangedSince: versions.first)
             report.memory = memoryPath
             report.total = existingUnits + newUnits.count
         }

@@ -107,6 +107,14 @@ public final class AtomicWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// The error for a file another program changed since it was read: it is not replaced.
+    public static func changedOnDisk(_ path: String) -> Diagnostic {
+        Diagnostic.error(
+            "changed-on-disk",
+            "not replaced: the file was changed by another program since Mekong read it; run the command again",
+            file: path)
+    }
+
     /// Flushes, syncs and renames the temporary file over ``path``, then syncs the folder.
     /// - Throws: ``Diagnostic`` naming ``path`` (the disk is full, the file changed since it was
     ///   read…); the temporary file is removed and ``path`` is left as it was.
@@ -123,13 +131,10 @@ public final class AtomicWriter {
                 throw failure()
             }
             done = true
-            if let expected, FileFingerprint(path: path) != expected {
+            if let expected, !expected.isCurrent(at: path) {
                 unlink(temporary)
                 Self.registry.remove(temporary)
-                throw Diagnostic.error(
-                    "changed-on-disk",
-                    "not replaced: the file was changed by another program since Mekong read it; "
-                        + "run the command again", file: path)
+                throw Self.changedOnDisk(path)
             }
             guard rename(temporary, path) == 0 else {
                 let e = failure()
@@ -229,6 +234,11 @@ public final class AtomicWriter {
 
 /// What identifies a version of a file on disk: its size, modification time, inode and a hash
 /// of its bytes. Taken when a file is read, compared before it is replaced.
+///
+/// A fingerprint of the status alone (``init(statusOf:)``) is for files too large to read
+/// again just to compare (a memory of a million units is 430 MB): any program that replaces
+/// a file gives it a new inode, and one that rewrites it in place a new size or modification
+/// time (nanoseconds).
 public struct FileFingerprint: Hashable, Sendable {
     /// The file's size in bytes.
     public var size: Int64
@@ -236,8 +246,25 @@ public struct FileFingerprint: Hashable, Sendable {
     public var mtime: Int64
     /// The file's inode number.
     public var inode: UInt64
-    /// ``Folding/wordHash(_:)`` (FNV-1a) of the file's bytes.
-    public var hash: UInt64
+    /// ``Folding/wordHash(_:)`` (FNV-1a) of the file's bytes, or `nil` for a fingerprint of the
+    /// status alone.
+    public var hash: UInt64?
+
+    /// The status of the file at `path` now (size, modification time, inode), without reading
+    /// it; `nil` if there is none.
+    public init?(statusOf path: String) {
+        guard let st = POSIX.status(path) else { return nil }
+        size = st.size
+        mtime = st.mtime
+        inode = st.inode
+        hash = nil
+    }
+
+    /// Whether the file at `path` is still this version: its status compared, and its bytes
+    /// hashed again when this fingerprint has a hash.
+    public func isCurrent(at path: String) -> Bool {
+        hash == nil ? FileFingerprint(statusOf: path) == self : FileFingerprint(path: path) == self
+    }
 
     /// The fingerprint of the file at `path` now, or `nil` if there is none.
     ///
