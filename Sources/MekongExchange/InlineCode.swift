@@ -39,7 +39,7 @@ public struct InlineCode: Sendable, Equatable {
     }
 
     /// The XLIFF elements read as paired codes.
-    static let pairedElements: Set<Substring> = ["mrk", "g", "pc"]
+    static let pairedElements: Set<String> = ["mrk", "g", "pc"]
 
     /// `codes` after their text lost `leading` bytes at its start and was cut to `length`
     /// bytes: offsets moved and kept inside the text.

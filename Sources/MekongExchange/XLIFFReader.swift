@@ -106,23 +106,23 @@ public enum XLIFFReader {
         var current: Segment?
         var field: String?  // "source" or "target"
         var depth = 0  // inline depth inside source/target
-        var openCodes: [(pair: Int, id: String?, element: Substring)?] = []  // per inline depth: a paired code?
+        var openCodes: [(pair: Int, id: String?, element: String)?] = []  // per inline depth: a paired code?
         var pairs = 0  // paired codes opened in this source/target
         var noTranslate: [Bool] = []  // translate="no" of enclosing unit/group
         var segIDCounter = 0
         var unitID = ""
-        func code(_ kind: InlineCode.Kind, pair: Int, id: String?, _ element: Substring, _ native: String) {
+        func code(_ kind: InlineCode.Kind, pair: Int, id: String?, _ element: String, _ native: String) {
             guard var c = current else { return }
             current = nil  // one reference while the arrays grow
             if field == "source" {
                 c.sourceCodes.append(
                     InlineCode(
-                        kind: kind, offset: c.source.utf8.count, pair: pair, id: id, element: String(element),
+                        kind: kind, offset: c.source.utf8.count, pair: pair, id: id, element: element,
                         native: native))
             } else {
                 c.targetCodes.append(
                     InlineCode(
-                        kind: kind, offset: c.target?.utf8.count ?? 0, pair: pair, id: id, element: String(element),
+                        kind: kind, offset: c.target?.utf8.count ?? 0, pair: pair, id: id, element: element,
                         native: native))
             }
             current = c
@@ -133,7 +133,7 @@ public enum XLIFFReader {
             switch node {
             case .startElement(let empty):
                 let qname = reader.qualifiedName
-                let name = localName(qname)
+                let name = reader.localName
                 let attr: (String) -> String? = { k in reader.attribute(k) }
                 if skipDepth > 0 || name == "matches" || name == "alt-trans" {
                     skipDepth += 1  // every start, empty or not, has its end event
@@ -201,17 +201,18 @@ public enum XLIFFReader {
                 default: break
                 }
             case .text:
-                let t = reader.text
+                // Text outside a source or target (the indentation between elements, most
+                // text nodes of a file) is not made into a string.
                 if skipDepth > 0 { continue }
                 if skeletonText != nil, field == nil {
-                    skeletonText! += t
+                    skeletonText! += reader.text
                     continue
                 }
                 guard let f = field else { continue }
-                append(t, to: f, &current)
+                append(reader.text, to: f, &current)
             case .endElement:
                 let qname = reader.qualifiedName
-                let name = localName(qname)
+                let name = reader.localName
                 if skipDepth > 0 {
                     skipDepth -= 1
                     continue
@@ -251,11 +252,6 @@ public enum XLIFFReader {
 
     /// `gls:term` → `term`, without splitting (runs for every element of a file).
     @inline(__always)
-    private static func localName(_ qname: String) -> Substring {
-        if let colon = qname.utf8.firstIndex(of: UInt8(ascii: ":")) { return qname[qname.index(after: colon)...] }
-        return qname[...]
-    }
-
     private static func append(_ text: String, to field: String, _ segment: inout Segment?) {
         guard var s = segment else { return }
         if field == "source" { s.source += text } else { s.target = (s.target ?? "") + text }

@@ -205,7 +205,23 @@ public final class XMLStreamReader {
     }
 
     /// The current element's qualified name, as ``XMLEvent`` gives it (`""` when libxml2 has none).
-    public var qualifiedName: String { string(xmlTextReaderConstName(reader)) ?? "" }
+    public var qualifiedName: String { interned(xmlTextReaderConstName(reader)) }
+
+    /// The current element's name without its prefix (`""` when libxml2 has none).
+    public var localName: String { interned(xmlTextReaderConstLocalName(reader)) }
+
+    /// libxml2 interns names in the parser's dictionary (a reader always has one), so the same
+    /// name comes back at the same address for the reader's life: a document's few names are
+    /// made into strings once, not at every start and end tag (a twentieth of `import` on a
+    /// big XLIFF).
+    private func interned(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        for k in names.indices where names[k].pointer == p { return names[k].name }
+        let name = String(cString: p)
+        if names.count < 64 { names.append((p, name)) }
+        return name
+    }
+    private var names: [(pointer: UnsafePointer<xmlChar>, name: String)] = []
 
     /// The current text node's text, as ``XMLEvent/text(_:)`` gives it.
     public var text: String { string(xmlTextReaderConstValue(reader)) ?? "" }

@@ -178,7 +178,9 @@ public final class XMLStreamWriter {
     public static func firstForbiddenCharacter(in value: String) -> Unicode.Scalar? {
         // Only C0 controls (below 0x20) and U+FFFE/U+FFFF (EF BF BE/BF) can be outside `Char`
         // in a Swift string: most texts are cleared by one pass over their bytes.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) else { return nil }
+        var value = value
+        let suspicious = value.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0xEF } }
+        guard suspicious else { return nil }
         return value.unicodeScalars.first { !isXMLCharacter($0.value) }
     }
 
