@@ -231,6 +231,37 @@ func seedArticles(target: TermLanguage) throws -> [HandoffArticle] {
         #expect(TMXWriter.crossReferences(pair(0, "a", 0, 1), pair(0, "z", 0, 1) + pair(1, "y", 2, 3)) == [1, 2])
     }
 
+    /// A memory another program changed after Mekong read its pairs is not replaced: the status
+    /// taken when it was read (size, modification time, inode) is compared before the splice
+    /// (and again before the rename), without reading the memory again.
+    @Test func aMemoryChangedSinceItWasReadIsNotReplaced() throws {
+        let unit = TMXWriter.Unit(id: "a", variants: [("fr", "Un."), ("vi", "Một.")])
+        let (_, path, _) = try Self.writtenAndValidated([unit], "changed.tmx")
+        let read = try TranslationMemory.pairs(in: path, source: "fr", target: "vi")
+        #expect(read.contains("Un.", "Một.") && read.units == 1)
+        let fingerprint = try #require(read.fingerprint)
+        #expect(fingerprint.hash == nil && fingerprint.isCurrent(at: path))
+
+        // Another program rewrites it in place (same inode, new size and time).
+        let changed = Array(TestSupport.text(path).replacingOccurrences(of: "Một.", with: "Một nữa.").utf8)
+        let fd = open(path, O_WRONLY | O_TRUNC)
+        _ = changed.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        close(fd)
+        #expect(!fingerprint.isCurrent(at: path))
+        let more = TMXWriter.Unit(id: "b", variants: [("fr", "Deux."), ("vi", "Hai.")])
+        let error = #expect(throws: Diagnostic.self) {
+            try TranslationMemory.add([more], to: path, sourceLanguage: "fr", unchangedSince: fingerprint)
+        }
+        #expect(error?.rule == "changed-on-disk")
+        #expect(TestSupport.bytes(path) == changed)
+
+        // Read again, it is updated.
+        let again = try TranslationMemory.pairs(in: path, source: "fr", target: "vi")
+        try TranslationMemory.add([more], to: path, sourceLanguage: "fr", unchangedSince: again.fingerprint)
+        let after = try TranslationMemory.pairs(in: path, source: "fr", target: "vi")
+        #expect(after.units == 2 && after.contains("Deux.", "Hai.") && after.contains("Un.", "Một nữa."))
+    }
+
     @Test func spooledUnitsKeepTheirCodes() throws {
         let spool = try UnitSpool()
         let codes = [
