@@ -33,6 +33,9 @@ public struct CheckJob: Sendable {
     }
     /// Rules not to run or report (`--ignore`).
     public var ignoring: Set<String>
+    /// How many inputs are checked at once (a folder of articles on every core; one file is
+    /// one document, checked on one thread). Findings come out in input order whatever it is.
+    public var threads = OrderedPipeline.defaultThreads
 
     /// What a run found.
     public struct Report: Sendable, Encodable {
@@ -63,24 +66,66 @@ public struct CheckJob: Sendable {
         let matcher = NameMatcher(glossary)
         Lifetime.keepUntilExit(matcher)
         var report = Report()
-        report.failures = try forEachInput(inputs, failFast: failFast) { input in
-            var findings = try check(input, matcher)
-            if fix, case .file(let path) = input, !Self.isXLIFF(path) {
-                // Fixes can overlap (a look-alike inside a stuttered name): apply what does not
-                // overlap, check again, until nothing more can be fixed.
-                for _ in 0..<5 {
-                    let applied = try Fixer.apply(findings, toFile: path)
-                    guard !applied.isEmpty else { break }
-                    report.fixed += applied
-                    findings = try check(input, matcher)
+        guard threads > 1, inputs.count > 1 else {
+            report.failures = try forEachInput(inputs, failFast: failFast) { input in
+                try finish(input, try check(input, matcher), matcher, &report, emit)
+            }
+            return report
+        }
+        // Inputs are checked on the threads in batches of about 1 MB (one hand-off per short
+        // article would cost more than checking it) and handed back in order; fixing and
+        // printing stay on this thread. A batch read from standard input has one input.
+        var index = 0
+        func nextBatch() -> [Int]? {
+            var batch: [Int] = []
+            var bytes = 0
+            while index < inputs.count, bytes < 1 << 20, batch.count < 1_024 {
+                bytes += inputs[index].fileSize ?? 1 << 20
+                batch.append(index)
+                index += 1
+            }
+            return batch.isEmpty ? nil : batch
+        }
+        let work: @Sendable ([Int]) -> [(Int, Result<[Diagnostic], Error>)] = { batch in
+            batch.map { k in (k, Result { try self.check(inputs[k], matcher) }) }
+        }
+        var failures: [Diagnostic] = []
+        do {
+            try OrderedPipeline.run(threads: threads, next: nextBatch, work: work) { results in
+                for (k, checked) in results {
+                    failures += try forEachInput([inputs[k]], failFast: failFast) { input in
+                        try finish(input, try checked.get(), matcher, &report, emit)
+                    }
                 }
             }
-            for f in findings {
-                report.counts[f.severity, default: 0] += 1
-                try output { try emit(f) }
+        } catch let stop as Stop {
+            throw stop.underlying
+        }
+        report.failures = failures
+        return report
+    }
+
+    /// What happens to one input's findings on the caller's thread: the fixes (with ``fix``),
+    /// then the findings left, counted and emitted.
+    private func finish(
+        _ input: Input, _ found: [Diagnostic], _ matcher: NameMatcher, _ report: inout Report,
+        _ emit: (Diagnostic) throws -> Void
+    ) throws {
+        var findings = found
+        if fix, case .file(let path) = input, !Self.isXLIFF(path) {
+            // Fixes can overlap (a look-alike inside a stuttered name): apply what does not
+            // overlap, check again, until nothing more can be fixed.
+            for _ in 0..<5 {
+                let applied = try Fixer.apply(findings, toFile: path)
+                guard !applied.isEmpty else { break }
+                report.fixed += applied
+                findings = try check(input, matcher)
             }
         }
-        return report
+        for f in findings {
+            report.counts[f.severity, default: 0] += 1
+            try output { try emit(f) }
+        }
     }
 
     /// The findings of one input.

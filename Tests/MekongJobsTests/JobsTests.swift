@@ -124,6 +124,44 @@ import Testing
 
 /// `segment` on several threads gives what one thread gives: the same segments, numbers,
 /// offsets and errors, whatever the pieces a file is cut into.
+@Suite struct ParallelCheckTests {
+    func check(_ job: CheckJob, _ inputs: [Input], _ glossary: Glossary) throws -> ([String], [String], Int) {
+        var found: [String] = []
+        let report = try job.run(inputs, glossary: glossary) { found.append($0.description) }
+        return (found, report.failures.map(\.description), report.errors)
+    }
+
+    /// The seeds, copies of them with names misspelt, a file that is not UTF-8 and the exported
+    /// XLIFF files, checked on one thread and on two: the same findings in the same order, the
+    /// same failures in the same places.
+    @Test func findingsComeOutInInputOrderOnTwoThreads() throws {
+        let glossary = try GlossaryStore(directory: TestSupport.path("glossary")).load()
+        var inputs: [Input] = []
+        for seed in try TestSupport.seeds() {
+            inputs.append(.file(seed))
+            let misspelt =
+                TestSupport.text(seed)
+                + "\nLe secrétaire général Tô Lâm et le Premier ministre Pham Minh Chinh sont à Hanoï.\n"
+            inputs.append(
+                .file(TestSupport.temporaryFile(misspelt, name: "misspelt-" + (seed as NSString).lastPathComponent)))
+            if inputs.count == 4 {
+                inputs.append(.file(TestSupport.temporaryFile([0x41, 0xFF, 0x0A], name: "bad.txt")))
+            }
+        }
+        inputs += TestSupport.listing(TestSupport.path("exports")).filter { $0.hasSuffix(".xlf") }.prefix(4).map {
+            .file(TestSupport.path("exports/" + $0))
+        }
+        var one = CheckJob()
+        one.threads = 1
+        var two = one
+        two.threads = 2
+        let serial = try check(one, inputs, glossary)
+        #expect(serial.0.count >= 8)
+        #expect(serial.1.count == 1 && serial.1[0].contains("bad.txt"))
+        #expect(try check(two, inputs, glossary) == serial)
+    }
+}
+
 @Suite struct ParallelSegmentTests {
     func segments(_ job: SegmentJob, _ inputs: [Input]) throws -> ([Segment], [String]) {
         var out: [Segment] = []
