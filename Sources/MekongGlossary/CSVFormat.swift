@@ -444,9 +444,21 @@ public enum CSVFormat {
     }
 
     /// One field quoted as RFC 4180 says (only when it holds a comma, quote or line break).
+    ///
+    /// On UTF-8 bytes, not `Character`s: a quote followed by a combining mark (`"ີ`) is one
+    /// grapheme cluster, which neither `contains` nor `replacingOccurrences` saw as a quote, so
+    /// it was written undoubled and the export did not read back (found by the `csv` target).
     public static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard field.utf8.contains(where: special) else { return field }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(field.utf8.count + 8)
+        for b in field.utf8 {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     struct Record {
