@@ -34,7 +34,8 @@ public struct CheckJob: Sendable {
     /// Rules not to run or report (`--ignore`).
     public var ignoring: Set<String>
     /// How many inputs are checked at once (a folder of articles on every core; one file is
-    /// one document, checked on one thread). Findings come out in input order whatever it is.
+    /// one document, checked on one thread; with ``fix``, one at a time). Findings come out in
+    /// input order whatever it is.
     public var threads = OrderedPipeline.defaultThreads
 
     /// What a run found.
@@ -66,7 +67,9 @@ public struct CheckJob: Sendable {
         let matcher = NameMatcher(glossary)
         Lifetime.keepUntilExit(matcher)
         var report = Report()
-        guard threads > 1, inputs.count > 1 else {
+        // With --fix, one input after the other: a path given twice must be checked again
+        // after its first fixes, not beside them.
+        guard threads > 1, inputs.count > 1, !fix else {
             report.failures = try forEachInput(inputs, failFast: failFast) { input in
                 try finish(input, try check(input, matcher), matcher, &report, emit)
             }
@@ -74,7 +77,7 @@ public struct CheckJob: Sendable {
         }
         // Inputs are checked on the threads in batches of about 1 MB (one hand-off per short
         // article would cost more than checking it) and handed back in order; fixing and
-        // printing stay on this thread. A batch read from standard input has one input.
+        // printing stay on this thread. Standard input (no size known) ends a batch.
         var index = 0
         func nextBatch() -> [Int]? {
             var batch: [Int] = []
