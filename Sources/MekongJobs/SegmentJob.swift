@@ -81,7 +81,8 @@ public struct SegmentJob: Sendable {
     private struct Piece: Sendable {
         enum Text: Sendable {
             case bytes([UInt8], startsFile: Bool)
-            case whole
+            /// A whole file of this many bytes, read by the thread.
+            case whole(Int)
             case streamed
             case unreadable([Diagnostic])
         }
@@ -117,7 +118,12 @@ public struct SegmentJob: Sendable {
                 if !cutFiles {
                     index += 1
                     // Standard input (no size known) is streamed too: it may be any length.
-                    let text: Piece.Text = input.fileSize.map { $0 <= wholeFileLimit } == true ? .whole : .streamed
+                    let text: Piece.Text
+                    if let size = input.fileSize, size <= wholeFileLimit {
+                        text = .whole(size)
+                    } else {
+                        text = .streamed
+                    }
                     return Piece(input: input, inputIndex: index - 1, text: text, endsInput: true)
                 }
                 do {
@@ -228,7 +234,7 @@ public struct SegmentJob: Sendable {
                 batch.append(piece)
                 switch piece.text {
                 case .bytes(let b, _): bytes += b.count
-                case .whole: bytes += piece.input.fileSize ?? pieceSize
+                case .whole(let size): bytes += size
                 case .streamed, .unreadable: bytes = pieceSize
                 }
             }
